@@ -1,0 +1,167 @@
+package org.lichain.dataset;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.function.Function;
+
+/**
+ * Typed access to the fields of one CSV row. Every failed conversion is recorded in {@link Problems}
+ * with file, line, column, field and value, and a neutral value is returned so that checking goes on.
+ */
+public final class RowReader {
+    private final CsvTable table;
+    private final CsvTable.Row row;
+    private final Problems problems;
+    private boolean ok = true;
+
+    public RowReader(CsvTable table, CsvTable.Row row, Problems problems) {
+        this.table = table;
+        this.row = row;
+        this.problems = problems;
+    }
+
+    /** False once any field of this row has failed. */
+    public boolean ok() {
+        return ok;
+    }
+
+    public int line() {
+        return row.line();
+    }
+
+    /** Records a problem on a field of this row. */
+    public void fail(String field, String value, String reason) {
+        int i = table.indexOf(field);
+        problems.add(table.file(), row.line(), i >= 0 ? row.columns()[i] : 0, field, value, reason);
+        ok = false;
+    }
+
+    /** Raw text of a column, "" when the column is absent. */
+    public String text(String field) {
+        int i = table.indexOf(field);
+        return i < 0 ? "" : row.fields()[i];
+    }
+
+    public String required(String field) {
+        String v = text(field);
+        if (v.isEmpty()) {
+            fail(field, v, "is required");
+        }
+        return v;
+    }
+
+    /** A finite number; {@code Double.NaN} when empty and optional. */
+    public double number(String field, boolean required) {
+        String v = text(field);
+        if (v.isEmpty()) {
+            if (required) {
+                fail(field, v, "is required (a number)");
+            }
+            return Double.NaN;
+        }
+        try {
+            double d = Double.parseDouble(v);
+            if (!Double.isFinite(d)) {
+                fail(field, v, "is not a finite number");
+                return Double.NaN;
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            fail(field, v, "is not a number");
+            return Double.NaN;
+        }
+    }
+
+    /** A required number that must be zero or more. */
+    public double nonNegative(String field) {
+        double d = number(field, true);
+        if (d < 0) {
+            fail(field, text(field), "must not be negative");
+            return 0.0;
+        }
+        return Double.isNaN(d) ? 0.0 : d;
+    }
+
+    /** A required number within [min, max]. */
+    public double between(String field, double min, double max) {
+        double d = number(field, true);
+        if (!Double.isNaN(d) && (d < min || d > max)) {
+            fail(field, text(field), "must be between " + fmt(min) + " and " + fmt(max));
+            return min;
+        }
+        return Double.isNaN(d) ? min : d;
+    }
+
+    public int integer(String field, int min, int max) {
+        String v = text(field);
+        try {
+            int n = Integer.parseInt(v);
+            if (n < min || n > max) {
+                fail(field, v, "must be a whole number between " + min + " and " + max);
+                return min;
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            fail(field, v, v.isEmpty() ? "is required (a whole number)" : "is not a whole number");
+            return min;
+        }
+    }
+
+    /** A month {@code YYYY-MM}; null when empty and optional. */
+    public YearMonth month(String field, boolean required) {
+        String v = text(field);
+        if (v.isEmpty()) {
+            if (required) {
+                fail(field, v, "is required (a month YYYY-MM)");
+            }
+            return null;
+        }
+        try {
+            return YearMonth.parse(v);
+        } catch (DateTimeParseException e) {
+            fail(field, v, "is not a month YYYY-MM");
+            return null;
+        }
+    }
+
+    public boolean bool(String field) {
+        String v = text(field);
+        if (v.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (!v.isEmpty() && !v.equalsIgnoreCase("false")) {
+            fail(field, v, "must be true or false");
+        }
+        return false;
+    }
+
+    /** An id parsed by {@code parser} (which throws IllegalArgumentException with the allowed values). */
+    public <T> T parsed(String field, Function<String, T> parser) {
+        String v = text(field);
+        if (v.isEmpty()) {
+            fail(field, v, "is required");
+            return null;
+        }
+        try {
+            return parser.apply(v);
+        } catch (IllegalArgumentException e) {
+            fail(field, v, e.getMessage());
+            return null;
+        }
+    }
+
+    /** The {@code source} column: a citation or a text starting with {@code estimate:}. */
+    public String source() {
+        String v = text("source");
+        if (v.isEmpty()) {
+            fail("source", v, "is required: give a citation or 'estimate: <derivation>'");
+        } else if (v.regionMatches(true, 0, "estimate", 0, 8) && !v.regionMatches(true, 0, "estimate:", 0, 9)) {
+            fail("source", v, "an estimate must be written 'estimate: <how it was derived>'");
+        }
+        return v;
+    }
+
+    static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}
