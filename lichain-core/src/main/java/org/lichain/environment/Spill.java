@@ -91,4 +91,24 @@ public final class Spill {
         }
         return sb.toString();
     }
+
+    /** Peak concentration of the spill along the river from the outfall to the outlet, every {@code stepKm}. */
+    public static List<double[]> peakProfile(RiverNetwork n, String outfallId, double massKg, int month, double stepKm) {
+        RiverNetwork.Outfall o = n.outfall(outfallId);
+        List<double[]> out = new ArrayList<>();
+        RiverNetwork.Reach r = n.reach(o.reach());
+        double km = o.km();
+        double dist = 0;
+        while (r != null) {
+            for (double x = km + (dist == 0 ? stepKm : 0); x <= r.lengthKm() + 1e-9; x += stepKm) {
+                var path = n.path(RiverNetwork.pointOf(o), new RiverNetwork.Point(r.id(), x)).orElseThrow();
+                Transport.Travel tr = Transport.travel(path, month);
+                out.add(new double[] {tr.distanceKm(), Transport.pulsePeakUgPerL(massKg, tr, 0.0)});
+            }
+            dist += r.lengthKm() - km;
+            km = 0;
+            r = r.downstream().isEmpty() ? null : n.reach(r.downstream());
+        }
+        return out;
+    }
 }
