@@ -13,6 +13,8 @@ import org.lichain.world.Asset;
  * A year's environmental footprint of the assets in a region: totals, intensities per t LCE by resource type,
  * stockpiles at year end and the storage area they need. CO2e boundary: scope 1+2 from mine to chemical (E1) for
  * sites that run both stages, E0 (mine and concentrator) for concentrate sellers (see {@link EnvironmentLedger}).
+ * Production and intensities count chemical output only (concentrate sellers' lithium is counted where it is
+ * converted).
  */
 public record Footprint(int year, String region, double productionTLce, double residueT, double tailingsT,
                         double co2eT, double waterM3, double thalliumToWaterKg, double thalliumToResidueKg,
@@ -89,7 +91,8 @@ public record Footprint(int year, String region, double productionTLce, double r
                 tw += l.thalliumToWaterKg[a][i];
                 tr += l.thalliumToResidueKg[a][i];
             }
-            prod += p;
+            boolean chemical = asset.kind() != org.lichain.world.AssetKind.MINE_CONCENTRATE;
+            prod += chemical ? p : 0.0;
             res += r;
             tail += t;
             co2 += c;
@@ -98,7 +101,7 @@ public record Footprint(int year, String region, double productionTLce, double r
             tlr += tr;
             stockR += l.residueStockT[a][last];
             stockT += l.tailingsStockT[a][last];
-            if (p > 0) {
+            if (p > 0 && chemical) {
                 ProcessBalance b = l.balance(a, year);
                 double[] acc = byType.computeIfAbsent(asset.resourceType().id(), k -> new double[6]);
                 acc[0] += p;
@@ -107,6 +110,8 @@ public record Footprint(int year, String region, double productionTLce, double r
                 acc[3] += p * b.co2eT();
                 acc[4] += p * b.waterM3();
                 acc[5] += p * b.thalliumToWaterG();
+            }
+            if (p > 0) {
                 sites.add(new Site(asset.id(), asset.name(), asset.resourceType().id(), p, r, t, c, tw,
                         l.residueStockT[a][last]));
             }

@@ -49,8 +49,11 @@ public record ProductionSeries(YearMonth start, String[] assetIds, double[][] tL
 
     /**
      * Historical production of every asset of the world from January {@code fromYear} to December {@code toYear}.
-     * A reported fiscal year (June) is used as if it were the calendar year (named simplification). Aggregate
-     * assets are reduced to the part their members do not already account for ({@link #aggregateRemainder}).
+     * Reported basis (named simplifications, following the dataset's convention that a country's production rows add
+     * up to its total and its aggregates hold "the rest"): an asset's reported annual output ÷ 12 where it has a row;
+     * 0 where it has none but its country has rows that year (its output is inside an aggregate); otherwise its
+     * capacity. A fiscal year (June) is used as if it were the calendar year. Converters are then reduced by the
+     * conversion their integrated neighbours already do ({@link #converterRemainder}).
      */
     public static ProductionSeries historical(World world, int fromYear, int toYear, Basis basis) {
         List<Asset> assets = world.assets();
@@ -58,39 +61,53 @@ public record ProductionSeries(YearMonth start, String[] assetIds, double[][] tL
         String[] ids = new String[assets.size()];
         double[][] p = new double[assets.size()][n];
         YearMonth start = YearMonth.of(fromYear, 1);
+        java.util.Set<String> countryYears = new java.util.HashSet<>();
+        for (org.lichain.world.Production pr : world.allProduction()) {
+            countryYears.add(world.asset(pr.assetId()).country() + "/" + pr.year());
+        }
         for (int a = 0; a < assets.size(); a++) {
             Asset asset = assets.get(a);
             ids[a] = asset.id();
             for (int i = 0; i < n; i++) {
                 YearMonth m = start.plusMonths(i);
-                var reported = basis == Basis.REPORTED_ELSE_CAPACITY ? world.productionOf(asset.id(), m.getYear())
-                        : java.util.Optional.<org.lichain.world.Production>empty();
-                p[a][i] = reported.isPresent() ? reported.get().productionTLce() / 12.0
-                        : asset.capacity().capacityTLcePerYear(m) / 12.0;
+                if (basis == Basis.CAPACITY) {
+                    p[a][i] = asset.capacity().capacityTLcePerYear(m) / 12.0;
+                    continue;
+                }
+                var reported = world.productionOf(asset.id(), m.getYear());
+                if (reported.isPresent()) {
+                    p[a][i] = reported.get().productionTLce() / 12.0;
+                } else if (countryYears.contains(asset.country() + "/" + m.getYear())) {
+                    p[a][i] = 0.0;
+                } else {
+                    p[a][i] = asset.capacity().capacityTLcePerYear(m) / 12.0;
+                }
             }
         }
-        aggregateRemainder(assets, p);
+        converterRemainder(assets, p);
         return new ProductionSeries(start, ids, p, basis.name().toLowerCase(java.util.Locale.ROOT));
     }
 
-    /** Members of an aggregate: non-aggregate assets in the same region within this distance of it. */
-    public static final double AGGREGATE_RADIUS_KM = 100.0;
+    /** Integrated assets within this distance of a converter, in its region and of its resource type, are its cluster. */
+    public static final double CLUSTER_RADIUS_KM = 100.0;
 
     /**
-     * Replaces each aggregate's production by what its members do not cover, max(0, aggregate − Σ members), month by
-     * month, so that a region total counts a cluster once (named simplification: membership by region and distance).
+     * A converter next to integrated assets of the same resource type (a city cluster such as Yichun's) is taken to
+     * include their conversion: its output is reduced, month by month, to max(0, converter − Σ cluster), so that
+     * leach residue is not booked twice (named simplification).
      */
-    static void aggregateRemainder(List<Asset> assets, double[][] p) {
+    static void converterRemainder(List<Asset> assets, double[][] p) {
         for (int a = 0; a < assets.size(); a++) {
-            Asset agg = assets.get(a);
-            if (!agg.aggregate()) {
+            Asset conv = assets.get(a);
+            if (conv.kind() != org.lichain.world.AssetKind.CONVERTER) {
                 continue;
             }
             List<Integer> members = new ArrayList<>();
             for (int b = 0; b < assets.size(); b++) {
                 Asset m = assets.get(b);
-                if (!m.aggregate() && m.region().equals(agg.region())
-                        && distanceKm(agg.lat(), agg.lon(), m.lat(), m.lon()) <= AGGREGATE_RADIUS_KM) {
+                if (m.kind() == org.lichain.world.AssetKind.INTEGRATED && m.region().equals(conv.region())
+                        && m.resourceType() == conv.resourceType()
+                        && distanceKm(conv.lat(), conv.lon(), m.lat(), m.lon()) <= CLUSTER_RADIUS_KM) {
                     members.add(b);
                 }
             }

@@ -27,8 +27,9 @@ import org.lichain.world.Route;
 import org.lichain.world.World;
 
 /**
- * A small world for environment tests: the Yichun asset ids the river network links to, plus one spodumene
- * converter and one brine; round parameter values chosen so that balances can be computed by hand.
+ * A small world for environment tests: the Yichun asset ids the river network links to (kinds as in the embedded
+ * dataset: CN-JX-AGG is the city converter), plus one spodumene converter and one brine; round parameter values
+ * chosen so that balances can be computed by hand.
  */
 final class EnvFixtures {
     private EnvFixtures() {
@@ -77,7 +78,7 @@ final class EnvFixtures {
                 asset("CN-JX-06", "CN-JX", ResourceType.LEPIDOLITE, Route.LEPIDOLITE_SULFATE_ROAST, AssetKind.INTEGRATED,
                         28.4, 115.2, false, 0),
                 asset("CN-JX-AGG", "CN-JX", ResourceType.LEPIDOLITE, Route.LEPIDOLITE_SULFATE_ROAST,
-                        AssetKind.INTEGRATED, 27.8, 114.4, true, 120_000),
+                        AssetKind.CONVERTER, 27.8, 114.4, false, 400_000),
                 asset("CN-SC-CONV", "CN-SC", ResourceType.SPODUMENE, Route.SPODUMENE_TO_CARBONATE, AssetKind.CONVERTER,
                         30.6, 104.0, false, 24_000),
                 asset("CL-BRINE", "CL", ResourceType.BRINE, Route.BRINE_EVAPORATION, AssetKind.BRINE, -23.5, -68.2,
@@ -90,8 +91,13 @@ final class EnvFixtures {
                 new GridFactors.Factor("CN-JX", 2023, 0.5, "fixture"),
                 new GridFactors.Factor("CN-SC", 2023, 0.1, "fixture"),
                 new GridFactors.Factor("CL", 2023, 0.3, "fixture")));
-        List<Production> production = List.of(new Production("CN-JX-01", 2023, 6_000, Production.Basis.CALENDAR,
-                "fixture"));
+        // as in the embedded dataset: China's 2023 rows add up to its total; CN-JX-06 has no row (inside the total);
+        // the city converter CN-JX-AGG reports all Yichun conversion
+        List<Production> production = List.of(
+                new Production("CN-JX-01", 2023, 6_000, Production.Basis.CALENDAR, "fixture"),
+                new Production("CN-JX-02", 2023, 24_000, Production.Basis.CALENDAR, "fixture"),
+                new Production("CN-JX-03", 2023, 6_000, Production.Basis.CALENDAR, "fixture"),
+                new Production("CN-JX-AGG", 2023, 120_000, Production.Basis.CALENDAR, "fixture"));
         World core = new World(assets, routes, Map.of(), production, new InputPrices(List.of()), new Fx(Map.of(YearMonth.of(2023, 1), new Fx.Rates(7.0, 1.5, "fixture"))), grid,
                 new Fiscal(List.of(), List.of()), new ReferencePrices(List.of()), Map.of());
         return core.withExtension(RiverNetwork.class, network(core));

@@ -35,7 +35,7 @@ class EnvironmentLedgerTest {
     @Test
     void concentrateSellerBooksTailingsAndMineCo2Only() {
         EnvironmentLedger l = ledger2023();
-        int a = l.assetIndex("CN-JX-02"); // capacity 24,000 t/yr → 2,000 t a month, MINE_CONCENTRATE
+        int a = l.assetIndex("CN-JX-02"); // reported 24,000 t LCE in concentrate → 2,000 t a month, MINE_CONCENTRATE
         assertThat(l.residueT[a][5]).isZero();
         assertThat(l.tailingsT[a][5]).isCloseTo(2000 * LEP_TAILINGS, within(1e-6));
         // E0 = ore 126.36475 t · 40 kWh/t · 0.5 kg/kWh = 2.527295 t CO2e per t LCE
@@ -43,29 +43,19 @@ class EnvironmentLedgerTest {
     }
 
     @Test
-    void yichunFootprint_countsTheClusterAggregateOnlyForWhatItsMembersDoNotCover() {
+    void yichunFootprint_cityConverterCountsOnlyWhatItsIntegratedNeighboursDoNotConvert() {
         Footprint f = Footprint.of(ledger2023(), 2023, "yichun", 10.0);
-        // members within 100 km of the aggregate: CN-JX-01 6,000 (reported) + CN-JX-02 24,000 + CN-JX-03 6,000 = 36,000;
-        // aggregate 120,000 → remainder 84,000; total = 120,000 t LCE
+        // converter CN-JX-AGG 120,000 − integrated neighbours within 100 km (CN-JX-01 6,000 + CN-JX-03 6,000;
+        // CN-JX-06 has no 2023 row while China has rows → 0) = 108,000 t LCE converted from bought concentrate.
+        // Chemical output = 6,000 + 6,000 + 108,000 = 120,000 t LCE (CN-JX-02 sells concentrate: not chemical)
         assertThat(f.productionTLce()).isCloseTo(120_000, within(1e-6));
-        // residue from every chemical stage: (6,000 + 6,000 + 84,000) · 30.32754 = 2,911,444 t (CN-JX-02 sells concentrate)
-        assertThat(f.residueT()).isCloseTo(96_000 * LEP_RESIDUE, within(1e-3));
-        assertThat(f.storageAreaM2()).isCloseTo(96_000 * LEP_RESIDUE / (1.5 * 10.0), within(1e-3));
+        // residue from every chemical stage: 120,000 · 30.32754 = 3,639,305 t
+        assertThat(f.residueT()).isCloseTo(120_000 * LEP_RESIDUE, within(1e-3));
+        assertThat(f.storageAreaM2()).isCloseTo(120_000 * LEP_RESIDUE / (1.5 * 10.0), within(1e-3));
+        // tailings only where ore is mined: CN-JX-01, -02, -03 (the converter buys concentrate)
+        assertThat(f.tailingsT()).isCloseTo(36_000 * LEP_TAILINGS, within(1e-3));
         assertThat(f.intensityByResourceType()).containsOnlyKeys("lepidolite");
         assertThat(f.intensityByResourceType().get("lepidolite").residueTPerTLce()).isCloseTo(LEP_RESIDUE, within(1e-9));
-    }
-
-    @Test
-    void co2Intensities_lepidoliteAndSpodumeneWellAboveBrine() {
-        Footprint f = Footprint.of(ledger2023(), 2023, "world", 10.0);
-        // lepidolite E1 = 2.527295 (mine power) + 3000·0.5/1000 + 60 GJ·95/1000 = 9.727295 t/t for Jiangxi converters;
-        // CN-JX-02 sells concentrate, converted in CN-SC (grid 0.1): 9.727295 − 3000·(0.5 − 0.1)/1000 = 8.527295;
-        // production-weighted: (96,000·9.727295 + 24,000·8.527295)/120,000 = 9.487295
-        assertThat(f.intensityByResourceType().get("lepidolite").co2eTPerTLce()).isCloseTo(9.487295, within(1e-5));
-        // brine E1 = 500·0.3/1000 + 10·51.53/1000 = 0.6653 t/t
-        assertThat(f.intensityByResourceType().get("brine").co2eTPerTLce()).isCloseTo(0.6653, within(1e-9));
-        // spodumene E1: ore = 7.48852·0.06/(0.012·0.7) = 53.4894 t · 20 kWh · 0.1 = 0.10698 + 0.2 + 3.8 = 4.10698
-        assertThat(f.intensityByResourceType().get("spodumene").co2eTPerTLce()).isCloseTo(4.10698, within(1e-4));
     }
 
     @Test

@@ -41,7 +41,7 @@ class InspectionPlannerTest {
         List<InspectionPlanner.SiteRisk> sites = InspectionPlanner.sites(n, l, YearMonth.of(2023, 6), List.of());
         InspectionPlanner.SiteRisk yongxing = sites.stream().filter(s -> s.outfall().equals("OF-YONGXING")).findFirst()
                 .orElseThrow();
-        // CN-JX-03: 6,000 t/yr capacity → 500 t LCE/month · 2.527295 g Tl/t = 1.2636 kg/month
+        // CN-JX-03: 6,000 t reported in 2023 → 500 t LCE/month · 2.527295 g Tl/t = 1.2636 kg/month
         assertThat(yongxing.dischargeKgPerMonth()).isCloseTo(1.2636, within(1e-4));
         // OF-YONGXING (TR-YF km 25) → ST-INTAKE-SHANGGAO (JJ-3 km 30): 20 + 30 = 50 km
         assertThat(yongxing.nearestIntake()).isEqualTo("ST-INTAKE-SHANGGAO");
