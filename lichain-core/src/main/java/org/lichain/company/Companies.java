@@ -22,9 +22,16 @@ public final class Companies {
     private final List<CompanyPlant> plants;
     private final List<Offtake> offtakes;
     private final Map<Assumption, Value> assumptions;
+    private final List<PricePoint> pricePoints;
 
     public Companies(List<Company> companies, List<CompanyPlant> plants, List<Offtake> offtakes,
                      Map<Assumption, Value> assumptions) {
+        this(companies, plants, offtakes, assumptions, List.of());
+    }
+
+    public Companies(List<Company> companies, List<CompanyPlant> plants, List<Offtake> offtakes,
+                     Map<Assumption, Value> assumptions, List<PricePoint> pricePoints) {
+        this.pricePoints = List.copyOf(pricePoints);
         Map<String, Company> idx = new LinkedHashMap<>();
         for (Company c : companies) {
             idx.put(c.id(), c);
@@ -83,6 +90,11 @@ public final class Companies {
         return out;
     }
 
+    /** Price points of {@code company_price_points.csv}, in file order. */
+    public List<PricePoint> pricePoints() {
+        return pricePoints;
+    }
+
     public Map<Assumption, Value> assumptions() {
         return assumptions;
     }
@@ -101,7 +113,7 @@ public final class Companies {
         EnumMap<Assumption, Value> copy = new EnumMap<>(Assumption.class);
         copy.putAll(assumptions);
         copy.put(a, new Value(a, value, source));
-        return new Companies(companies(), plants, offtakes, copy);
+        return new Companies(companies(), plants, offtakes, copy, pricePoints);
     }
 
     /** A copy with more companies and plants (tests and what-if groups). */
@@ -111,6 +123,6 @@ public final class Companies {
         cs.add(c);
         List<CompanyPlant> ps = new ArrayList<>(plants);
         ps.addAll(extraPlants);
-        return new Companies(cs, ps, offtakes, assumptions);
+        return new Companies(cs, ps, offtakes, assumptions, pricePoints);
     }
 }

@@ -27,6 +27,7 @@ public final class CompaniesExtension implements DatasetExtension<Companies> {
     public static final String PLANTS = "company_plants.csv";
     public static final String OFFTAKES = "company_offtakes.csv";
     public static final String ASSUMPTIONS = "company_assumptions.csv";
+    public static final String PRICE_POINTS = "company_price_points.csv";
 
     private static final Pattern ID = Pattern.compile("[A-Z0-9][A-Z0-9_-]*");
     private static final Pattern REGION = Pattern.compile("[A-Z]{2}(-[A-Z0-9]{1,3})?");
@@ -38,7 +39,7 @@ public final class CompaniesExtension implements DatasetExtension<Companies> {
 
     @Override
     public List<String> files() {
-        return List.of(COMPANIES, PLANTS, OFFTAKES, ASSUMPTIONS);
+        return List.of(COMPANIES, PLANTS, OFFTAKES, ASSUMPTIONS, PRICE_POINTS);
     }
 
     @Override
@@ -67,7 +68,41 @@ public final class CompaniesExtension implements DatasetExtension<Companies> {
         } else {
             assumptions = assumptions(CsvTable.parse(ASSUMPTIONS, at.get(), problems), problems);
         }
-        return new Companies(companies, plants, offtakes, assumptions);
+        List<PricePoint> points = source.read(PRICE_POINTS)
+                .map(t -> pricePoints(CsvTable.parse(PRICE_POINTS, t, problems), problems)).orElse(List.of());
+        return new Companies(companies, plants, offtakes, assumptions, points);
+    }
+
+    static List<PricePoint> pricePoints(CsvTable t, Problems problems) {
+        List<PricePoint> out = new ArrayList<>();
+        if (!t.requireColumns(problems, "series", "month", "value", "unit", "source")) {
+            return out;
+        }
+        Map<String, String> units = Map.of(PricePoint.CARBONATE_CNY, "cny_per_t", PricePoint.SC6_USD, "usd_per_t",
+                PricePoint.LEPIDOLITE_CNY, "cny_per_t");
+        Set<String> seen = new HashSet<>();
+        for (CsvTable.Row row : t.rows()) {
+            RowReader r = new RowReader(t, row, problems);
+            String series = r.required("series");
+            if (!series.isEmpty() && !units.containsKey(series)) {
+                r.fail("series", series, "unknown series, expected one of " + String.join(", ",
+                        new java.util.TreeSet<>(units.keySet())));
+            }
+            var month = r.month("month", true);
+            double value = r.nonNegative("value");
+            String unit = r.required("unit");
+            if (units.containsKey(series) && !unit.isEmpty() && !unit.equals(units.get(series))) {
+                r.fail("unit", unit, "must be " + units.get(series) + " for " + series);
+            }
+            if (month != null && !seen.add(series + "|" + month)) {
+                r.fail("month", month.toString(), "duplicate point for " + series);
+            }
+            String src = r.source();
+            if (r.ok()) {
+                out.add(new PricePoint(series, month, value, unit, src));
+            }
+        }
+        return out;
     }
 
     static List<Company> companies(CsvTable t, Problems problems) {

@@ -86,7 +86,7 @@ public final class CompanyModel {
     }
 
     /** Unit economics of one asset in one month, USD per t of chemical. */
-    private record Unit(double upstream, double conversion, double refRec) {
+    private record Unit(double upstream, double conversion, double refRec, double sustaining) {
     }
 
     public static CompanyPnl pnl(World w, Companies c, String companyId, int year, PricePath path,
@@ -103,6 +103,7 @@ public final class CompanyModel {
         int n = holdings.size();
         double[] standaloneRev = new double[n];
         double[] standaloneCost = new double[n];
+        double[] standaloneSustaining = new double[n];
         double[] production = new double[n];
         double[] suppliedToChain = new double[n];
         double downstreamMarginAtMarket = 0;
@@ -119,6 +120,7 @@ public final class CompanyModel {
             for (int i = 0; i < n; i++) {
                 standaloneRev[i] += f.standaloneRev[i];
                 standaloneCost[i] += f.standaloneCost[i];
+                standaloneSustaining[i] += f.standaloneSustaining[i];
                 production[i] += f.production[i];
                 suppliedToChain[i] += f.suppliedToChain[i];
             }
@@ -135,7 +137,7 @@ public final class CompanyModel {
             boolean curtail = margin < 0;
             verdicts.add(new AssetVerdict(h.asset.id(), h.asset.name(), h.plant() ? "converter_plant"
                     : h.asset.kind().id(), h.share * 100.0, production[i], standaloneRev[i], standaloneCost[i],
-                    curtail, chain, !curtail || chain >= 0));
+                    standaloneSustaining[i], curtail, chain, !curtail || chain >= 0));
         }
         return new CompanyPnl(company.id(), company.name(), year, tp, path.name(), months, annual, verdicts);
     }
@@ -182,7 +184,7 @@ public final class CompanyModel {
         CostBreakdown cb = CostModel.unitCost(w, a, b, m, price);
         double refRec = w.parametersOf(a).valueOr(ProcessParameter.REFINING_RECOVERY_PCT, 100.0) / 100.0;
         if (a.kind() == AssetKind.BRINE) {
-            return new Unit(cb.c1UsdPerTLce(), 0.0, refRec);
+            return new Unit(cb.c1UsdPerTLce(), 0.0, refRec, cb.sustainingCapexUsdPerTLce());
         }
         InputPrices ip = w.inputPrices();
         Fx fx = w.fx();
@@ -190,7 +192,16 @@ public final class CompanyModel {
                 + b.dieselGj() * ip.usd("diesel", a.region(), m, fx);
         double upstream = cb.miningUsdPerTLce() + cb.beneficiationUsdPerTLce() + mineEnergy
                 + cb.royaltiesTaxesUsdPerTLce() + cb.freightUsdPerTLce();
-        return new Unit(upstream, cb.c1UsdPerTLce() - upstream, refRec);
+        return new Unit(upstream, cb.c1UsdPerTLce() - upstream, refRec, cb.sustainingCapexUsdPerTLce());
+    }
+
+    /**
+     * Share of {@code part} in {@code part + other}: a concentrate seller or a converter carries the route's
+     * sustaining capital in proportion to its stage's share of the route's C1 (named simplification).
+     */
+    private static double share(double part, double other) {
+        double total = part + other;
+        return total > 0 ? Math.max(0.0, part) / total : 0.0;
     }
 
     private static int feedType(Asset a) {
@@ -211,6 +222,7 @@ public final class CompanyModel {
         Map<Segment, SegmentPnl> segments;
         double[] standaloneRev;
         double[] standaloneCost;
+        double[] standaloneSustaining;
         double[] production;
         double[] suppliedToChain;
         double downstreamLithiumTLce;
@@ -222,6 +234,10 @@ public final class CompanyModel {
         double price = path.carbonateUsdPerTLce(m);
         double sc6 = path.sc6UsdPerT(m);
         double[] value = concentrateValue(c, price, sc6);
+        double lepPath = path.lepidoliteConcentrateUsdPerTLce(m);
+        if (Double.isFinite(lepPath)) {
+            value[LEP] = lepPath;
+        }
         double[] rev = new double[4];
         double[] cost = new double[4];
         double[] vol = new double[4];
@@ -234,6 +250,7 @@ public final class CompanyModel {
         f.sc6 = sc6;
         f.standaloneRev = new double[n];
         f.standaloneCost = new double[n];
+        f.standaloneSustaining = new double[n];
         f.production = new double[n];
         f.suppliedToChain = new double[n];
 
@@ -261,6 +278,7 @@ public final class CompanyModel {
                     vol[mi] += att;
                     f.standaloneRev[i] = q[i] * value[t];
                     f.standaloneCost[i] = q[i] * upstreamPerContained;
+                    f.standaloneSustaining[i] = q[i] * u.sustaining * u.refRec * share(u.upstream, u.conversion);
                 }
                 case INTEGRATED -> {
                     double contained = att / u.refRec;
@@ -272,12 +290,14 @@ public final class CompanyModel {
                     vol[ci] += att;
                     f.standaloneRev[i] = q[i] * price;
                     f.standaloneCost[i] = q[i] * (u.upstream + u.conversion);
+                    f.standaloneSustaining[i] = q[i] * u.sustaining;
                 }
                 case BRINE -> {
                     cost[mi] += u.upstream * att;
                     vol[mi] += att;
                     f.standaloneRev[i] = q[i] * price;
                     f.standaloneCost[i] = q[i] * u.upstream;
+                    f.standaloneSustaining[i] = q[i] * u.sustaining;
                 }
                 case CONVERTER -> {
                     feedNeed[t] += att / u.refRec;
@@ -285,6 +305,7 @@ public final class CompanyModel {
                     vol[ci] += att;
                     f.standaloneRev[i] = q[i] * price;
                     f.standaloneCost[i] = q[i] * (u.conversion + value[t] / u.refRec);
+                    f.standaloneSustaining[i] = q[i] * u.sustaining * share(u.conversion, u.upstream);
                 }
             }
         }

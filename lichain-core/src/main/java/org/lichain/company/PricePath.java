@@ -28,4 +28,12 @@ public interface PricePath {
      * assets, chemical otherwise), on a 100% basis.
      */
     double productionTLce(Asset asset, YearMonth m);
+
+    /**
+     * Lepidolite concentrate value, USD per t LCE contained ex-VAT, in month {@code m}; NaN when the path has no
+     * such price, in which case the company model values it at carbonate × the lepidolite payability.
+     */
+    default double lepidoliteConcentrateUsdPerTLce(YearMonth m) {
+        return Double.NaN;
+    }
 }
