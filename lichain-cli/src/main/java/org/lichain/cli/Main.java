@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 CurveCommand.class,
                 AssetsCommand.class,
                 DatasetCommand.class,
+                CompanyCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
