@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 AssetsCommand.class,
                 DatasetCommand.class,
                 EnvCommand.class,
+                CompanyCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
