@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "LiChain: an open lithium supply-chain simulator (assets, costs, market, companies, "
                 + "operations, environment).",
         subcommands = {
+                ServeCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
