@@ -124,7 +124,7 @@ final class AssetsApi {
 
     private void cost(ObjectNode root, Asset a, int year, Double usd) {
         try {
-            CostCurve curve = curves.build(year, usd, null, CostBreakdown.Basis.C1);
+            CostCurve curve = curves.build(year, null, usd, null, CostBreakdown.Basis.C1);
             root.put("price_usd_per_t_lce", CurveJson.r2(curve.priceUsdPerTLce()));
             root.put("price_source", curve.priceSource());
             for (CostCurve.Entry e : curve.entries()) {

@@ -138,9 +138,8 @@ final class JobsApi {
         }
         try {
             YearMonth m = YearMonth.parse(v.asText());
-            if (m.getYear() < CurveApi.MIN_YEAR || m.getYear() > CurveApi.MAX_YEAR) {
-                throw ApiProblem.invalid("scenario." + key, "'" + m + "' is outside " + CurveApi.MIN_YEAR + ".."
-                        + CurveApi.MAX_YEAR);
+            if (m.getYear() < 2000 || m.getYear() > 2100) {
+                throw ApiProblem.invalid("scenario." + key, "'" + m + "' is outside 2000..2100");
             }
             return m;
         } catch (DateTimeParseException e) {

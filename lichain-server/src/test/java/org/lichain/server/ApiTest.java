@@ -99,6 +99,7 @@ class ApiTest {
         assertProblem(http.get("/api/curve"), 400, "year");
         assertProblem(http.get("/api/curve?year=abc"), 400, "year");
         assertProblem(http.get("/api/curve?year=1850"), 400, "year");
+        assertProblem(http.get("/api/curve?month=2025-13"), 400, "month");
         assertProblem(http.get("/api/curve?year=2025&basis=xyz"), 400, "basis");
         assertProblem(http.get("/api/curve?year=2025&price_usd=-5"), 400, "price_usd");
         assertProblem(http.get("/api/curve?year=2025&price_usd=NaN"), 400, "price_usd");
