@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 DatasetCommand.class,
                 EnvCommand.class,
                 CompanyCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
