@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
         description = "LiChain: an open lithium supply-chain simulator (assets, costs, market, companies, "
                 + "operations, environment).",
         subcommands = {
-                CommandLine.HelpCommand.class
+                CommandLine.HelpCommand.class,
+                McCommand.class,
+                CompareCommand.class
         })
 public final class Main implements Runnable {
     /** Exit status for invalid input (bad files, unknown ids, bad options). */
