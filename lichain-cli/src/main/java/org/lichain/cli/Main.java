@@ -10,9 +10,13 @@ import picocli.CommandLine.Command;
         description = "LiChain: an open lithium supply-chain simulator (assets, costs, market, companies, "
                 + "operations, environment).",
         subcommands = {
-                CommandLine.HelpCommand.class,
+                RunCommand.class,
+                CurveCommand.class,
+                AssetsCommand.class,
+                DatasetCommand.class,
                 McCommand.class,
-                CompareCommand.class
+                CompareCommand.class,
+                CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
     /** Exit status for invalid input (bad files, unknown ids, bad options). */
