@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  */
 public final class EnsembleRunner {
     /** How many runs, on how many threads, with which seed, in chunks of how many runs. */
-    public record Options(int runs, int threads, long seed, int chunkRuns) {
+    public record Options(int runs, int threads, long seed, int chunkRuns) implements java.io.Serializable {
         /** Default chunk size: small enough for an even spread over cores and a cheap resume. */
         public static final int DEFAULT_CHUNK_RUNS = 25;
 

@@ -4,7 +4,8 @@ package org.lichain.scenario;
  * One monthly key metric an {@link EnsembleModel} reports per run, with its unit, and how months make a
  * year: {@code annualName} is its key in summary.json (e.g. price → {@code price_cny_per_t_incl_vat_avg}).
  */
-public record Metric(String name, String unit, String annualName, Aggregation aggregation, String description) {
+public record Metric(String name, String unit, String annualName, Aggregation aggregation, String description)
+        implements java.io.Serializable {
     /** How monthly values make an annual value. */
     public enum Aggregation {
         /** arithmetic mean of the months of the year (prices, shares, ratios) */
