@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lichain.dataset.DatasetException;
 import org.lichain.dataset.Problem;
@@ -116,5 +117,30 @@ class ScenarioFileTest {
         assertThat(e.problems()).extracting(Problem::line, Problem::field).contains(
                 org.assertj.core.groups.Tuple.tuple(5, "path.knots.2030.dist"),
                 org.assertj.core.groups.Tuple.tuple(6, "path.knots.soon"));
+    }
+
+    @Test
+    void embeddedBaseEnsemble_declaresTheDocumentedInputs() throws IOException {
+        ScenarioSpec s = ScenarioFile.parse("base-ensemble.yaml", "base", resource("base-ensemble.yaml"));
+        assertThat(s.model()).isEqualTo("market");
+        assertThat(s.from()).isEqualTo(YearMonth.of(2020, 1));
+        assertThat(s.to()).isEqualTo(YearMonth.of(2040, 12));
+        assertThat(s.parameters()).extracting(UncertainParameter::name).containsExactly("demand_path",
+                "lfp_share_2030", "project_delay_months", "cost_inflation", "state_support", "policy_path");
+        // no invented data: every range says it is an estimate and what it is anchored on
+        assertThat(s.parameters()).allSatisfy(p -> assertThat(p.description()).startsWith("estimate:"));
+    }
+
+    @Test
+    void everyExampleInScenariosFolder_isValid_andTheBaseCopyMatchesTheEmbeddedOne() throws IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("..", "scenarios");
+        try (var files = java.nio.file.Files.list(dir)) {
+            List<java.nio.file.Path> yaml = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+            assertThat(yaml).hasSizeGreaterThanOrEqualTo(3);
+            for (java.nio.file.Path f : yaml) {
+                assertThat(ScenarioFile.read(f).parameters()).as(f.toString()).isNotEmpty();
+            }
+        }
+        assertThat(java.nio.file.Files.readString(dir.resolve("base-ensemble.yaml"))).isEqualTo(resource("base-ensemble.yaml"));
     }
 }
