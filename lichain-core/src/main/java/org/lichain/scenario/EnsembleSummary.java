@@ -31,9 +31,14 @@ public record EnsembleSummary(String scenario, String model, long seed, int runs
             }
         }
         double[][] sens = new double[outputs.length][inputs.length];
+        double[][] inputRanks = new double[inputs.length][];
+        for (int i = 0; i < inputs.length; i++) {
+            inputRanks[i] = EnsembleStatistics.ranks(inputs[i]);
+        }
         for (int o = 0; o < outputs.length; o++) {
+            double[] outputRanks = EnsembleStatistics.ranks(outputs[o]);
             for (int i = 0; i < inputs.length; i++) {
-                sens[o][i] = EnsembleStatistics.spearman(inputs[i], outputs[o]);
+                sens[o][i] = EnsembleStatistics.pearson(inputRanks[i], outputRanks);
             }
         }
         int runs = annual.length == 0 || annual[0].length == 0 ? 0 : annual[0][0].length;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -104,12 +105,12 @@ public final class EnsembleCharts {
             bar.setLineColor(rho >= 0 ? new Color(0xD6604D) : new Color(0x4393C3));
             bar.setLineStyle(new BasicStroke(22f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
             bar.setMarker(SeriesMarkers.NONE);
+            // the input's name and value on the empty side of the axis (XChart has no category y axis here)
+            chart.addAnnotation(new AnnotationText(labels[row] + String.format(Locale.ROOT, "  (%+.2f)", rho),
+                    rho >= 0 ? -0.5 : 0.5, row, false));
         }
         chart.getStyler().setYAxisMin(-0.7).setYAxisMax(order.size() - 0.3);
-        chart.getStyler().setYAxisTickLabelsFormattingFunction(v -> {
-            int row = (int) Math.round(v);
-            return Math.abs(v - row) < 1e-9 && row >= 0 && row < labels.length ? labels[row] : "";
-        });
+        chart.getStyler().setYAxisTicksVisible(false);
         return chart;
     }
 
