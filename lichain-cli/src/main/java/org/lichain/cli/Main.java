@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 EnvCommand.class,
                 CompanyCommand.class,
                 ServeCommand.class,
+                McCommand.class,
+                CompareCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
