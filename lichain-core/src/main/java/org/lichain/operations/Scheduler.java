@@ -82,8 +82,9 @@ public final class Scheduler {
         double lowerBound;
         double[][] best = null;
         double bestCost = Double.MAX_VALUE;
-        String how;
+        String how = anyStop ? "CLP (LP relaxation)" : "CLP";
         boolean mipOptimal = false;
+        double accept;
         try {
             MPSolver.ResultStatus status = relax.solver.solve(relax.params);
             if (status == MPSolver.ResultStatus.INFEASIBLE) {
@@ -93,55 +94,42 @@ public final class Scheduler {
                 throw new IllegalStateException("LP solver stopped with status " + status + " for plant " + plant.id());
             }
             lowerBound = relax.solver.objective().value();
+            accept = lowerBound + options.relativeMipGap() * Math.abs(lowerBound) + 1e-6;
             double[][] x = relax.rates();
             if (ScheduleCheck.violations(plant, tariff, x, init).isEmpty()) {
                 best = x;
                 bestCost = totalCost(plant, tariff, x, init);
             }
-        } finally {
-            relax.solver.delete();
-        }
-        how = anyStop ? "CLP (LP relaxation)" : "CLP";
-        double accept = lowerBound + options.relativeMipGap() * Math.abs(lowerBound) + 1e-6;
-        if (options.alwaysMip()) {
-            best = null;
-            bestCost = Double.MAX_VALUE;
-        }
-        if (!options.alwaysMip() && (best == null || bestCost > accept)) {
-            // 2. relax and fix: keep each stage on where the relaxation ran it, re-solve the LP
-            double[][] seed = best != null ? best : null;
-            if (seed == null) {
-                Model again = build(plant, tariff, down, init, false, false, null, options);
-                try {
-                    again.solver.solve(again.params);
-                    seed = again.rates();
-                } finally {
-                    again.solver.delete();
+            if (!options.alwaysMip() && anyStop && (best == null || bestCost > accept)) {
+                // 2. relax and fix: each stage that may stop stays on where the relaxation ran it; the same LP
+                // is re-solved with the on/off fixed (warm start from the relaxation's basis)
+                for (int s = 0; s < n; s++) {
+                    if (relax.u[s] == null) {
+                        continue;
+                    }
+                    double tl = ScheduleCheck.tol(plant.stages().get(s).maxRateTLcePerH());
+                    for (int t = 0; t < hours; t++) {
+                        double v = !down[s][t] && x[s][t] > tl ? 1.0 : 0.0;
+                        relax.u[s][t].setBounds(v, v);
+                    }
                 }
-            }
-            boolean[][] on = new boolean[seed.length][];
-            for (int s = 0; s < seed.length; s++) {
-                on[s] = new boolean[seed[s].length];
-                double tl = ScheduleCheck.tol(plant.stages().get(s).maxRateTLcePerH());
-                for (int t = 0; t < seed[s].length; t++) {
-                    on[s][t] = seed[s][t] > tl;
-                }
-            }
-            Model fixed = build(plant, tariff, down, init, false, false, on, options);
-            try {
-                MPSolver.ResultStatus status = fixed.solver.solve(fixed.params);
+                status = relax.solver.solve(relax.params);
                 if (status == MPSolver.ResultStatus.OPTIMAL) {
-                    double[][] x = fixed.rates();
-                    double c = totalCost(plant, tariff, x, init);
-                    if (c < bestCost && ScheduleCheck.violations(plant, tariff, x, init).isEmpty()) {
-                        best = x;
+                    double[][] x2 = relax.rates();
+                    double c = totalCost(plant, tariff, x2, init);
+                    if (c < bestCost && ScheduleCheck.violations(plant, tariff, x2, init).isEmpty()) {
+                        best = x2;
                         bestCost = c;
                         how = "CLP (relax and fix)";
                     }
                 }
-            } finally {
-                fixed.solver.delete();
             }
+        } finally {
+            relax.solver.delete();
+        }
+        if (options.alwaysMip()) {
+            best = null;
+            bestCost = Double.MAX_VALUE;
         }
         if (best == null || bestCost > accept) {
             // 3. the full MIP, started from the best schedule so far (or the flat one)
