@@ -53,6 +53,28 @@ public class ScheduleBenchmark {
                 plant.target(), plant.maintenance(), plant.source());
     }
 
+    /**
+     * Thread CPU time per solve (JMH reports wall time, which on a shared 2-core machine includes waiting):
+     * {@code java -cp ... org.lichain.bench.ScheduleBenchmark} prints the mean of 7 solves after 3 warm-ups.
+     */
+    public static void main(String[] args) {
+        ScheduleBenchmark b = new ScheduleBenchmark();
+        b.setup();
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (PlantModel p : new PlantModel[] {b.plant, b.continuous}) {
+            long sum = 0;
+            for (int i = 0; i < 10; i++) {
+                long c0 = mx.getCurrentThreadCpuTime();
+                Scheduler.solve(p, b.tariff);
+                if (i >= 3) {
+                    sum += mx.getCurrentThreadCpuTime() - c0;
+                }
+            }
+            System.out.printf("%s: %d ms CPU per solve (mean of 7)%n", p == b.plant ? "with on/off" : "continuous",
+                    sum / 7 / 1_000_000);
+        }
+    }
+
     @Benchmark
     public Schedule month744h6StagesWithOnOff() {
         return Scheduler.solve(plant, tariff);
