@@ -22,18 +22,18 @@ class EnsembleChartsTest {
     @Test
     void fan_hasTheBandsAndTheMedian() {
         XYChart c = EnsembleCharts.fan(summary(), 0);
-        assertThat(c.getSeriesMap()).containsKeys("p5–p95", "p25–p75", "median (p50)");
-        assertThat(c.getSeriesMap().get("median (p50)").getYData()).containsExactly(3.0, 4.0);
-        assertThat(c.getSeriesMap().get("p5–p95").getYData()).containsExactly(5.0, 6.0);
+        assertThat(c.getSeriesCollection()).extracting(org.knowm.xchart.XYSeries::getName).contains("p5–p95", "p25–p75", "median (p50)");
+        assertThat(c.getSeries("median (p50)").getYData()).containsExactly(3.0, 4.0);
+        assertThat(c.getSeries("p5–p95").getYData()).containsExactly(5.0, 6.0);
     }
 
     @Test
     void tornado_putsTheLargestSensitivityOnTop() {
         XYChart c = EnsembleCharts.tornado(summary(), 0);
         // rows bottom-up by |rho|: demand_path (0.3) at y = 0, cost_inflation (0.8) at y = 1
-        assertThat(c.getSeriesMap().get("demand_path").getYData()).containsExactly(0.0, 0.0);
-        assertThat(c.getSeriesMap().get("cost_inflation").getXData()).containsExactly(0.0, 0.8);
-        assertThat(c.getSeriesMap().get("cost_inflation").getYData()).containsExactly(1.0, 1.0);
+        assertThat(c.getSeries("demand_path").getYData()).containsExactly(0.0, 0.0);
+        assertThat(c.getSeries("cost_inflation").getXData()).containsExactly(0.0, 0.8);
+        assertThat(c.getSeries("cost_inflation").getYData()).containsExactly(1.0, 1.0);
     }
 
     @Test
