@@ -58,7 +58,7 @@ class DashboardBrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, o);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100));
         Files.createDirectories(SHOTS);
         driver.get(server.url());
         wait.until(d -> "ready".equals(d.findElement(By.tagName("body")).getDomAttribute("data-curve")));
