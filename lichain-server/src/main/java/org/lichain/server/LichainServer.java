@@ -37,7 +37,7 @@ public final class LichainServer implements AutoCloseable {
     private static final Set<HandlerType> MUTATING = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
             HandlerType.DELETE);
 
-    /** Capabilities of issues #4–#6 whose endpoints answer 501 until they land (path → capability). */
+    /** Capabilities of issues #4–#5 whose endpoints answer 501 until they are wired (path → capability). */
     static final Map<String, String> NOT_YET = notYet();
 
     private final ServerConfig config;
@@ -58,6 +58,7 @@ public final class LichainServer implements AutoCloseable {
         }
         CurveApi curve = new CurveApi(world);
         AssetsApi assets = new AssetsApi(world, curve);
+        CompanyApi company = new CompanyApi(world);
         JobsApi jobsApi = new JobsApi(world, jobs, byKind, config.maxBodyBytes());
         StaticAssets files = new StaticAssets();
         byte[] openApi = readResource("org/lichain/server/openapi.json");
@@ -112,10 +113,12 @@ public final class LichainServer implements AutoCloseable {
                     .result("{\"status\":\"ok\",\"assets\":" + world.assets().size() + "}"));
             r.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             r.get("/api/capabilities", ctx -> ctx.contentType("application/json")
-                    .result(Json.bytes(capabilities(jobsApi))));
+                    .result(Json.bytes(capabilities(world, jobsApi))));
             r.get("/api/assets", assets::list);
             r.get("/api/assets/{id}", assets::detail);
             r.get("/api/curve", curve::curve);
+            r.get("/api/companies", company::list);
+            r.get("/api/company/{id}", company::pnl);
             r.post("/api/jobs", jobsApi::start);
             r.get("/api/jobs", jobsApi::list);
             r.get("/api/jobs/{id}", jobsApi::get);
@@ -143,7 +146,6 @@ public final class LichainServer implements AutoCloseable {
 
     private static Map<String, String> notYet() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("get /api/company/{id}", "company");
         m.put("get /api/schedule/plants", "schedule");
         m.put("get /api/schedule", "schedule");
         m.put("get /api/env/footprint", "environment");
@@ -210,10 +212,11 @@ public final class LichainServer implements AutoCloseable {
         app.stop();
     }
 
-    private ObjectNode capabilities(JobsApi jobsApi) {
+    private ObjectNode capabilities(World world, JobsApi jobsApi) {
         ObjectNode o = Json.object();
         o.put("assets", true);
         o.put("curve", true);
+        o.put("company", world.extension(org.lichain.company.Companies.class).isPresent());
         ObjectNode k = o.putObject("jobs");
         for (String kind : new java.util.TreeSet<>(JobsApi.KNOWN_KINDS.keySet())) {
             k.put(kind, jobsApi.availableKinds().contains(kind));

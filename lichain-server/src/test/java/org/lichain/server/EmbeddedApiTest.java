@@ -1,0 +1,60 @@
+package org.lichain.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lichain.company.Companies;
+import org.lichain.company.CompanyModel;
+import org.lichain.company.GivenPricePath;
+import org.lichain.company.TransferPricing;
+import org.lichain.dataset.DatasetLoader;
+import org.lichain.report.company.CompanyJson;
+import org.lichain.world.World;
+
+/** Endpoints over HTTP on the embedded dataset, against the same builders the CLI uses. */
+class EmbeddedApiTest {
+    static World world;
+    static LichainServer server;
+    static Http http;
+
+    @BeforeAll
+    static void start() {
+        world = DatasetLoader.loadEmbedded();
+        server = LichainServer.start(world, Fixture.config(), List.of());
+        http = new Http(server);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void companyPnl_isTheBodyOfLichainCompanyJson() {
+        Companies c = CompanyModel.companies(world);
+        JsonNode expected = CompanyJson.of(CompanyModel.pnl(world, c, "CATL", 2025,
+                GivenPricePath.reference(world, c, 2025), TransferPricing.MARKET), c.offtakesOf("CATL"));
+        Http.Response r = http.get("/api/company/CATL?year=2025");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json()).isEqualTo(expected);
+        assertThat(r.json().get("segments").size()).isEqualTo(4); // mining, conversion, cathode, cells
+        assertThat(http.get("/api/companies").json().get("companies").toString()).contains("\"CATL\"");
+        assertThat(http.get("/api/capabilities").json().get("company").asBoolean()).isTrue();
+        ApiTest.assertProblem(http.get("/api/company/NOBODY"), 404, null);
+        ApiTest.assertProblem(http.get("/api/company/CATL?transfer=barter"), 400, "transfer");
+        ApiTest.assertProblem(http.get("/api/company/CATL?year=1999"), 400, "year");
+    }
+
+    @Test
+    void curve_2025_hasLepidoliteAtTheTopAndBrineAtTheBottom() {
+        JsonNode c = http.get("/api/curve?year=2025&price_cny_incl_vat=75000").json();
+        JsonNode groups = c.get("by_resource_type");
+        assertThat(groups.get("brine").get("median_c1_usd_per_t_lce").asDouble())
+                .isLessThan(groups.get("lepidolite").get("median_c1_usd_per_t_lce").asDouble());
+        assertThat(c.get("assets").size()).isGreaterThan(10);
+    }
+}
