@@ -59,6 +59,7 @@ public final class LichainServer implements AutoCloseable {
         CurveApi curve = new CurveApi(world);
         AssetsApi assets = new AssetsApi(world, curve);
         CompanyApi company = new CompanyApi(world);
+        EnvApi env = new EnvApi(world);
         JobsApi jobsApi = new JobsApi(world, jobs, byKind, config.maxBodyBytes());
         StaticAssets files = new StaticAssets();
         byte[] openApi = readResource("org/lichain/server/openapi.json");
@@ -119,6 +120,10 @@ public final class LichainServer implements AutoCloseable {
             r.get("/api/curve", curve::curve);
             r.get("/api/companies", company::list);
             r.get("/api/company/{id}", company::pnl);
+            r.get("/api/env/river", env::river);
+            r.get("/api/env/stations", env::stations);
+            r.get("/api/env/footprint", env::footprint);
+            r.get("/api/env/plan", env::plan);
             r.post("/api/jobs", jobsApi::start);
             r.get("/api/jobs", jobsApi::list);
             r.get("/api/jobs/{id}", jobsApi::get);
@@ -148,13 +153,9 @@ public final class LichainServer implements AutoCloseable {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("get /api/schedule/plants", "schedule");
         m.put("get /api/schedule", "schedule");
-        m.put("get /api/env/footprint", "environment");
-        m.put("get /api/env/river", "environment");
-        m.put("get /api/env/stations", "environment");
-        m.put("post /api/env/measurements", "environment");
-        m.put("get /api/env/alerts", "environment");
-        m.put("get /api/env/attribution", "environment");
-        m.put("get /api/env/plan", "environment");
+        m.put("post /api/env/measurements", "environment monitoring");
+        m.put("get /api/env/alerts", "environment monitoring");
+        m.put("get /api/env/attribution", "environment monitoring");
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -217,6 +218,7 @@ public final class LichainServer implements AutoCloseable {
         o.put("assets", true);
         o.put("curve", true);
         o.put("company", world.extension(org.lichain.company.Companies.class).isPresent());
+        o.put("environment", world.extension(org.lichain.environment.RiverNetwork.class).isPresent());
         ObjectNode k = o.putObject("jobs");
         for (String kind : new java.util.TreeSet<>(JobsApi.KNOWN_KINDS.keySet())) {
             k.put(kind, jobsApi.availableKinds().contains(kind));

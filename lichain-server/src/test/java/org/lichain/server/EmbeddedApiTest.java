@@ -50,6 +50,38 @@ class EmbeddedApiTest {
     }
 
     @Test
+    void river_hasReachesStationsWithLimitsAndAProfile() {
+        JsonNode r = http.get("/api/env/river?year=2023&month=7").json();
+        assertThat(r.get("reaches").size()).isPositive();
+        assertThat(r.get("stations").size()).isPositive();
+        assertThat(r.get("outfalls").size()).isPositive();
+        // GB 3838-2002: thallium 0.1 µg/L for drinking-water sources
+        assertThat(r.get("profile").get("limit_ug_per_l").asDouble()).isEqualTo(0.1);
+        JsonNode pts = r.get("profile").get("points");
+        assertThat(pts.size()).isGreaterThan(2);
+        for (int i = 1; i < pts.size(); i++) {
+            assertThat(pts.get(i).get("distance_km").asDouble())
+                    .isGreaterThanOrEqualTo(pts.get(i - 1).get("distance_km").asDouble());
+        }
+        ApiTest.assertProblem(http.get("/api/env/river?month=13"), 400, "month");
+    }
+
+    @Test
+    void footprintAndPlan_answerWithTheirFields() {
+        JsonNode f = http.get("/api/env/footprint?year=2024&region=CN-JX").json();
+        assertThat(f.get("region").asText()).isEqualToIgnoringCase("CN-JX");
+        assertThat(f.get("residue_t").asDouble()).isPositive();
+        assertThat(f.get("intensity_by_resource_type").has("lepidolite")).isTrue();
+        ApiTest.assertProblem(http.get("/api/env/footprint"), 400, "year");
+        ApiTest.assertProblem(http.get("/api/env/footprint?year=2024&region=ATLANTIS"), 400, "region");
+        JsonNode p = http.get("/api/env/plan?month=2025-07").json();
+        assertThat(p.get("used_days").asDouble()).isLessThanOrEqualTo(p.get("capacity_days").asDouble());
+        assertThat(p.get("visits").size()).isPositive();
+        assertThat(p.get("visits").get(0).get("reason").asText()).isNotEmpty();
+        ApiTest.assertProblem(http.get("/api/env/plan?month=July"), 400, "month");
+    }
+
+    @Test
     void curve_2025_hasLepidoliteAtTheTopAndBrineAtTheBottom() {
         JsonNode c = http.get("/api/curve?year=2025&price_cny_incl_vat=75000").json();
         JsonNode groups = c.get("by_resource_type");
