@@ -48,7 +48,9 @@ class DashboardBrowserTest {
     static void start() throws IOException {
         assumeTrue(CHROMEDRIVER.canExecute(), "no /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
         server = LichainServer.start(Fixture.world(), Fixture.config(), List.of());
-        embedded = LichainServer.start(org.lichain.dataset.DatasetLoader.loadEmbedded(), Fixture.config(), List.of());
+        // with the built-in mc runner; the test classpath has the test-only ensemble model "server-test"
+        embedded = LichainServer.start(org.lichain.dataset.DatasetLoader.loadEmbedded(), Fixture.config(),
+                LichainServer.defaultRunners());
         http = new Http(server);
         ChromeOptions o = new ChromeOptions();
         if (new File("/usr/bin/chromium").canExecute()) {
@@ -206,5 +208,29 @@ class DashboardBrowserTest {
 
     static Http http(LichainServer s) {
         return new Http(s);
+    }
+
+    @Test
+    void scenarioForm_startsAnEnsemble_showsProgress_thenTheFanChart() throws IOException {
+        open(embedded);
+        driver.findElement(By.cssSelector("#nav button[data-view=jobs]")).click();
+        new Select(driver.findElement(By.id("job-kind"))).selectByValue("mc");
+        for (String[] f : new String[][] {{"job-from", "2024-01"}, {"job-to", "2031-12"}, {"job-seed", "7"},
+                {"job-runs", "200"}, {"job-extra", "{\"model\": \"server-test\"}"}, {"job-token", Fixture.TOKEN}}) {
+            WebElement e = driver.findElement(By.id(f[0]));
+            e.clear();
+            e.sendKeys(f[1]);
+        }
+        driver.findElement(By.id("job-start")).click();
+        wait.until(d -> "succeeded".equals(d.findElement(By.id("job-progress")).getDomAttribute("data-state")));
+        assertThat(text("job-progress")).contains("200/200 (100.0%)");
+        wait.until(d -> text("job-result").contains("price_cny_per_t_incl_vat_avg"));
+        shot("jobs-mc-succeeded");
+
+        driver.findElement(By.cssSelector("#nav button[data-view=ensemble]")).click();
+        // 2024..2031: eight years of p5..p95
+        wait.until(d -> "8".equals(d.findElement(By.id("ensemble-chart")).getDomAttribute("data-years")));
+        assertThat(driver.findElements(By.cssSelector("#ensemble-chart svg path")).size()).isGreaterThan(4);
+        shot("ensemble-fan");
     }
 }

@@ -144,8 +144,7 @@ function renderCurve() {
   el('selection-capacity').textContent = 'capacity ' + FMT0.format(capSel) + ' t LCE/yr';
   el('curve-chart').dataset.bars = String(bars.filter(b => b.selected).length);
 
-  chart('curve-chart').setOption({
-    animation: false,
+  chart('curve-chart').setOption({ animation: false,
     title: { text: 'Cost curve ' + c.year + ' (' + c.basis.toUpperCase() + ')', left: 'center', textStyle: { fontSize: 13 } },
     tooltip: {
       trigger: 'item',
@@ -265,18 +264,18 @@ async function loadMarket() {
   ['market-price', 'market-balance', 'market-supply'].forEach(id => chart(id).clear());
   if (!res) { return; }
   const months = res.months;
-  chart('market-price').setOption({
+  chart('market-price').setOption({ animation: false,
     title: { text: 'Battery-grade carbonate price', textStyle: { fontSize: 13 } }, tooltip: { trigger: 'axis' }, legend: { top: 20 },
     xAxis: { type: 'category', data: months }, yAxis: [{ type: 'value', name: 'CNY/t incl. VAT' }, { type: 'value', name: 'USD/t LCE' }],
     series: [lineSeries('CNY/t incl. VAT', res.price.cny_per_t_incl_vat), lineSeries('USD/t LCE ex-VAT', res.price.usd_per_t_lce, { yAxisIndex: 1 })]
   }, true);
-  chart('market-balance').setOption({
+  chart('market-balance').setOption({ animation: false,
     title: { text: 'Balance: demand and production, t LCE per month', textStyle: { fontSize: 13 } }, tooltip: { trigger: 'axis' }, legend: { top: 20 },
     xAxis: { type: 'category', data: months }, yAxis: { type: 'value' },
     series: [lineSeries('demand', res.demand_t_lce), lineSeries('production', res.production_t_lce.total)]
   }, true);
   const byType = Object.entries(res.production_t_lce.by_resource_type || {});
-  chart('market-supply').setOption({
+  chart('market-supply').setOption({ animation: false,
     title: { text: 'Supply by resource type, t LCE per month', textStyle: { fontSize: 13 } }, tooltip: { trigger: 'axis' }, legend: { top: 20 },
     xAxis: { type: 'category', data: months }, yAxis: { type: 'value' },
     series: byType.map(([t, v]) => lineSeries(t, v, { stack: 'supply', areaStyle: {}, color: TYPE_COLOURS[t] }))
@@ -294,7 +293,7 @@ async function loadTrade() {
   }
   const names = new Set();
   flows.forEach(f => { names.add(f.from); names.add(f.to); });
-  chart('trade-chart').setOption({
+  chart('trade-chart').setOption({ animation: false,
     title: { text: 'Trade flows, t LCE', textStyle: { fontSize: 13 } }, tooltip: {},
     series: [{ type: 'sankey', data: [...names].map(n => ({ name: n })),
       links: flows.map(f => ({ source: f.from, target: f.to, value: f.t_lce !== undefined ? f.t_lce : f.value })) }]
@@ -306,7 +305,7 @@ async function loadSelfSufficiency() {
   chart('selfsuff-chart').clear();
   if (!res) { return; }
   const ss = Object.entries(res.self_sufficiency || {});
-  chart('selfsuff-chart').setOption({
+  chart('selfsuff-chart').setOption({ animation: false,
     title: { text: 'Self-sufficiency (domestic mine supply ÷ demand)', textStyle: { fontSize: 13 } }, tooltip: { trigger: 'axis' }, legend: { top: 20 },
     xAxis: { type: 'category', data: res.months }, yAxis: { type: 'value' },
     series: ss.map(([c, v]) => lineSeries(c, v))
@@ -330,8 +329,7 @@ async function loadCompany() {
   const p = r.body;
   el('company-chart').dataset.segments = String(p.segments.length);
   const m = v => Math.round(v / 1e5) / 10; // USD million, 1 decimal
-  chart('company-chart').setOption({
-    animation: false,
+  chart('company-chart').setOption({ animation: false,
     title: { text: p.company + ' ' + p.year + ': margin by segment, USD million (integrated ' + FMT0.format(m(p.integrated_margin_usd)) + ')', textStyle: { fontSize: 13 } },
     tooltip: { trigger: 'axis' }, legend: { top: 22 }, grid: { left: 80, right: 30, top: 60, bottom: 40 },
     xAxis: { type: 'category', data: p.segments.map(s => s.segment).concat(['integrated']) }, yAxis: { type: 'value', name: 'USD m' },
@@ -364,8 +362,7 @@ async function loadRiver() {
   const outfalls = river.outfalls.map(o => ({ o, p: at(o.reach, o.km) })).filter(x => x.p);
   el('river-chart').dataset.points = String(pts.length);
   el('river-chart').dataset.stations = String(stations.length);
-  chart('river-chart').setOption({
-    animation: false,
+  chart('river-chart').setOption({ animation: false,
     title: { text: 'Steady-state thallium along the river from ' + river.profile.from_reach + ', ' + river.profile.month
       + ' (outfall discharges of the dataset)', textStyle: { fontSize: 13 } },
     tooltip: { trigger: 'item' }, legend: { top: 22 },
@@ -509,10 +506,11 @@ async function loadEnsemble() {
   const m = res.metrics[msel.value] || {};
   const years = Object.keys(m).sort();
   const q = k => years.map(y => m[y][k]);
+  el('ensemble-chart').dataset.years = String(years.length);
   const band = (name, lo, hi, colour) => [
     lineSeries(name + ' low', lo, { stack: name, lineStyle: { opacity: 0 } }),
     lineSeries(name, hi.map((v, i) => v - lo[i]), { stack: name, lineStyle: { opacity: 0 }, areaStyle: { color: colour } })];
-  chart('ensemble-chart').setOption({
+  chart('ensemble-chart').setOption({ animation: false,
     title: { text: msel.value + ' (' + res.runs + ' runs, seed ' + res.seed + '): p5–p95, p25–p75, median', textStyle: { fontSize: 13 } },
     tooltip: { trigger: 'axis' }, xAxis: { type: 'category', data: years }, yAxis: { type: 'value', scale: true },
     series: [...band('p5–p95', q('p5'), q('p95'), 'rgba(43,123,186,0.2)'), ...band('p25–p75', q('p25'), q('p75'), 'rgba(43,123,186,0.4)'),
