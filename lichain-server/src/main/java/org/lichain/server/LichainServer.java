@@ -37,7 +37,7 @@ public final class LichainServer implements AutoCloseable {
     private static final Set<HandlerType> MUTATING = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
             HandlerType.DELETE);
 
-    /** Capabilities of issues #4–#5 whose endpoints answer 501 until they are wired (path → capability). */
+    /** Capabilities whose endpoints answer 501 until they are wired (path → capability): schedules (issue #5). */
     static final Map<String, String> NOT_YET = notYet();
 
     private final ServerConfig config;
@@ -60,6 +60,7 @@ public final class LichainServer implements AutoCloseable {
         AssetsApi assets = new AssetsApi(world, curve);
         CompanyApi company = new CompanyApi(world);
         EnvApi env = new EnvApi(world);
+        MonitoringApi monitoring = new MonitoringApi(world, config.monitoringDb());
         JobsApi jobsApi = new JobsApi(world, jobs, byKind, config.maxBodyBytes());
         StaticAssets files = new StaticAssets();
         byte[] openApi = readResource("org/lichain/server/openapi.json");
@@ -124,6 +125,9 @@ public final class LichainServer implements AutoCloseable {
             r.get("/api/env/stations", env::stations);
             r.get("/api/env/footprint", env::footprint);
             r.get("/api/env/plan", env::plan);
+            r.post("/api/env/measurements", ctx -> monitoring.ingest(ctx, config.maxBodyBytes()));
+            r.get("/api/env/alerts", monitoring::alerts);
+            r.get("/api/env/attribution", monitoring::attribution);
             r.post("/api/jobs", jobsApi::start);
             r.get("/api/jobs", jobsApi::list);
             r.get("/api/jobs/{id}", jobsApi::get);
@@ -153,9 +157,6 @@ public final class LichainServer implements AutoCloseable {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("get /api/schedule/plants", "schedule");
         m.put("get /api/schedule", "schedule");
-        m.put("post /api/env/measurements", "environment monitoring");
-        m.put("get /api/env/alerts", "environment monitoring");
-        m.put("get /api/env/attribution", "environment monitoring");
         return java.util.Collections.unmodifiableMap(m);
     }
 

@@ -20,11 +20,13 @@ class EmbeddedApiTest {
     static World world;
     static LichainServer server;
     static Http http;
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path db;
 
     @BeforeAll
     static void start() {
         world = DatasetLoader.loadEmbedded();
-        server = LichainServer.start(world, Fixture.config(), List.of());
+        server = LichainServer.start(world, Fixture.config().withMonitoringDb(db.resolve("monitoring.duckdb")), List.of());
         http = new Http(server);
     }
 
@@ -79,6 +81,33 @@ class EmbeddedApiTest {
         assertThat(p.get("visits").size()).isPositive();
         assertThat(p.get("visits").get(0).get("reason").asText()).isNotEmpty();
         ApiTest.assertProblem(http.get("/api/env/plan?month=July"), 400, "month");
+    }
+
+    @Test
+    void measurements_ingestQuarantinesBadRows_thenAlertsNameTheUpstreamOutfalls() {
+        String csv = String.join("\n",
+                "station,time,analyte,value,unit,detection_limit,qualifier,lab",
+                "ST-INTAKE-GAOAN,2022-11-24T08:00,thallium,0.0002,mg/L,0.00002,,LAB-A", // 0.2 µg/L > 0.1
+                "ST-INTAKE-GAOAN,2022-11-24T10:00,Tl,150,ng/L,20,,LAB-A",               // 0.15 µg/L
+                "ST-NOWHERE,2022-11-24T14:00,thallium,0.1,ug/L,,,LAB-A",                 // unknown station
+                "ST-INTAKE-GAOAN,2022-11-24T12:00,thallium,0.1,furlongs,,,LAB-A") + "\n"; // bad unit
+        ApiTest.assertProblem(http.post("/api/env/measurements", csv, null), 401, null);
+        JsonNode r = http.post("/api/env/measurements", csv, Fixture.TOKEN).json();
+        assertThat(r.get("accepted").asInt()).isEqualTo(2);
+        assertThat(r.get("quarantined").asInt()).isEqualTo(2);
+        assertThat(r.get("problems").get(0).get("line").asInt()).isEqualTo(4);
+        assertThat(r.get("problems").get(0).get("field").asText()).isEqualTo("station");
+        JsonNode again = http.post("/api/env/measurements", csv, Fixture.TOKEN).json();
+        assertThat(again.get("accepted").asInt()).isZero(); // idempotent
+        assertThat(again.get("duplicates").asInt()).isEqualTo(2);
+        JsonNode alerts = http.get("/api/env/alerts").json();
+        assertThat(alerts.get("measurements").asInt()).isEqualTo(2);
+        assertThat(alerts.get("alerts").size()).isPositive();
+        JsonNode first = alerts.get("alerts").get(0);
+        assertThat(first.get("station").asText()).isEqualTo("ST-INTAKE-GAOAN");
+        assertThat(first.get("limit_ug_per_l").asDouble()).isEqualTo(0.1);
+        assertThat(first.get("upstream").size()).isPositive();
+        assertThat(http.get("/api/env/attribution").status()).isEqualTo(200);
     }
 
     @Test

@@ -69,7 +69,7 @@ class WebLoadTest {
         World world = DatasetLoader.loadEmbedded();
         // 2 job workers, room for 4096 waiting jobs, every job kept for its status query
         ServerConfig cfg = new ServerConfig("127.0.0.1", 0, Fixture.TOKEN, List.of(),
-                ServerConfig.DEFAULT_MAX_BODY_BYTES, 2, 4096, 1_000_000);
+                ServerConfig.DEFAULT_MAX_BODY_BYTES, 2, 4096, 1_000_000, null);
         Map3 lat = new Map3();
         AtomicLong errors = new AtomicLong();
         List<String> errorSamples = java.util.Collections.synchronizedList(new ArrayList<>());
