@@ -49,8 +49,8 @@ class DashboardBrowserTest {
         assumeTrue(CHROMEDRIVER.canExecute(), "no /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
         server = LichainServer.start(Fixture.world(), Fixture.config(), List.of());
         // with the built-in mc runner; the test classpath has the test-only ensemble model "server-test"
-        embedded = LichainServer.start(org.lichain.dataset.DatasetLoader.loadEmbedded(), Fixture.config(),
-                LichainServer.defaultRunners());
+        embedded = LichainServer.start(org.lichain.dataset.DatasetLoader.loadEmbedded(),
+                Fixture.config().withMonitoringDb(profile.resolve("monitoring.duckdb")), LichainServer.defaultRunners());
         http = new Http(server);
         ChromeOptions o = new ChromeOptions();
         if (new File("/usr/bin/chromium").canExecute()) {
@@ -185,6 +185,12 @@ class DashboardBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#company-chart svg path")).size()).isGreaterThan(4);
         shot("company-catl-2025");
 
+        // two thallium samples at the Gao'an intake above the 0.1 µg/L limit, ingested over the API
+        Http.Response ingest = http(embedded).post("/api/env/measurements", String.join("\n",
+                "station,time,analyte,value,unit,detection_limit,qualifier,lab",
+                "ST-INTAKE-GAOAN,2022-11-24T08:00,thallium,0.0002,mg/L,0.00002,,LAB-A",
+                "ST-INTAKE-GAOAN,2022-11-24T10:00,Tl,150,ng/L,20,,LAB-A") + "\n", Fixture.TOKEN);
+        assertThat(ingest.json().get("accepted").asInt()).isEqualTo(2);
         driver.findElement(By.cssSelector("#nav button[data-view=river]")).click();
         wait.until(d -> d.findElement(By.id("river-chart")).getDomAttribute("data-points") != null);
         int points = Integer.parseInt(driver.findElement(By.id("river-chart")).getDomAttribute("data-points"));
@@ -192,8 +198,9 @@ class DashboardBrowserTest {
         JsonNode river = http(embedded).get("/api/env/river?year=2023&month=7").json();
         assertThat(points).isEqualTo(river.get("profile").get("points").size());
         assertThat(stations).isPositive();
-        // alerts need the monitoring store, which the server does not attach yet
-        wait.until(d -> text("river-alerts-status").startsWith("Not available in this build"));
+        wait.until(d -> text("river-alerts-status").contains("alert(s) on 2 stored thallium measurements"));
+        assertThat(driver.findElement(By.cssSelector("#river-alerts tbody tr td")).getText())
+                .startsWith("ST-INTAKE-GAOAN");
         shot("river-2023-07");
 
         driver.findElement(By.cssSelector("#nav button[data-view=plan]")).click();

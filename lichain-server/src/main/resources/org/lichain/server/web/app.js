@@ -381,9 +381,16 @@ async function loadRiver() {
     ]
   }, true);
   const al = await api('/api/env/alerts');
-  fillTable('river-alerts', al.ok ? (al.body.alerts || []) : [], [a => a.station, a => a.analyte || 'thallium',
-    a => a.value_ug_per_l !== undefined ? a.value_ug_per_l : a.value, a => a.limit_ug_per_l, a => (a.upstream_outfalls || []).map(o => o.id || o).join(', ')]);
-  if (!al.ok) { showProblem('river-alerts-status', al, 'alerts'); } else { clearStatus('river-alerts-status'); }
+  fillTable('river-alerts', al.ok ? (al.body.alerts || []) : [], [a => a.station + ' (' + a.station_kind + ')', a => a.kind,
+    a => a.time, a => a.value_ug_per_l, a => a.limit_ug_per_l,
+    a => (a.upstream || []).map(u => u.outfall + ' ' + u.distance_km + ' km' + (u.thallium_kg_per_month === null ? '' : ', ' + u.thallium_kg_per_month + ' kg Tl/month')).join('; ')]);
+  if (!al.ok) {
+    showProblem('river-alerts-status', al, 'alerts');
+  } else if (!(al.body.alerts || []).length) {
+    setStatus('river-alerts-status', 'ok', 'No alert on the ' + al.body.measurements + ' stored thallium measurements (POST a CSV to /api/env/measurements).');
+  } else {
+    setStatus('river-alerts-status', 'ok', al.body.alerts.length + ' alert(s) on ' + al.body.measurements + ' stored thallium measurements.');
+  }
 }
 
 // ---------- inspection plan ----------
