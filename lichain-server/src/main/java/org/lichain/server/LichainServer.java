@@ -60,6 +60,7 @@ public final class LichainServer implements AutoCloseable {
         AssetsApi assets = new AssetsApi(world, curve);
         CompanyApi company = new CompanyApi(world);
         EnvApi env = new EnvApi(world);
+        ScheduleApi schedule = new ScheduleApi(world);
         MonitoringApi monitoring = new MonitoringApi(world, config.monitoringDb());
         JobsApi jobsApi = new JobsApi(world, jobs, byKind, config.maxBodyBytes());
         StaticAssets files = new StaticAssets();
@@ -128,6 +129,8 @@ public final class LichainServer implements AutoCloseable {
             r.post("/api/env/measurements", ctx -> monitoring.ingest(ctx, config.maxBodyBytes()));
             r.get("/api/env/alerts", monitoring::alerts);
             r.get("/api/env/attribution", monitoring::attribution);
+            r.get("/api/schedule/plants", schedule::plants);
+            r.get("/api/schedule", schedule::schedule);
             r.post("/api/jobs", jobsApi::start);
             r.get("/api/jobs", jobsApi::list);
             r.get("/api/jobs/{id}", jobsApi::get);
@@ -155,8 +158,6 @@ public final class LichainServer implements AutoCloseable {
 
     private static Map<String, String> notYet() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("get /api/schedule/plants", "schedule");
-        m.put("get /api/schedule", "schedule");
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -225,6 +226,7 @@ public final class LichainServer implements AutoCloseable {
         o.put("assets", true);
         o.put("curve", true);
         o.put("company", world.extension(org.lichain.company.Companies.class).isPresent());
+        o.put("schedule", true);
         o.put("environment", world.extension(org.lichain.environment.RiverNetwork.class).isPresent());
         ObjectNode k = o.putObject("jobs");
         for (String kind : new java.util.TreeSet<>(JobsApi.KNOWN_KINDS.keySet())) {

@@ -111,6 +111,22 @@ class EmbeddedApiTest {
     }
 
     @Test
+    void schedule_aYichunPlantInJuly_costsNoMoreThanFlat() {
+        JsonNode plants = http.get("/api/schedule/plants").json().get("plants");
+        assertThat(plants.toString()).contains("\"CN-JX-01\"");
+        Http.Response r = http.get("/api/schedule?plant=CN-JX-01&month=2025-07");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode s = r.json();
+        assertThat(s.get("hours").asInt()).isEqualTo(744); // 31 days x 24 h
+        assertThat(s.get("target_met").asBoolean()).isTrue();
+        assertThat(s.get("cost_cny").asDouble()).isLessThanOrEqualTo(s.get("flat_cost_cny").asDouble() * (1 + 1e-6));
+        assertThat(s.get("stages").size()).isPositive();
+        ApiTest.assertProblem(http.get("/api/schedule?month=2025-07"), 400, "plant");
+        ApiTest.assertProblem(http.get("/api/schedule?plant=CN-JX-01&month=2025-7"), 400, "month");
+        ApiTest.assertProblem(http.get("/api/schedule?plant=NOPE&month=2025-07"), 400, "plant");
+    }
+
+    @Test
     void curve_2025_hasLepidoliteAtTheTopAndBrineAtTheBottom() {
         JsonNode c = http.get("/api/curve?year=2025&price_cny_incl_vat=75000").json();
         JsonNode groups = c.get("by_resource_type");
