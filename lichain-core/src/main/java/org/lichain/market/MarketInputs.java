@@ -1,0 +1,207 @@
+package org.lichain.market;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.lichain.cost.CostBreakdown;
+import org.lichain.cost.CostModel;
+import org.lichain.world.Asset;
+import org.lichain.world.AssetKind;
+import org.lichain.world.AssetStatus;
+import org.lichain.world.World;
+
+/**
+ * Everything one simulation needs, prepared as primitive arrays: the scenario's period, supply assets with
+ * capacities per month (shocks applied) and costs per year, converters, demand per region and month, FX,
+ * state support, policies and parameters. Building it from a {@link World} is the slow part (unit costs per
+ * asset and year) and is cached per World; running on it is the fast part.
+ */
+public final class MarketInputs {
+    /** Chemical price at which royalty shares are evaluated when preparing costs, USD/t LCE. */
+    static final double ROYALTY_REFERENCE_PRICE_USD = 15_000;
+
+    final Scenario scenario;
+    final MarketData data;
+    final MarketParameters params;
+    final YearMonth start;
+    final int months;
+    final int years;
+    final List<SupplyAsset> supply;      // mined supply (not converters)
+    final List<SupplyAsset> converters;  // conversion capacity
+    final double[][] capacityPerMonth;   // [asset][t], t LCE per month, after shocks
+    final double[] lossTolerance;
+    final int[] extraLossMonths;
+    final double[][][] demandBySegment;  // [segment][region][t], t LCE per month
+    final double[] cnyPerUsd;
+    final double vatPct;
+
+    MarketInputs(Scenario scenario, MarketData data, List<SupplyAsset> assets, double[] cnyPerUsd, double vatPct) {
+        this.scenario = scenario;
+        this.data = data;
+        this.params = MarketParameters.of(data.parameters()).with(scenario.priceFormation());
+        this.start = scenario.from();
+        this.months = (int) monthsBetween(scenario.from(), scenario.to()) + 1;
+        if (months < 1) {
+            throw new IllegalArgumentException("scenario 'to' " + scenario.to() + " is before 'from' " + scenario.from());
+        }
+        this.years = scenario.to().getYear() - scenario.from().getYear() + 1;
+        List<SupplyAsset> s = new ArrayList<>();
+        List<SupplyAsset> c = new ArrayList<>();
+        for (SupplyAsset a : assets) {
+            if (a.capacityTLcePerYear().length != months || a.c1ExRoyaltiesUsdPerTLce().length != years) {
+                throw new IllegalArgumentException("asset " + a.id() + ": arrays do not match the period");
+            }
+            (a.kind() == AssetKind.CONVERTER ? c : s).add(a);
+        }
+        this.supply = Collections.unmodifiableList(s);
+        this.converters = Collections.unmodifiableList(c);
+        this.capacityPerMonth = new double[s.size()][months];
+        for (int i = 0; i < s.size(); i++) {
+            for (int t = 0; t < months; t++) {
+                capacityPerMonth[i][t] = Math.max(0, s.get(i).capacityTLcePerYear()[t]) / 12.0;
+            }
+        }
+        for (Scenario.Shock sh : scenario.shocks()) {
+            int i = indexOf(sh.asset());
+            if (i < 0) {
+                throw new IllegalArgumentException("shock on unknown asset '" + sh.asset() + "'");
+            }
+            for (int t = 0; t < months; t++) {
+                YearMonth m = start.plusMonths(t);
+                if (!Scenario.active(sh.from(), sh.to(), m)) {
+                    continue;
+                }
+                if (sh.type().equals("suspend")) {
+                    capacityPerMonth[i][t] = 0;
+                } else {
+                    capacityPerMonth[i][t] += sh.tLcePerYear() / 12.0;
+                }
+            }
+        }
+        this.lossTolerance = new double[s.size()];
+        this.extraLossMonths = new int[s.size()];
+        for (Scenario.StateSupport ss : scenario.stateSupport()) {
+            boolean any = false;
+            for (int i = 0; i < s.size(); i++) {
+                SupplyAsset a = s.get(i);
+                boolean hit = ss.asset() != null ? a.id().equals(ss.asset())
+                        : a.region().equals(ss.region()) || a.country().equals(ss.region());
+                if (hit) {
+                    any = true;
+                    lossTolerance[i] = ss.lossTolerance(); // later entries override earlier ones
+                    extraLossMonths[i] = ss.extraMonths();
+                }
+            }
+            if (!any && ss.asset() != null) {
+                throw new IllegalArgumentException("state support for unknown asset '" + ss.asset() + "'");
+            }
+        }
+        this.demandBySegment = DemandModel.monthly(data, scenario.demandPreset(), scenario.demandMultipliers(), start,
+                months);
+        if (cnyPerUsd.length != months) {
+            throw new IllegalArgumentException("fx array does not match the period");
+        }
+        this.cnyPerUsd = cnyPerUsd.clone();
+        this.vatPct = vatPct;
+    }
+
+    /** Inputs from explicit assets (synthetic worlds in tests, other front ends). */
+    public static MarketInputs of(Scenario scenario, MarketData data, List<SupplyAsset> assets, double[] cnyPerUsd,
+                                  double vatPct) {
+        return new MarketInputs(scenario, data, assets, cnyPerUsd, vatPct);
+    }
+
+    private static final Map<World, Map<String, List<SupplyAsset>>> CACHE =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** Inputs from a World: every mined-supply asset and converter with its timeline and unit costs. */
+    public static MarketInputs fromWorld(World w, Scenario scenario) {
+        MarketData data = w.extension(MarketData.class).orElseGet(MarketDataExtension::loadEmbedded);
+        String key = scenario.from() + ".." + scenario.to();
+        Map<String, List<SupplyAsset>> perWorld = CACHE.computeIfAbsent(w,
+                k -> Collections.synchronizedMap(new java.util.HashMap<>()));
+        List<SupplyAsset> assets = perWorld.computeIfAbsent(key, k -> supplyAssets(w, scenario.from(), scenario.to()));
+        int months = (int) monthsBetween(scenario.from(), scenario.to()) + 1;
+        double[] fx = new double[months];
+        for (int t = 0; t < months; t++) {
+            fx[t] = w.fx().cnyPerUsd(scenario.from().plusMonths(t));
+        }
+        return new MarketInputs(scenario, data, assets, fx, w.fiscal().chinaVatPct());
+    }
+
+    static List<SupplyAsset> supplyAssets(World w, YearMonth from, YearMonth to) {
+        int months = (int) monthsBetween(from, to) + 1;
+        int years = to.getYear() - from.getYear() + 1;
+        List<SupplyAsset> out = new ArrayList<>();
+        for (Asset a : w.assets()) {
+            double[] cap = new double[months];
+            double max = 0;
+            for (int t = 0; t < months; t++) {
+                cap[t] = a.capacity().capacityTLcePerYear(from.plusMonths(t));
+                max = Math.max(max, cap[t]);
+            }
+            if (max <= 0) {
+                continue;
+            }
+            double[] c1 = new double[years];
+            double[] roy = new double[years];
+            double[] sus = new double[years];
+            if (a.kind() != AssetKind.CONVERTER) {
+                for (int y = 0; y < years; y++) {
+                    CostBreakdown cb = CostModel.unitCost(w, a, YearMonth.of(from.getYear() + y, 7),
+                            ROYALTY_REFERENCE_PRICE_USD);
+                    c1[y] = cb.c1ExRoyaltiesUsdPerTLce();
+                    roy[y] = cb.royaltiesTaxesUsdPerTLce() / ROYALTY_REFERENCE_PRICE_USD;
+                    sus[y] = cb.sustainingCapexUsdPerTLce();
+                }
+            }
+            boolean pipeline = a.status2025() == AssetStatus.DEVELOPMENT && cap[0] <= 0;
+            out.add(new SupplyAsset(a.id(), a.name(), a.country(), a.region(), a.resourceType(), a.kind(), cap, c1,
+                    roy, sus, pipeline));
+        }
+        return List.copyOf(out);
+    }
+
+    int indexOf(String assetId) {
+        for (int i = 0; i < supply.size(); i++) {
+            if (supply.get(i).id().equals(assetId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public MarketParameters parameters() {
+        return params;
+    }
+
+    public List<SupplyAsset> supply() {
+        return supply;
+    }
+
+    public int months() {
+        return months;
+    }
+
+    public YearMonth start() {
+        return start;
+    }
+
+    /** The same prepared assets under another scenario with the same period (cheap: costs are reused). */
+    public MarketInputs withScenario(Scenario s) {
+        List<SupplyAsset> all = new ArrayList<>(supply);
+        all.addAll(converters);
+        return new MarketInputs(s, data, all, cnyPerUsd, vatPct);
+    }
+
+    static long monthsBetween(YearMonth a, YearMonth b) {
+        return (b.getYear() - a.getYear()) * 12L + (b.getMonthValue() - a.getMonthValue());
+    }
+}
