@@ -10,6 +10,10 @@ import picocli.CommandLine.Command;
         description = "LiChain: an open lithium supply-chain simulator (assets, costs, market, companies, "
                 + "operations, environment).",
         subcommands = {
+                RunCommand.class,
+                CurveCommand.class,
+                AssetsCommand.class,
+                DatasetCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,0 +1,173 @@
+package org.lichain.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.lichain.cost.CostBreakdown;
+import org.lichain.cost.CostCurve;
+import org.lichain.cost.CostCurves;
+import org.lichain.report.Canvas;
+import org.lichain.report.CostCurveChart;
+import org.lichain.report.CurveJson;
+import org.lichain.world.World;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lichain curve}: the industry cost curve for a year or month. */
+@Command(name = "curve", mixinStandardHelpOptions = true,
+        description = {"The cost curve of mined lithium supply: assets sorted by unit cost (chemical basis),",
+                "cumulative capacity, the share of output at a loss at a price, by resource type and country.",
+                "Without a price option the dataset's reference price for the year (or the latest before it) is used."})
+public final class CurveCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--year", paramLabel = "Y", description = "Year of the curve (default: ${DEFAULT-VALUE}).",
+            defaultValue = "2025")
+    int year;
+
+    @Option(names = "--month", paramLabel = "YYYY-MM", description = "A monthly curve instead of the annual one.")
+    String month;
+
+    static final class PriceOption {
+        @Option(names = "--price-usd", paramLabel = "P", description = "Price in USD per t LCE, ex-VAT.")
+        Double usd;
+
+        @Option(names = "--price-cny-incl-vat", paramLabel = "P",
+                description = "Chinese spot price in CNY per t including 13% VAT (e.g. 75000).")
+        Double cny;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    PriceOption price;
+
+    @Option(names = "--basis", paramLabel = "c1|aisc", description = "Cost basis (default: ${DEFAULT-VALUE}).",
+            defaultValue = "c1")
+    String basis;
+
+    @Option(names = "--png", paramLabel = "FILE", description = "Write the chart as PNG.")
+    Path png;
+
+    @Option(names = "--svg", paramLabel = "FILE", description = "Write the chart as SVG.")
+    Path svg;
+
+    @Option(names = "--json", description = "Print the curve as JSON (issue #2 contract).")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        World w = data.world();
+        CostCurve c = build(w, year, month, price == null ? null : price.usd, price == null ? null : price.cny,
+                parseBasis(basis));
+        if (png != null) {
+            Canvas.write(png, CostCurveChart.png(c));
+        }
+        if (svg != null) {
+            Canvas.write(svg, CostCurveChart.svg(c));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Json.print(out, CurveJson.of(c));
+        } else {
+            printSummary(out, c, 0);
+            if (png != null) {
+                out.println("chart: " + png);
+            }
+            if (svg != null) {
+                out.println("chart: " + svg);
+            }
+        }
+        return 0;
+    }
+
+    static CostBreakdown.Basis parseBasis(String s) {
+        try {
+            return CostBreakdown.Basis.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--basis: " + e.getMessage());
+        }
+    }
+
+    /** Builds a curve from CLI-style options (shared with {@code run}). */
+    static CostCurve build(World w, int year, String month, Double usd, Double cny, CostBreakdown.Basis basis) {
+        if (year < 2015 || year > 2040) {
+            throw new InvalidInputException("--year " + year + ": must be between 2015 and 2040");
+        }
+        YearMonth ym = null;
+        if (month != null) {
+            try {
+                ym = YearMonth.parse(month);
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException("--month '" + month + "': not a month YYYY-MM");
+            }
+        }
+        int y = ym != null ? ym.getYear() : year;
+        CostCurves.Price p;
+        if (usd != null) {
+            if (!(usd >= 0) || usd.isInfinite()) {
+                throw new InvalidInputException("--price-usd " + usd + ": must be a non-negative number");
+            }
+            p = new CostCurves.Price(usd, "given (--price-usd)");
+        } else if (cny != null) {
+            if (!(cny >= 0) || cny.isInfinite()) {
+                throw new InvalidInputException("--price-cny-incl-vat " + cny + ": must be a non-negative number");
+            }
+            double u = ym != null ? cny / (1 + w.fiscal().chinaVatPct() / 100) / w.fx().cnyPerUsd(ym)
+                    : CostCurves.usdFromCnyInclVat(w, y, cny);
+            p = new CostCurves.Price(u, String.format(Locale.ROOT,
+                    "given (--price-cny-incl-vat %.0f, converted ex-VAT at the %s average CNY/USD)", cny,
+                    ym != null ? ym.toString() : Integer.toString(y)));
+        } else {
+            p = CostCurves.referencePrice(w, y).orElseThrow(() -> new InvalidInputException(
+                    "no reference price at or before " + y + " in the dataset; give --price-usd or --price-cny-incl-vat"));
+        }
+        return ym != null ? CostCurves.monthly(w, ym, p, basis) : CostCurves.annual(w, y, p, basis);
+    }
+
+    /** Human summary: price, groups, and the assets (all, or the first {@code maxAssets} if > 0). */
+    static void printSummary(PrintWriter out, CostCurve c, int maxAssets) {
+        String period = c.month() != null ? c.month() : Integer.toString(c.year());
+        out.printf(Locale.ROOT, "Cost curve %s, basis %s, mined supply on a chemical basis%n", period,
+                c.basis().id().toUpperCase(Locale.ROOT));
+        out.printf(Locale.ROOT, "Price: %,.0f USD/t LCE ex-VAT = %,.0f CNY/t incl. VAT (%s)%n", c.priceUsdPerTLce(),
+                c.priceCnyPerTInclVat(), c.priceSource());
+        out.printf(Locale.ROOT, "Capacity %,.0f t LCE/yr; production %,.0f t LCE; %.1f%% of output costs more than the price%n",
+                c.totalCapacityTLce(), c.totalProductionTLce(), 100 * c.shareAtLoss());
+        out.println();
+        printGroups(out, "resource type", c.byResourceType());
+        out.println();
+        printGroups(out, "country", c.byCountry());
+        out.println();
+        out.printf(Locale.ROOT, "%-12s %-44s %-3s %-11s %12s %12s %10s %10s %14s%n", "id", "name", "cc", "type",
+                "capacity_t", "production_t", "c1_usd", "aisc_usd", "cumulative_t");
+        int i = 0;
+        for (CostCurve.Entry e : c.entries()) {
+            if (maxAssets > 0 && i++ >= maxAssets) {
+                out.printf(Locale.ROOT, "... %d more (use --json for all)%n", c.entries().size() - maxAssets);
+                break;
+            }
+            out.printf(Locale.ROOT, "%-12s %-44s %-3s %-11s %,12.0f %,12.0f %,10.0f %,10.0f %,14.0f%n", e.id(),
+                    e.name().length() > 44 ? e.name().substring(0, 43) + "…" : e.name(), e.country(),
+                    e.resourceType(), e.capacityTLce(), e.productionTLce(), e.c1UsdPerTLce(), e.aiscUsdPerTLce(),
+                    e.cumulativeTLce());
+        }
+    }
+
+    static void printGroups(PrintWriter out, String what, Map<String, CostCurve.Group> groups) {
+        out.printf(Locale.ROOT, "%-12s %14s %14s %14s %16s%n", what, "capacity_t", "production_t", "share_at_loss",
+                "median_c1_usd");
+        groups.forEach((k, g) -> out.printf(Locale.ROOT, "%-12s %,14.0f %,14.0f %13.1f%% %,16.0f%n", k,
+                g.capacityTLce(), g.productionTLce(), 100 * g.shareAtLoss(), g.medianC1UsdPerTLce()));
+    }
+}

@@ -1,0 +1,95 @@
+package org.lichain.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CurveCommandTest {
+
+    static JsonNode json(String... args) throws Exception {
+        CliTestSupport.Result r = CliTestSupport.run(args);
+        assertThat(r.status()).as(r.err()).isZero();
+        return Json.MAPPER.readTree(r.out());
+    }
+
+    @Test
+    void curveJson_followsContract_sortedWithCumulativeSums() throws Exception {
+        JsonNode c = json("curve", "--year", "2025", "--price-usd", "9000", "--json");
+        assertThat(c.get("year").asInt()).isEqualTo(2025);
+        assertThat(c.get("basis").asText()).isEqualTo("c1");
+        assertThat(c.get("price_usd_per_t_lce").asDouble()).isEqualTo(9000.0);
+        assertThat(c.get("price_cny_per_t_incl_vat").asDouble()).isPositive();
+        JsonNode assets = c.get("assets");
+        assertThat(assets.size()).isGreaterThan(10);
+        double prevCost = -1e9;
+        double cum = 0;
+        for (JsonNode a : assets) {
+            for (String f : new String[] {"id", "name", "country", "resource_type", "capacity_t_lce", "production_t_lce",
+                    "c1_usd_per_t_lce", "aisc_usd_per_t_lce", "cumulative_t_lce"}) {
+                assertThat(a.has(f)).as(f).isTrue();
+            }
+            assertThat(a.get("c1_usd_per_t_lce").asDouble()).isGreaterThanOrEqualTo(prevCost);
+            prevCost = a.get("c1_usd_per_t_lce").asDouble();
+            cum += a.get("capacity_t_lce").asDouble();
+            assertThat(a.get("cumulative_t_lce").asDouble()).isCloseTo(cum, within(0.05 * assets.size()));
+            assertThat(a.get("resource_type").asText()).isIn("lepidolite", "spodumene", "brine", "clay", "other");
+            assertThat(a.get("country").asText()).matches("[A-Z]{2}");
+        }
+        JsonNode lep = c.get("by_resource_type").get("lepidolite");
+        for (String f : new String[] {"capacity_t_lce", "production_t_lce", "share_at_loss", "median_c1_usd_per_t_lce"}) {
+            assertThat(lep.has(f)).as(f).isTrue();
+        }
+        assertThat(c.get("by_country").has("CN")).isTrue();
+    }
+
+    @Test
+    void aiscBasis_sortsByAisc() throws Exception {
+        JsonNode c = json("curve", "--year", "2025", "--price-usd", "9000", "--basis", "aisc", "--json");
+        double prev = -1e9;
+        for (JsonNode a : c.get("assets")) {
+            assertThat(a.get("aisc_usd_per_t_lce").asDouble()).isGreaterThanOrEqualTo(prev);
+            prev = a.get("aisc_usd_per_t_lce").asDouble();
+        }
+    }
+
+    @Test
+    void withoutPrice_usesReferencePrice_andSaysWhich() throws Exception {
+        JsonNode c = json("curve", "--year", "2025", "--json");
+        assertThat(c.get("price_source").asText()).contains("2023").contains("latest before 2025");
+    }
+
+    @Test
+    void cnyPrice_isConvertedExVat() throws Exception {
+        JsonNode c = json("curve", "--year", "2025", "--price-cny-incl-vat", "75000", "--json");
+        assertThat(c.get("price_cny_per_t_incl_vat").asDouble()).isCloseTo(75000, within(1.0));
+        assertThat(c.get("price_usd_per_t_lce").asDouble()).isBetween(8500.0, 10000.0);
+    }
+
+    @Test
+    void charts_areWritten(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("c.png");
+        Path svg = dir.resolve("c.svg");
+        CliTestSupport.Result r = CliTestSupport.run("curve", "--year", "2024", "--price-usd", "10000", "--png",
+                png.toString(), "--svg", svg.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        byte[] head = Files.readAllBytes(png);
+        assertThat(head[1]).isEqualTo((byte) 'P');
+        assertThat(Files.readString(svg)).contains("<svg");
+    }
+
+    @Test
+    void badOptions_exitTwo_withReason() {
+        assertThat(CliTestSupport.run("curve", "--basis", "c2").err()).contains("--basis");
+        assertThat(CliTestSupport.run("curve", "--basis", "c2").status()).isEqualTo(2);
+        assertThat(CliTestSupport.run("curve", "--year", "1900").status()).isEqualTo(2);
+        assertThat(CliTestSupport.run("curve", "--price-usd", "-5").status()).isEqualTo(2);
+        assertThat(CliTestSupport.run("curve", "--price-usd", "1", "--price-cny-incl-vat", "2").status()).isEqualTo(2);
+        assertThat(CliTestSupport.run("assets", "show", "NO-SUCH").err()).contains("NO-SUCH");
+        assertThat(CliTestSupport.run("curve", "--data", "/no/such/dir").status()).isEqualTo(2);
+    }
+}
