@@ -82,6 +82,7 @@ public final class MarketInputs {
             }
         }
         this.lossTolerance = new double[s.size()];
+        java.util.Arrays.fill(lossTolerance, params.defaultLossTolerance());
         this.extraLossMonths = new int[s.size()];
         for (Scenario.StateSupport ss : scenario.stateSupport()) {
             boolean any = false;
@@ -91,7 +92,7 @@ public final class MarketInputs {
                         : a.region().equals(ss.region()) || a.country().equals(ss.region());
                 if (hit) {
                     any = true;
-                    lossTolerance[i] = ss.lossTolerance(); // later entries override earlier ones
+                    lossTolerance[i] = Math.max(params.defaultLossTolerance(), ss.lossTolerance()); // later override
                     extraLossMonths[i] = ss.extraMonths();
                 }
             }
@@ -135,27 +136,48 @@ public final class MarketInputs {
     static List<SupplyAsset> supplyAssets(World w, YearMonth from, YearMonth to) {
         int months = (int) monthsBetween(from, to) + 1;
         int years = to.getYear() - from.getYear() + 1;
+        double normalUtilisation = w.extension(MarketData.class).orElseGet(MarketDataExtension::loadEmbedded)
+                .parameter("normal_utilisation_pct") / 100.0;
+        // years in which a country's supply is reconciled to reference totals: an aggregate asset reports production
+        java.util.Set<String> reconciled = new java.util.HashSet<>();
+        for (Asset a : w.assets()) {
+            if (a.aggregate() && a.kind() != AssetKind.CONVERTER) {
+                for (var p : w.productionOf(a.id())) {
+                    reconciled.add(a.country() + ":" + p.year());
+                }
+            }
+        }
         List<SupplyAsset> out = new ArrayList<>();
         for (Asset a : w.assets()) {
             double[] cap = new double[months];
             double max = 0;
             for (int t = 0; t < months; t++) {
                 cap[t] = a.capacity().capacityTLcePerYear(from.plusMonths(t));
-                max = Math.max(max, cap[t]);
+            }
+            if (a.kind() != AssetKind.CONVERTER) {
+                calibrateToReportedProduction(w, a, from, cap, reconciled, normalUtilisation);
+            }
+            for (double c : cap) {
+                max = Math.max(max, c);
             }
             if (max <= 0) {
                 continue;
             }
             double[] c1 = new double[years];
-            double[] roy = new double[years];
             double[] sus = new double[years];
+            double[] roy = new double[SupplyAsset.ROYALTY_GRID_USD.length];
             if (a.kind() != AssetKind.CONVERTER) {
                 for (int y = 0; y < years; y++) {
                     CostBreakdown cb = CostModel.unitCost(w, a, YearMonth.of(from.getYear() + y, 7),
                             ROYALTY_REFERENCE_PRICE_USD);
                     c1[y] = cb.c1ExRoyaltiesUsdPerTLce();
-                    roy[y] = cb.royaltiesTaxesUsdPerTLce() / ROYALTY_REFERENCE_PRICE_USD;
                     sus[y] = cb.sustainingCapexUsdPerTLce();
+                }
+                YearMonth mid = YearMonth.of(Math.min(to.getYear(), Math.max(from.getYear(), 2023)), 7);
+                var balance = org.lichain.process.ProcessModel.balance(w, a, mid.getYear());
+                for (int k = 0; k < roy.length; k++) {
+                    roy[k] = CostModel.unitCost(w, a, balance, mid, SupplyAsset.ROYALTY_GRID_USD[k])
+                            .royaltiesTaxesUsdPerTLce();
                 }
             }
             boolean pipeline = a.status2025() == AssetStatus.DEVELOPMENT && cap[0] <= 0;
@@ -163,6 +185,36 @@ public final class MarketInputs {
                     roy, sus, pipeline));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * In years whose supply the dataset reconciles to reference totals (a same-country aggregate reports
+     * production), the reported production defines the available capacity: the timeline's monthly shape is scaled
+     * so that capacity x normal utilisation = the reported output; an asset without a report in such a year is
+     * counted inside the aggregate and gets no capacity of its own. Named simplification: it avoids counting
+     * back-filled nameplates twice (named asset + residual aggregate) and turns nameplates into practical capacity.
+     */
+    static void calibrateToReportedProduction(World w, Asset a, YearMonth from, double[] cap,
+                                              java.util.Set<String> reconciled, double normalUtilisation) {
+        int t = 0;
+        while (t < cap.length) {
+            int year = from.plusMonths(t).getYear();
+            int end = t;
+            double sum = 0;
+            while (end < cap.length && from.plusMonths(end).getYear() == year) {
+                sum += cap[end];
+                end++;
+            }
+            if (reconciled.contains(a.country() + ":" + year)) {
+                var reported = w.productionOf(a.id(), year);
+                int n = end - t;
+                double target = reported.map(p -> p.productionTLce() / normalUtilisation).orElse(0.0);
+                for (int k = t; k < end; k++) {
+                    cap[k] = target <= 0 ? 0.0 : sum > 0 ? cap[k] * target * n / sum : target;
+                }
+            }
+            t = end;
+        }
     }
 
     int indexOf(String assetId) {

@@ -15,7 +15,10 @@ public record MarketParameters(double priceAdjustmentPerMonth, double scarcityEl
                                double curtailAfterMonths, double restartAfterMonths, double restartMarginPct,
                                double expectationWeightPerMonth, double incentiveMarkupPct,
                                double leadTimeHardRockMonths, double leadTimeBrineMonths,
-                               double sc6ValueSharePct, double conversionRecoveryPct, double hydroxidePremiumPct) {
+                               double sc6ValueSharePct, double conversionRecoveryPct, double hydroxidePremiumPct,
+                               double normalUtilisationPct, double maxUtilisationPct, double minUtilisationPct,
+                               double lossUtilisationSlope, double defaultLossTolerance,
+                               double inventoryDemandGrowthGain) {
 
     /** The parameter names as written in files and scenarios, in record order. */
     public static final List<String> NAMES = List.of("price_adjustment_per_month", "scarcity_elasticity",
@@ -23,7 +26,7 @@ public record MarketParameters(double priceAdjustmentPerMonth, double scarcityEl
             "inventory_cover_max_months", "inventory_adjust_months", "initial_inventory_cover_months",
             "curtail_after_months", "restart_after_months", "restart_margin_pct", "expectation_weight_per_month",
             "incentive_markup_pct", "lead_time_hard_rock_months", "lead_time_brine_months", "sc6_value_share_pct",
-            "conversion_recovery_pct", "hydroxide_premium_pct");
+            "conversion_recovery_pct", "hydroxide_premium_pct", "normal_utilisation_pct", "max_utilisation_pct", "min_utilisation_pct", "loss_utilisation_slope", "default_loss_tolerance", "inventory_demand_growth_gain");
 
     /** Builds from a name → value map that holds every name. */
     public static MarketParameters of(Map<String, Double> v) {
@@ -36,7 +39,7 @@ public record MarketParameters(double priceAdjustmentPerMonth, double scarcityEl
             x[i] = d;
         }
         MarketParameters p = new MarketParameters(x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], x[8], x[9], x[10],
-                x[11], x[12], x[13], x[14], x[15], x[16], x[17]);
+                x[11], x[12], x[13], x[14], x[15], x[16], x[17], x[18], x[19], x[20], x[21], x[22], x[23]);
         p.check();
         return p;
     }
@@ -47,7 +50,7 @@ public record MarketParameters(double priceAdjustmentPerMonth, double scarcityEl
                 inventoryCoverMinMonths, inventoryCoverMaxMonths, inventoryAdjustMonths, initialInventoryCoverMonths,
                 curtailAfterMonths, restartAfterMonths, restartMarginPct, expectationWeightPerMonth, incentiveMarkupPct,
                 leadTimeHardRockMonths, leadTimeBrineMonths, sc6ValueSharePct, conversionRecoveryPct,
-                hydroxidePremiumPct};
+                hydroxidePremiumPct, normalUtilisationPct, maxUtilisationPct, minUtilisationPct, lossUtilisationSlope, defaultLossTolerance, inventoryDemandGrowthGain};
         Map<String, Double> m = new LinkedHashMap<>();
         for (int i = 0; i < x.length; i++) {
             m.put(NAMES.get(i), x[i]);
@@ -83,6 +86,12 @@ public record MarketParameters(double priceAdjustmentPerMonth, double scarcityEl
         }
         if (!(expectationWeightPerMonth > 0 && expectationWeightPerMonth <= 1)) {
             throw new IllegalArgumentException("expectation_weight_per_month must be in (0, 1]");
+        }
+        if (!(minUtilisationPct <= normalUtilisationPct)) {
+            throw new IllegalArgumentException("need min_utilisation_pct <= normal_utilisation_pct");
+        }
+        if (!(normalUtilisationPct > 0 && normalUtilisationPct <= maxUtilisationPct && maxUtilisationPct <= 100)) {
+            throw new IllegalArgumentException("need 0 < normal_utilisation_pct <= max_utilisation_pct <= 100");
         }
         if (!(conversionRecoveryPct > 0 && conversionRecoveryPct <= 100)) {
             throw new IllegalArgumentException("conversion_recovery_pct must be in (0, 100]");

@@ -219,7 +219,8 @@ public final class Simulation {
                 convCap[c] = 0;
             }
             for (int i = 0; i < A; i++) {
-                double q = running[i] ? cap[i] : 0.0;
+                double u = utilisation(p, Double.isNaN(prevPrice) || c1[i] <= 0 ? 1.0 : prevPrice / c1[i]);
+                double q = running[i] ? cap[i] * u : 0.0;
                 prodByAsset[i][t] = q;
                 runningOut[i][t] = running[i] && cap[i] > 0;
                 Q += q;
@@ -243,7 +244,9 @@ public final class Simulation {
 
             // 3. desired stocks and purchases
             double momentum = t >= 6 && !Double.isNaN(prevPrice) ? Math.log(prevPrice / price[t - 6]) : 0.0;
-            double cover = clamp(p.inventoryCoverMonths() * (1 + p.inventoryMomentumGain() * momentum),
+            double growth = t >= 12 && demand[t - 12] > 0 ? Math.log(D / demand[t - 12]) : 0.0;
+            double cover = clamp(p.inventoryCoverMonths() * (1 + p.inventoryMomentumGain() * momentum
+                            + p.inventoryDemandGrowthGain() * growth),
                     p.inventoryCoverMinMonths(), p.inventoryCoverMaxMonths());
             double consumerStock = 0;
             double purchases = 0;
@@ -316,6 +319,7 @@ public final class Simulation {
                         + Math.min(prevStockChem[c], Math.max(0, outChem));
             }
             sortByCost(ord, c1, A);
+            // producers' stocks are sold first (their cost is sunk): the marginal producer is the one needed for the rest
             double fromProduction = receivedTotal - soldFromStock;
             double mc = Double.NaN;
             double top = 0;
@@ -484,6 +488,19 @@ public final class Simulation {
                 regionalPrice, flows, imports, mineSelf, convSelf, cnByOrigin, List.copyOf(ids), List.copyOf(ctry),
                 List.copyOf(types), List.copyOf(regions), c1Out, runningOut, List.of(tn.countries), fidOut,
                 p.asMap());
+    }
+
+    /**
+     * Utilisation of an operating asset at a price/C1 ratio: normal at cost; rising toward max as the price
+     * reaches twice C1; falling below cost by {@code loss_utilisation_slope} per unit of shortfall, not under min.
+     */
+    static double utilisation(MarketParameters p, double priceOverC1) {
+        double uN = p.normalUtilisationPct() / 100.0;
+        if (priceOverC1 >= 1) {
+            double up = Math.log(priceOverC1) / Math.log(2);
+            return uN + (p.maxUtilisationPct() / 100.0 - uN) * clamp(up, 0, 1);
+        }
+        return Math.max(p.minUtilisationPct() / 100.0, uN * (1 - p.lossUtilisationSlope() * (1 - priceOverC1)));
     }
 
     private static int firstCapacityMonth(double[] capPerMonth) {
