@@ -107,6 +107,10 @@ public final class ResultJson {
         for (int c = 0; c < r.countries().size(); c++) {
             arr(cnOrigin, r.countries().get(c), r.chinaSupplyByOrigin()[c], 1);
         }
+        ObjectNode cnFeed = root.putObject("china_concentrate_feed_by_origin_t_lce");
+        for (int c = 0; c < r.countries().size(); c++) {
+            arr(cnFeed, r.countries().get(c), r.chinaFeedByOrigin()[c], 1);
+        }
         ObjectNode trade = root.putObject("trade_flows_t_lce");
         for (int c = 0; c < r.countries().size(); c++) {
             ObjectNode o = trade.putObject(r.countries().get(c));

@@ -95,8 +95,10 @@ public final class Simulation {
         double[][] mineSelf = new double[R][T];
         double[][] convSelf = new double[R][T];
         double[][] cnByOrigin = new double[C][T];
+        double[][] cnFeed = new double[C][T];
         double[][] c1Out = new double[A][T];
         boolean[][] runningOut = new boolean[A][T];
+        double[][] capOut = new double[A][T];
 
         // state
         boolean[] running = new boolean[A];
@@ -223,6 +225,7 @@ public final class Simulation {
                 double q = running[i] ? cap[i] * u : 0.0;
                 prodByAsset[i][t] = q;
                 runningOut[i][t] = running[i] && cap[i] > 0;
+                capOut[i][t] = cap[i];
                 Q += q;
                 avail += cap[i];
                 if (!running[i]) {
@@ -424,6 +427,7 @@ public final class Simulation {
             }
             for (int o = 0; o < C; o++) {
                 cnByOrigin[o][t] = flows[t][o][DemandRegion.CN.ordinal()];
+                cnFeed[o][t] = tn.cnIndex >= 0 ? concByOriginInto[o][tn.cnIndex] : 0.0;
             }
             double[] minedIn = new double[R];
             double[] convertedIn = new double[R];
@@ -485,8 +489,8 @@ public final class Simulation {
         return new SimulationResult(in.scenario.name(), seed, in.start, T, initialStock, price, cny, lioh, sc6, mcOut,
                 shortOut, demand, demandByRegion, demandBySegment, consumption, unmet, production, prodByAsset,
                 available, curtailedCap, utilisation, lossShare, consStock, prodStock, desired, expected,
-                regionalPrice, flows, imports, mineSelf, convSelf, cnByOrigin, List.copyOf(ids), List.copyOf(ctry),
-                List.copyOf(types), List.copyOf(regions), c1Out, runningOut, List.of(tn.countries), fidOut,
+                regionalPrice, flows, imports, mineSelf, convSelf, cnByOrigin, cnFeed, List.copyOf(ids), List.copyOf(ctry),
+                List.copyOf(types), List.copyOf(regions), c1Out, runningOut, capOut, List.of(tn.countries), fidOut,
                 p.asMap());
     }
 

@@ -23,9 +23,10 @@ public record SimulationResult(
         double[][] regionalPriceUsdPerTLce,
         double[][][] flowCountryToRegion, // [t][originCountry][region] t LCE (chemical + concentrate by origin of lithium)
         double[][] importsByRegion, double[][] mineSelfSufficiency, double[][] conversionSelfSufficiency,
-        double[][] chinaSupplyByOrigin,   // [originCountry][t] t LCE reaching China's converters and buyers
+        double[][] chinaSupplyByOrigin,   // [originCountry][t] t LCE reaching Chinese buyers, by origin of the lithium
+        double[][] chinaFeedByOrigin,     // [originCountry][t] concentrate into Chinese converters, t LCE
         List<String> assetIds, List<String> assetCountries, List<String> assetResourceTypes,
-        List<String> assetRegions, double[][] assetC1UsdPerTLce, boolean[][] assetRunning,
+        List<String> assetRegions, double[][] assetC1UsdPerTLce, boolean[][] assetRunning, double[][] capacityByAsset,
         List<String> countries, int[] fidMonth, Map<String, Double> parameters) {
 
     public YearMonth month(int t) {
@@ -81,6 +82,36 @@ public record SimulationResult(
                 }
             }
             out[t] = prod > 0 ? loss / prod : 0.0;
+        }
+        return out;
+    }
+
+    /** Available capacity of a resource type's assets that is not curtailed (t LCE per month), per month. */
+    public double[] runningCapacityOfType(String resourceType) {
+        double[] out = new double[months];
+        for (int i = 0; i < assetIds.size(); i++) {
+            if (assetResourceTypes.get(i).equals(resourceType)) {
+                for (int t = 0; t < months; t++) {
+                    out[t] += assetRunning[i][t] ? capacityByAsset[i][t] : 0.0;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Share of China's imported concentrate (feed from abroad) that comes from {@code origin}, per month. */
+    public double[] chinaImportedFeedShare(String origin) {
+        int o = countries.indexOf(origin);
+        int cn = countries.indexOf("CN");
+        double[] out = new double[months];
+        for (int t = 0; t < months; t++) {
+            double total = 0;
+            for (int c = 0; c < countries.size(); c++) {
+                if (c != cn) {
+                    total += chinaFeedByOrigin[c][t];
+                }
+            }
+            out[t] = o < 0 || total <= 0 ? 0.0 : chinaFeedByOrigin[o][t] / total;
         }
         return out;
     }

@@ -58,10 +58,12 @@ final class SyntheticMarket {
             cap[t] = 1.3 * interp(anchors, x);
         }
         double[] c1s = new double[years];
-        double[] roy = new double[years];
+        double[] roy = new double[SupplyAsset.ROYALTY_GRID_USD.length];
         double[] sus = new double[years];
         java.util.Arrays.fill(c1s, c1);
-        java.util.Arrays.fill(roy, 0.03);
+        for (int k = 0; k < roy.length; k++) {
+            roy[k] = 0.03 * SupplyAsset.ROYALTY_GRID_USD[k]; // a flat 3% royalty
+        }
         java.util.Arrays.fill(sus, 800);
         assets.add(new SupplyAsset(id, id, country, region, type, kind, cap, c1s, roy, sus, false));
         return this;
@@ -73,7 +75,7 @@ final class SyntheticMarket {
         add(id, country, country, type, kind, c1, anchors);
         SupplyAsset a = assets.remove(assets.size() - 1);
         assets.add(new SupplyAsset(a.id(), a.name(), a.country(), a.region(), a.resourceType(), a.kind(),
-                a.capacityTLcePerYear(), a.c1ExRoyaltiesUsdPerTLce(), a.royaltyShareOfPrice(),
+                a.capacityTLcePerYear(), a.c1ExRoyaltiesUsdPerTLce(), a.royaltyUsdAtGrid(),
                 a.sustainingUsdPerTLce(), true));
         return this;
     }
