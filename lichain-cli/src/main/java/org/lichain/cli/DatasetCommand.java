@@ -72,6 +72,7 @@ public final class DatasetCommand implements Runnable {
                     }
                     Path tmp = Files.createTempFile(dir, ".lichain-", ".tmp");
                     Files.writeString(tmp, text.get(), StandardCharsets.UTF_8);
+                    org.lichain.report.Canvas.readableByAll(tmp);
                     Files.move(tmp, dir.resolve(f), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                     n++;
                 }

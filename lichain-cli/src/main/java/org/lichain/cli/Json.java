@@ -39,6 +39,7 @@ public final class Json {
             Files.createDirectories(parent);
             Path tmp = Files.createTempFile(parent, ".lichain-", ".tmp");
             Files.writeString(tmp, MAPPER.writeValueAsString(node) + "\n");
+            org.lichain.report.Canvas.readableByAll(tmp);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

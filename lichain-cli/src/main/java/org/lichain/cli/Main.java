@@ -14,6 +14,11 @@ import picocli.CommandLine.Command;
                 CurveCommand.class,
                 AssetsCommand.class,
                 DatasetCommand.class,
+                EnvCommand.class,
+                CompanyCommand.class,
+                ServeCommand.class,
+                McCommand.class,
+                CompareCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

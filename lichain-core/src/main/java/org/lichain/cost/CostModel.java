@@ -23,7 +23,8 @@ import org.lichain.world.World;
  * are reported together as {@code conversion}, and concentrate freight is added.</li>
  * <li>Where an asset has a reported site cash cost ({@code reported_upstream_cash_cost_usd_per_t_lce}, per t LCE
  * contained in concentrate), mining is the residual that makes mining + beneficiation + mine energy equal it,
- * divided by refining recovery to put it per t of chemical.</li>
+ * divided by refining recovery to put it per t of chemical. Where a whole-chain cash cost is reported
+ * ({@code reported_cash_cost_usd_per_t_lce}), mining is the residual that makes C1 before royalties equal it.</li>
  * <li>Royalties: the country's rate (sliding tiers where given) on the chemical price, or on the concentrate's
  * netback value (chemical price minus conversion cost) where the basis is {@code concentrate_value}.</li>
  * </ul>
@@ -79,6 +80,13 @@ public final class CostModel {
             energy = mineEnergy;
             residue = 0;
             labour = 0;
+        }
+        if (p.has(REPORTED_CASH_COST_USD_PER_T_LCE)) {
+            // the reported figure covers the whole chain: mining is what is left after the modelled components
+            double others = beneficiation + reagents + energy + labour + residue + freight + conversion
+                    - p.value(BYPRODUCT_CREDIT_USD_PER_T_LCE);
+            mining = Math.max(0.0, p.value(REPORTED_CASH_COST_USD_PER_T_LCE) - others);
+            calibrated = true;
         }
         double conversionCostForNetback = a.kind() == AssetKind.MINE_CONCENTRATE ? conversion + freight
                 : b.oreT() > 0 ? reagents + refineryEnergy + residue + labour : 0.0;

@@ -39,6 +39,7 @@ public enum ProcessParameter {
     BYPRODUCT_CREDIT_USD_PER_T_LCE("usd_per_t_lce", "by-product credits"),
     SUSTAINING_CAPEX_USD_PER_T_LCE("usd_per_t_lce", "sustaining capital, for AISC"),
     REPORTED_UPSTREAM_CASH_COST_USD_PER_T_LCE("usd_per_t_lce", "reported site cash cost"),
+    REPORTED_CASH_COST_USD_PER_T_LCE("usd_per_t_lce", "reported all-in cash cost to chemical, excl. royalties"),
     CONVERSION_REGION("region", "region where concentrate is converted");
 
     private final String unit;

@@ -94,9 +94,13 @@ public final class CostCurveChart {
             g.setStroke(new BasicStroke(0.6f));
             g.drawRect(px0, py, Math.max(1, px1 - px0), top + ph - py);
             if (px1 - px0 >= 13) { // label bars wide enough to carry one, rotated
-                String label = e.name().length() > 28 ? e.name().substring(0, 26) + "…" : e.name();
+                String label = label(e);
+                g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+                int textLen = g.getFontMetrics().stringWidth(label);
+                // above the bar when there is room, else inside it from the top
+                double ty = py - 4 - textLen < top - 20 ? py + 4 + textLen : py - 4;
                 AffineTransform old = g.getTransform();
-                g.translate(px0 + (px1 - px0) / 2.0 + 4, py - 4);
+                g.translate(px0 + (px1 - px0) / 2.0 + 4, ty);
                 g.rotate(-Math.PI / 2);
                 g.setColor(new Color(0x333333));
                 g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
@@ -116,8 +120,12 @@ public final class CostCurveChart {
         g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 5f}, 0f));
         g.drawLine(left, priceY, left + pw, priceY);
         g.setFont(normal);
+        FontMetrics nfm = g.getFontMetrics();
         String priceLabel = String.format(Locale.ROOT, "price %,.0f USD/t LCE (%,.0f CNY/t incl. VAT) — %.0f%% of output above it",
                 c.priceUsdPerTLce(), c.priceCnyPerTInclVat(), c.shareAtLoss() * 100);
+        g.setColor(new Color(255, 255, 255, 225));
+        g.fillRect(left + 4, priceY - 6 - nfm.getAscent(), nfm.stringWidth(priceLabel) + 8, nfm.getHeight());
+        g.setColor(new Color(0xD55E00));
         g.drawString(priceLabel, left + 8, priceY - 6);
         // titles
         g.setColor(Color.BLACK);
@@ -146,6 +154,16 @@ public final class CostCurveChart {
             g.drawString(e.getKey(), lx + 18, ly + 10);
             ly += 17;
         }
+    }
+
+    /** A bar label: the name when short, else the id (names of aggregates are long). */
+    static String label(CostCurve.Entry e) {
+        String n = e.name();
+        int cut = n.indexOf(" (");
+        if (cut > 0) {
+            n = n.substring(0, cut);
+        }
+        return n.length() <= 26 ? n : e.id();
     }
 
     static double niceStep(double raw) {

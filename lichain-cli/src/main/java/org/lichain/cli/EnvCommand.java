@@ -1,0 +1,707 @@
+package org.lichain.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.lichain.environment.Alerts;
+import org.lichain.environment.Attribution;
+import org.lichain.environment.EnvironmentLedger;
+import org.lichain.environment.Footprint;
+import org.lichain.environment.InspectionPlanner;
+import org.lichain.environment.MeasurementCsv;
+import org.lichain.environment.MonitoringStore;
+import org.lichain.environment.ProductionSeries;
+import org.lichain.environment.RiverNetwork;
+import org.lichain.environment.Spill;
+import org.lichain.report.environment.EnvironmentCharts;
+import org.lichain.world.World;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lichain env ...}: residue/CO2/water/thallium footprint, river transport, monitoring, alerts, attribution, plans. */
+@Command(name = "env", mixinStandardHelpOptions = true,
+        description = "Environment: footprint ledgers, the river network, spills, monitoring data, alerts, source "
+                + "attribution and inspection plans.",
+        subcommands = {EnvCommand.FootprintCmd.class, EnvCommand.RiverCmd.class, EnvCommand.SpillCmd.class,
+                EnvCommand.IngestCmd.class, EnvCommand.AlertsCmd.class, EnvCommand.AttributeCmd.class,
+                EnvCommand.PlanCmd.class})
+public final class EnvCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** First year of the historical ledger (stockpiles accumulate from January of this year). */
+    static final int LEDGER_FROM_YEAR = 2018;
+
+    static RiverNetwork network(World w) {
+        return w.extension(RiverNetwork.class).orElseThrow(() -> new InvalidInputException(
+                "the dataset has no river network (river_reaches.csv, river_flows.csv, river_outfalls.csv, "
+                        + "monitoring_stations.csv, env_standards.csv)"));
+    }
+
+    static EnvironmentLedger ledger(World w, int toYear, ProductionSeries.Basis basis) {
+        return EnvironmentLedger.compute(w, ProductionSeries.historical(w, Math.min(LEDGER_FROM_YEAR, toYear), toYear, basis));
+    }
+
+    static double round(double v, int digits) {
+        if (!Double.isFinite(v)) {
+            return v;
+        }
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+
+    static Set<String> stationIds(RiverNetwork n) {
+        Set<String> s = new LinkedHashSet<>();
+        n.stations().forEach(x -> s.add(x.id()));
+        return s;
+    }
+
+    /** The {@code --db FILE} option shared by the monitoring commands. */
+    static final class DbOption {
+        @Option(names = "--db", paramLabel = "FILE",
+                description = "Monitoring database (DuckDB file); default: monitoring.duckdb in the user's data folder "
+                        + "(~/.local/share/lichain on Linux).")
+        Path db;
+
+        Path path() {
+            return db == null ? MonitoringStore.defaultPath() : db;
+        }
+
+        MonitoringStore open(boolean mustExist) {
+            Path p = path();
+            if (mustExist && !Files.exists(p)) {
+                throw new InvalidInputException("--db " + p + ": no monitoring store there yet (run 'lichain env ingest "
+                        + "FILE' first)");
+            }
+            return MonitoringStore.open(p);
+        }
+    }
+
+    static YearMonth month(String text, String option) {
+        try {
+            return YearMonth.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(option + " " + text + ": not a month YYYY-MM");
+        }
+    }
+
+    // ---------------------------------------------------------------- footprint
+    @Command(name = "footprint", mixinStandardHelpOptions = true,
+            description = "Residue, tailings, CO2e, water and thallium of a region in a year, with intensities per t LCE.")
+    static final class FootprintCmd implements Callable<Integer> {
+        @Mixin
+        DataOptions data;
+        @Option(names = "--year", required = true, description = "Calendar year.")
+        int year;
+        @Option(names = "--region", defaultValue = "world",
+                description = "world, yichun, a country (CN) or a region (CN-JX); default ${DEFAULT-VALUE}.")
+        String region;
+        @Option(names = "--basis", defaultValue = "reported",
+                description = "reported (reported production, else capacity) or capacity (full capacity); default "
+                        + "${DEFAULT-VALUE}.")
+        String basis;
+        @Option(names = "--stack-height-m", defaultValue = "10", description = "Residue stack height for the storage "
+                + "area, m (estimate; default ${DEFAULT-VALUE}).")
+        double stackHeightM;
+        @Option(names = "--chart", paramLabel = "FILE", description = "Write the residue stock over time (.png or .svg).")
+        Path chart;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (year < 1990 || year > 2100) {
+                throw new InvalidInputException("--year " + year + ": must be between 1990 and 2100");
+            }
+            ProductionSeries.Basis b = switch (basis.toLowerCase(Locale.ROOT)) {
+                case "reported" -> ProductionSeries.Basis.REPORTED_ELSE_CAPACITY;
+                case "capacity" -> ProductionSeries.Basis.CAPACITY;
+                default -> throw new InvalidInputException("--basis " + basis + ": use reported or capacity");
+            };
+            World w = data.world();
+            Footprint.checkRegion(region, w.assets());
+            EnvironmentLedger l = ledger(w, year, b);
+            Footprint f = Footprint.of(l, year, region, stackHeightM);
+            PrintWriter out = spec.commandLine().getOut();
+            if (chart != null) {
+                EnvironmentCharts.write(EnvironmentCharts.residueStock(region, l.production.start(),
+                        Footprint.residueStockSeries(l, region)), chart);
+            }
+            if (json) {
+                ObjectNode o = Json.object();
+                o.put("year", f.year());
+                o.put("region", f.region());
+                o.put("residue_t", round(f.residueT(), 1));
+                o.put("tailings_t", round(f.tailingsT(), 1));
+                o.put("co2e_t", round(f.co2eT(), 1));
+                o.put("water_m3", round(f.waterM3(), 1));
+                o.put("thallium_to_water_kg", round(f.thalliumToWaterKg(), 3));
+                o.put("thallium_to_residue_kg", round(f.thalliumToResidueKg(), 3));
+                o.put("production_t_lce", round(f.productionTLce(), 1));
+                o.put("residue_stock_t", round(f.residueStockT(), 1));
+                o.put("tailings_stock_t", round(f.tailingsStockT(), 1));
+                o.put("stock_since", l.production.start().toString());
+                o.put("stack_height_m", f.stackHeightM());
+                o.put("storage_area_m2", round(f.storageAreaM2(), 0));
+                o.put("basis", f.basis());
+                o.put("co2e_boundary", "scope 1+2; E1 mine to chemical for integrated, brine and converter sites "
+                        + "(converters: refinery part), E0 mine and concentrator for concentrate sellers");
+                ObjectNode ints = o.putObject("intensity_by_resource_type");
+                for (Map.Entry<String, Footprint.Intensity> e : f.intensityByResourceType().entrySet()) {
+                    ObjectNode i = ints.putObject(e.getKey());
+                    i.put("residue_t_per_t_lce", round(e.getValue().residueTPerTLce(), 3));
+                    i.put("co2e_t_per_t_lce", round(e.getValue().co2eTPerTLce(), 3));
+                    i.put("tailings_t_per_t_lce", round(e.getValue().tailingsTPerTLce(), 3));
+                    i.put("water_m3_per_t_lce", round(e.getValue().waterM3PerTLce(), 3));
+                    i.put("thallium_to_water_g_per_t_lce", round(e.getValue().thalliumToWaterGPerTLce(), 4));
+                    i.put("production_t_lce", round(e.getValue().productionTLce(), 1));
+                }
+                ArrayNode sites = o.putArray("sites");
+                for (Footprint.Site s : f.sites()) {
+                    ObjectNode x = sites.addObject();
+                    x.put("asset", s.asset());
+                    x.put("resource_type", s.resourceType());
+                    x.put("production_t_lce", round(s.productionTLce(), 1));
+                    x.put("residue_t", round(s.residueT(), 1));
+                    x.put("tailings_t", round(s.tailingsT(), 1));
+                    x.put("co2e_t", round(s.co2eT(), 1));
+                    x.put("thallium_to_water_kg", round(s.thalliumToWaterKg(), 3));
+                    x.put("residue_stock_t", round(s.residueStockT(), 1));
+                }
+                Json.print(out, o);
+                return 0;
+            }
+            out.printf(Locale.ROOT, "Environmental footprint %d, %s (%s)%n", year, region, f.basis());
+            out.printf(Locale.ROOT, "  production        %,14.0f t LCE%n", f.productionTLce());
+            out.printf(Locale.ROOT, "  leach residue     %,14.0f t%n", f.residueT());
+            out.printf(Locale.ROOT, "  tailings          %,14.0f t%n", f.tailingsT());
+            out.printf(Locale.ROOT, "  CO2e (scope 1+2)  %,14.0f t%n", f.co2eT());
+            out.printf(Locale.ROOT, "  water             %,14.0f m3%n", f.waterM3());
+            out.printf(Locale.ROOT, "  Tl to water       %,14.1f kg   Tl to residue %,.1f kg%n", f.thalliumToWaterKg(),
+                    f.thalliumToResidueKg());
+            out.printf(Locale.ROOT, "  residue stock     %,14.0f t since %s; %,.0f m2 at %.0f m stack height%n",
+                    f.residueStockT(), l.production.start(), f.storageAreaM2(), f.stackHeightM());
+            out.println("  intensity by resource type (per t LCE):");
+            for (var e : f.intensityByResourceType().entrySet()) {
+                out.printf(Locale.ROOT, "    %-11s residue %6.1f t  tailings %6.1f t  CO2e %5.1f t  water %6.1f m3%n",
+                        e.getKey(), e.getValue().residueTPerTLce(), e.getValue().tailingsTPerTLce(),
+                        e.getValue().co2eTPerTLce(), e.getValue().waterM3PerTLce());
+            }
+            return 0;
+        }
+    }
+
+    // ---------------------------------------------------------------- river
+    @Command(name = "river", mixinStandardHelpOptions = true, description = "The river network: reaches, outfalls, stations.")
+    static final class RiverCmd implements Callable<Integer> {
+        @Mixin
+        DataOptions data;
+        @Option(names = "--month", defaultValue = "0", description = "Also write a steady-state concentration chart for "
+                + "this calendar month (1-12) from the historical thallium discharges of --year (with --chart).")
+        int month;
+        @Option(names = "--year", defaultValue = "2023", description = "Year of discharges for --chart (default ${DEFAULT-VALUE}).")
+        int year;
+        @Option(names = "--chart", paramLabel = "FILE", description = "Steady-state Tl along the Jinjiang with the limit.")
+        Path chart;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            World w = data.world();
+            RiverNetwork n = network(w);
+            PrintWriter out = spec.commandLine().getOut();
+            if (chart != null) {
+                int m = month == 0 ? 1 : month;
+                if (m < 1 || m > 12) {
+                    throw new InvalidInputException("--month " + month + ": must be 1 to 12");
+                }
+                EnvironmentLedger l = ledger(w, year, ProductionSeries.Basis.REPORTED_ELSE_CAPACITY);
+                double[] loads = new double[n.outfalls().size()];
+                for (int i = 0; i < loads.length; i++) {
+                    RiverNetwork.Outfall o = n.outfalls().get(i);
+                    if (!o.plant().isEmpty()) {
+                        loads[i] = l.thalliumToWaterGPerS(l.assetIndex(o.plant()), YearMonth.of(year, m));
+                    }
+                }
+                var prof = org.lichain.environment.Transport.steadyProfile(n, loads, new RiverNetwork.Point(
+                        n.topologicalOrder().get(0).id(), 0), m, 1.0);
+                double[] x = prof.stream().mapToDouble(p -> p.distanceKm()).toArray();
+                double[] y = prof.stream().mapToDouble(p -> p.ugPerL()).toArray();
+                EnvironmentCharts.write(EnvironmentCharts.riverProfile("Steady-state thallium, " + YearMonth.of(year, m)
+                        + ", from " + n.topologicalOrder().get(0).id(), x, y, 0.1, "GB 3838-2002"), chart);
+            }
+            if (json) {
+                ObjectNode o = Json.object();
+                ArrayNode r = o.putArray("reaches");
+                for (RiverNetwork.Reach x : n.reaches()) {
+                    ObjectNode j = r.addObject();
+                    j.put("id", x.id());
+                    j.put("name", x.name());
+                    j.put("downstream", x.downstream());
+                    j.put("length_km", x.lengthKm());
+                    j.put("mean_flow_m3_per_s", x.meanFlowM3PerS());
+                    j.put("min_monthly_flow_m3_per_s", java.util.Arrays.stream(x.flowM3PerS()).min().orElse(0));
+                    j.put("mean_velocity_m_per_s", x.meanVelocityMPerS());
+                    j.put("source", x.source());
+                }
+                ArrayNode of = o.putArray("outfalls");
+                for (RiverNetwork.Outfall x : n.outfalls()) {
+                    ObjectNode j = of.addObject();
+                    j.put("id", x.id());
+                    j.put("plant", x.plant());
+                    j.put("reach", x.reach());
+                    j.put("km", x.km());
+                    j.put("kind", x.kind());
+                }
+                ArrayNode st = o.putArray("stations");
+                for (RiverNetwork.Station x : n.stations()) {
+                    ObjectNode j = st.addObject();
+                    j.put("id", x.id());
+                    j.put("kind", x.kind().id());
+                    j.put("reach", x.reach());
+                    j.put("km", x.km());
+                    j.put("standard", x.standard());
+                    j.put("limit_ug_per_l", n.limitUgPerL(x));
+                }
+                Json.print(out, o);
+                return 0;
+            }
+            out.println("Reaches (downstream order from the headwaters):");
+            for (RiverNetwork.Reach x : n.topologicalOrder()) {
+                out.printf(Locale.ROOT, "  %-6s %5.0f km  mean %7.1f m3/s (driest month %6.1f)  -> %s  %s%n", x.id(),
+                        x.lengthKm(), x.meanFlowM3PerS(), java.util.Arrays.stream(x.flowM3PerS()).min().orElse(0),
+                        x.downstream().isEmpty() ? "(outlet)" : x.downstream(), x.name());
+            }
+            out.println("Outfalls:");
+            for (RiverNetwork.Outfall x : n.outfalls()) {
+                out.printf(Locale.ROOT, "  %-16s %-10s %-6s km %5.1f%n", x.id(), x.plant().isEmpty() ? "(" + x.kind() + ")"
+                        : x.plant(), x.reach(), x.km());
+            }
+            out.println("Stations:");
+            for (RiverNetwork.Station x : n.stations()) {
+                out.printf(Locale.ROOT, "  %-24s %-8s %-6s km %5.1f  limit %.3f µg/L (%s)%n", x.id(), x.kind().id(),
+                        x.reach(), x.km(), n.limitUgPerL(x), x.standard());
+            }
+            return 0;
+        }
+    }
+
+    // ---------------------------------------------------------------- spill
+    @Command(name = "spill", mixinStandardHelpOptions = true,
+            description = "A thallium pulse at an outfall: arrival time and peak at every downstream river station.")
+    static final class SpillCmd implements Callable<Integer> {
+        @Mixin
+        DataOptions data;
+        @Option(names = "--outfall", required = true, description = "Outfall id (see 'lichain env river').")
+        String outfall;
+        @Option(names = "--tl-kg", required = true, description = "Thallium released, kg.")
+        double tlKg;
+        @Option(names = "--at", required = true, description = "Release time, YYYY-MM-DDTHH:MM (its month sets the flows).")
+        String at;
+        @Option(names = "--emit-measurements", paramLabel = "FILE",
+                description = "Write the synthetic station samples (every 2 h) in the ingest CSV format.")
+        Path emit;
+        @Option(names = "--chart", paramLabel = "FILE", description = "Peak concentration along the river (.png/.svg).")
+        Path chart;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            LocalDateTime t;
+            try {
+                t = LocalDateTime.parse(at.length() == 10 ? at + "T00:00" : at);
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException("--at " + at + ": not a date-time YYYY-MM-DDTHH:MM");
+            }
+            if (!(tlKg > 0) || !Double.isFinite(tlKg)) {
+                throw new InvalidInputException("--tl-kg " + tlKg + ": must be a positive number of kg");
+            }
+            RiverNetwork n = network(data.world());
+            n.outfall(outfall);
+            List<Spill.StationImpact> impacts = Spill.impacts(n, outfall, tlKg, t.getMonthValue());
+            if (emit != null) {
+                writeAtomically(emit, Spill.toCsv(Spill.samples(n, outfall, tlKg, t, 2.0)));
+            }
+            if (chart != null) {
+                List<double[]> p = Spill.peakProfile(n, outfall, tlKg, t.getMonthValue(), 1.0);
+                EnvironmentCharts.write(EnvironmentCharts.riverProfile(String.format(Locale.ROOT,
+                        "Peak thallium after %.1f kg at %s, %s", tlKg, outfall, t), p.stream().mapToDouble(v -> v[0])
+                        .toArray(), p.stream().mapToDouble(v -> v[1]).toArray(), 0.1, "GB 3838-2002"), chart);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                ObjectNode o = Json.object();
+                o.put("outfall", outfall);
+                o.put("tl_kg", tlKg);
+                o.put("at", t.toString());
+                o.put("month", t.getMonthValue());
+                ArrayNode st = o.putArray("stations");
+                for (Spill.StationImpact i : impacts) {
+                    ObjectNode j = st.addObject();
+                    j.put("id", i.id());
+                    j.put("kind", i.kind().id());
+                    j.put("distance_km", round(i.distanceKm(), 3));
+                    j.put("arrival_hours", round(i.arrivalHours(), 2));
+                    j.put("arrival_time", t.plusSeconds(Math.round(i.arrivalHours() * 3600)).toString());
+                    j.put("peak_ug_per_l", round(i.peakUgPerL(), 5));
+                    j.put("limit_ug_per_l", i.limitUgPerL());
+                    j.put("exceeds", i.exceeds());
+                    j.put("spread_sigma_hours", round(i.sigmaHours(), 2));
+                }
+                Json.print(out, o);
+                return 0;
+            }
+            out.printf(Locale.ROOT, "%.2f kg thallium at %s, %s (flows of month %d)%n", tlKg, outfall, t,
+                    t.getMonthValue());
+            out.printf(Locale.ROOT, "  %-24s %-8s %8s %9s %10s %8s%n", "station", "kind", "km", "arrival h", "peak µg/L",
+                    "limit");
+            for (Spill.StationImpact i : impacts) {
+                out.printf(Locale.ROOT, "  %-24s %-8s %8.1f %9.1f %10.4f %8.3f %s%n", i.id(), i.kind().id(),
+                        i.distanceKm(), i.arrivalHours(), i.peakUgPerL(), i.limitUgPerL(), i.exceeds() ? "EXCEEDS" : "");
+            }
+            if (emit != null) {
+                out.println("  samples written to " + emit);
+            }
+            return 0;
+        }
+    }
+
+    static void writeAtomically(Path file, String text) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempFile(parent, ".lichain-", ".tmp");
+            Files.writeString(tmp, text);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------- ingest
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "Ingest a measurement CSV (station,time,analyte,value,unit,detection_limit,qualifier,lab) into "
+                    + "the monitoring store; bad rows are quarantined with reasons; re-ingesting is idempotent.")
+    static final class IngestCmd implements Callable<Integer> {
+        @Mixin
+        DataOptions data;
+        @Mixin
+        DbOption db;
+        @Parameters(paramLabel = "FILE", description = "Measurement CSV file.")
+        Path file;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+        @Option(names = "--max-problems", defaultValue = "1000", description = "Problems listed (all are stored in "
+                + "the quarantine table); default ${DEFAULT-VALUE}.")
+        int maxProblems;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (!Files.isRegularFile(file)) {
+                throw new InvalidInputException(file + ": no such file");
+            }
+            RiverNetwork n = network(data.world());
+            MonitoringStore.IngestResult r;
+            try (MonitoringStore store = db.open(false)) {
+                r = store.ingest(file, stationIds(n));
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                ObjectNode o = Json.object();
+                o.put("accepted", r.accepted());
+                o.put("quarantined", r.quarantined());
+                o.put("duplicates", r.duplicates());
+                o.put("db", db.path().toString());
+                ArrayNode p = o.putArray("problems");
+                for (MeasurementCsv.Rejected x : r.problems().subList(0, Math.min(maxProblems, r.problems().size()))) {
+                    ObjectNode j = p.addObject();
+                    j.put("line", x.line());
+                    j.put("field", x.field());
+                    j.put("reason", x.reason());
+                }
+                o.put("problems_truncated", r.problems().size() > maxProblems);
+                Json.print(out, o);
+                return 0;
+            }
+            out.printf(Locale.ROOT, "%s: %d accepted, %d quarantined, %d already stored (%s)%n", file, r.accepted(),
+                    r.quarantined(), r.duplicates(), db.path());
+            for (MeasurementCsv.Rejected x : r.problems().subList(0, Math.min(maxProblems, r.problems().size()))) {
+                out.printf(Locale.ROOT, "  %s:%d: %s%s%n", file.getFileName(), x.line(),
+                        x.field().isEmpty() ? "" : "field '" + x.field() + "' ", x.reason());
+            }
+            return 0;
+        }
+    }
+
+    // ---------------------------------------------------------------- alerts
+    @Command(name = "alerts", mixinStandardHelpOptions = true,
+            description = "Exceedances in the monitoring store: single values, rolling means, rising trends; with the "
+                    + "outfalls upstream and their estimated discharge.")
+    static final class AlertsCmd implements Callable<Integer> {
+        @Mixin
+        DataOptions data;
+        @Mixin
+        DbOption db;
+        @Option(names = "--rolling", defaultValue = "3", description = "Rolling-mean window, samples (${DEFAULT-VALUE}).")
+        int rolling;
+        @Option(names = "--trend", defaultValue = "6", description = "Trend window, samples (${DEFAULT-VALUE}).")
+        int trend;
+        @Option(names = "--chart", paramLabel = "FILE", description = "Series of --station with its limit (.png/.svg).")
+        Path chart;
+        @Option(names = "--station", description = "Station for --chart.")
+        String station;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (rolling < 1 || trend < 3) {
+                throw new InvalidInputException("--rolling must be ≥ 1 and --trend ≥ 3 samples");
+            }
+            World w = data.world();
+            RiverNetwork n = network(w);
+            List<MonitoringStore.Measurement> ms;
+            try (MonitoringStore store = db.open(true)) {
+                ms = store.measurements("thallium");
+            }
+            List<Alerts.Alert> alerts = alerts(w, n, ms, new Alerts.Options(rolling, trend));
+            if (chart != null) {
+                if (station == null) {
+                    throw new InvalidInputException("--chart needs --station ID");
+                }
+                RiverNetwork.Station s = n.station(station);
+                List<MonitoringStore.Measurement> series = ms.stream().filter(m -> m.station().equals(station)).toList();
+                double[] v = series.stream().mapToDouble(MonitoringStore.Measurement::valueUgPerL).toArray();
+                boolean[] bdl = new boolean[series.size()];
+                for (int i = 0; i < bdl.length; i++) {
+                    bdl[i] = series.get(i).belowDetection();
+                }
+                EnvironmentCharts.write(EnvironmentCharts.stationSeries(station, series.stream()
+                        .map(MonitoringStore.Measurement::time).toList(), v, bdl, n.limitUgPerL(s)), chart);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                ObjectNode o = Json.object();
+                ArrayNode arr = o.putArray("alerts");
+                for (Alerts.Alert a : alerts) {
+                    ObjectNode j = arr.addObject();
+                    j.put("station", a.station());
+                    j.put("station_kind", a.stationKind().id());
+                    j.put("kind", a.kind());
+                    j.put("analyte", a.analyte());
+                    j.put("time", a.time().toString());
+                    j.put("value_ug_per_l", round(a.valueUgPerL(), 5));
+                    j.put("limit_ug_per_l", a.limitUgPerL());
+                    j.put("detail", a.detail());
+                    ArrayNode up = j.putArray("upstream");
+                    for (Alerts.Upstream u : a.upstream()) {
+                        ObjectNode x = up.addObject();
+                        x.put("outfall", u.outfall());
+                        x.put("plant", u.plant());
+                        x.put("distance_km", round(u.distanceKm(), 2));
+                        if (Double.isNaN(u.thalliumKgPerMonth())) {
+                            x.putNull("thallium_kg_per_month");
+                        } else {
+                            x.put("thallium_kg_per_month", round(u.thalliumKgPerMonth(), 4));
+                        }
+                    }
+                }
+                Json.print(out, o);
+                return 0;
+            }
+            out.printf("%d alert(s)%n", alerts.size());
+            for (Alerts.Alert a : alerts) {
+                out.printf(Locale.ROOT, "  %s %-24s %-13s %s%n", a.time(), a.station(), a.kind(), a.detail());
+                StringBuilder sb = new StringBuilder("      upstream: ");
+                for (Alerts.Upstream u : a.upstream()) {
+                    sb.append(u.outfall()).append(String.format(Locale.ROOT, " (%.0f km, %s) ", u.distanceKm(),
+                            Double.isNaN(u.thalliumKgPerMonth()) ? "discharge unknown"
+                                    : String.format(Locale.ROOT, "%.2f kg Tl/month", u.thalliumKgPerMonth())));
+                }
+                out.println(a.upstream().isEmpty() ? "      upstream: none" : sb.toString().stripTrailing());
+            }
+            return 0;
+        }
+    }
+
+    /** Alerts with discharges from the historical ledger (reported production, else capacity). */
+    static List<Alerts.Alert> alerts(World w, RiverNetwork n, List<MonitoringStore.Measurement> ms, Alerts.Options o) {
+        int maxYear = ms.stream().mapToInt(m -> m.time().getYear()).max().orElse(LEDGER_FROM_YEAR);
+        EnvironmentLedger l = ledger(w, Math.max(maxYear, LEDGER_FROM_YEAR), ProductionSeries.Basis.REPORTED_ELSE_CAPACITY);
+        return Alerts.evaluate(n, ms, o, (of, month) -> {
+            if (of.plant().isEmpty()) {
+                return Double.NaN;
+            }
+            int i = l.production.indexOf(month);
+            return i < 0 ? Double.NaN : l.thalliumToWaterKg[l.assetIndex(of.plant())][i];
+        });
+    }
+
+    // ---------------------------------------------------------------- attribute
+    @Command(name = "attribute", mixinStandardHelpOptions = true,
+            description = "Rank the outfalls that best explain the river exceedances in the store (non-negative least "
+                    + "squares on pulse transfer coefficients), with a confidence.")
+    static final class AttributeCmd implements Callable<Integer> {
+        @Mixin
+        DataOptions data;
+        @Mixin
+        DbOption db;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            RiverNetwork n = network(data.world());
+            List<MonitoringStore.Measurement> ms;
+            try (MonitoringStore store = db.open(true)) {
+                ms = store.measurements("thallium");
+            }
+            Attribution.Result r = Attribution.attribute(n, ms);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                ObjectNode o = Json.object();
+                ArrayNode c = o.putArray("candidates");
+                for (Attribution.Candidate x : r.candidates()) {
+                    ObjectNode j = c.addObject();
+                    j.put("outfall", x.outfall());
+                    j.put("plant", x.plant());
+                    j.put("score", round(x.score(), 4));
+                    j.put("released_kg", round(x.releasedKg(), 3));
+                    if (x.meanReleaseTime() != null) {
+                        j.put("release_time", x.meanReleaseTime().toString());
+                    }
+                }
+                o.put("confidence", round(r.confidence(), 4));
+                o.put("fit_r2", round(r.fitR2(), 4));
+                o.put("samples", r.samples());
+                o.put("exceedances", r.exceedances());
+                o.put("note", r.note());
+                Json.print(out, o);
+                return 0;
+            }
+            if (r.candidates().isEmpty()) {
+                out.println(r.note());
+                return 0;
+            }
+            out.printf(Locale.ROOT, "%d samples, %d exceedances; fit R² %.3f, confidence %.3f (%s)%n", r.samples(),
+                    r.exceedances(), r.fitR2(), r.confidence(), r.note());
+            for (Attribution.Candidate x : r.candidates()) {
+                out.printf(Locale.ROOT, "  %-16s %-10s score %.3f  %.2f kg  %s%n", x.outfall(), x.plant(), x.score(),
+                        x.releasedKg(), x.meanReleaseTime() == null ? "" : "around " + x.meanReleaseTime());
+            }
+            return 0;
+        }
+    }
+
+    // ---------------------------------------------------------------- plan
+    @Command(name = "plan", mixinStandardHelpOptions = true,
+            description = "A month's inspection plan maximising the risk covered within inspector capacity (ILP, "
+                    + "OR-Tools SCIP), with the reason for each visit.")
+    static final class PlanCmd implements Callable<Integer> {
+        @Mixin
+        DataOptions data;
+        @Mixin
+        DbOption db;
+        @Option(names = "--month", required = true, description = "Month YYYY-MM.")
+        String month;
+        @Option(names = "--inspector-days", defaultValue = "8", description = "Inspector-days available in the month "
+                + "(default ${DEFAULT-VALUE}).")
+        double inspectorDays;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            YearMonth m = month(month, "--month");
+            World w = data.world();
+            RiverNetwork n = network(w);
+            List<Alerts.Alert> past = new ArrayList<>();
+            if (Files.exists(db.path())) {
+                try (MonitoringStore store = db.open(true)) {
+                    past = alerts(w, n, store.measurements("thallium"), Alerts.Options.DEFAULT);
+                }
+            }
+            EnvironmentLedger l = ledger(w, Math.max(m.getYear(), LEDGER_FROM_YEAR),
+                    ProductionSeries.Basis.REPORTED_ELSE_CAPACITY);
+            InspectionPlanner.Plan p = InspectionPlanner.plan(InspectionPlanner.sites(n, l, m, past), m, inspectorDays);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                ObjectNode o = Json.object();
+                o.put("month", m.toString());
+                o.put("capacity_days", p.capacityDays());
+                o.put("used_days", p.usedDays());
+                o.put("risk_covered", round(p.riskCovered(), 4));
+                o.put("risk_total", round(p.riskTotal(), 4));
+                o.put("solver", p.solver());
+                ArrayNode v = o.putArray("visits");
+                for (InspectionPlanner.Visit x : p.visits()) {
+                    ObjectNode j = v.addObject();
+                    j.put("site", x.outfall());
+                    j.put("plant", x.plant());
+                    j.put("risk", round(x.risk(), 4));
+                    j.put("days", x.days());
+                    j.put("reason", x.reason());
+                }
+                ArrayNode nv = o.putArray("not_visited");
+                for (InspectionPlanner.Visit x : p.notVisited()) {
+                    ObjectNode j = nv.addObject();
+                    j.put("site", x.outfall());
+                    j.put("risk", round(x.risk(), 4));
+                    j.put("days", x.days());
+                }
+                Json.print(out, o);
+                return 0;
+            }
+            out.printf(Locale.ROOT, "Inspection plan %s: %.1f of %.1f inspector-days, risk covered %.3f of %.3f (%s)%n",
+                    m, p.usedDays(), p.capacityDays(), p.riskCovered(), p.riskTotal(), p.solver());
+            for (InspectionPlanner.Visit x : p.visits()) {
+                out.printf(Locale.ROOT, "  visit %-16s %-10s %.1f d  %s%n", x.outfall(), x.plant(), x.days(), x.reason());
+            }
+            for (InspectionPlanner.Visit x : p.notVisited()) {
+                out.printf(Locale.ROOT, "  skip  %-16s %-10s %.1f d  risk %.3f%n", x.outfall(), x.plant(), x.days(),
+                        x.risk());
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.lichain.environment;
+
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Exceedance alerts from stored measurements: single values over a station's limit, rolling means over the limit,
+ * and rising trends (Mann–Kendall, one-sided 95 %, once the latest value is at least half the limit). Each alert
+ * names the outfalls upstream of the station and what they were estimated to discharge that month.
+ *
+ * <p>Below detection: never an exceedance on its own; in a rolling mean a below-detection value counts as half its
+ * detection limit (a common substitution, named here). Wells are checked against their groundwater class; their
+ * upstream outfalls are those at or above the well's position on its reach (named simplification: no aquifer model).
+ */
+public final class Alerts {
+    /** Options: rolling-mean window (samples) and trend window (samples). */
+    public record Options(int rollingSamples, int trendSamples) {
+        public static final Options DEFAULT = new Options(3, 6);
+    }
+
+    /** An upstream outfall and its estimated thallium discharge in the alert's month (NaN when not estimated). */
+    public record Upstream(String outfall, String plant, double distanceKm, double thalliumKgPerMonth) {
+    }
+
+    public record Alert(String station, StationKind stationKind, String kind, String analyte, LocalDateTime time,
+                        double valueUgPerL, double limitUgPerL, String detail, List<Upstream> upstream) {
+    }
+
+    private Alerts() {
+    }
+
+    /**
+     * @param discharge estimated thallium to water of an outfall in a month, kg (NaN when unknown)
+     */
+    public static List<Alert> evaluate(RiverNetwork n, List<MonitoringStore.Measurement> measurements, Options o,
+                                       BiFunction<RiverNetwork.Outfall, YearMonth, Double> discharge) {
+        Map<String, List<MonitoringStore.Measurement>> byStation = new LinkedHashMap<>();
+        for (MonitoringStore.Measurement m : measurements) {
+            byStation.computeIfAbsent(m.station(), k -> new ArrayList<>()).add(m);
+        }
+        List<Alert> out = new ArrayList<>();
+        for (var e : byStation.entrySet()) {
+            Optional<RiverNetwork.Station> st = n.findStation(e.getKey());
+            if (st.isEmpty()) {
+                continue;
+            }
+            RiverNetwork.Station s = st.get();
+            Standard std = n.standard(s.standard());
+            List<MonitoringStore.Measurement> series = new ArrayList<>();
+            for (MonitoringStore.Measurement m : e.getValue()) {
+                if (m.analyte().equals(std.analyte())) {
+                    series.add(m);
+                }
+            }
+            series.sort((a, b) -> a.time().compareTo(b.time()));
+            double limit = std.limitUgPerL();
+            boolean meanOver = false;
+            boolean rising = false;
+            for (int i = 0; i < series.size(); i++) {
+                MonitoringStore.Measurement m = series.get(i);
+                if (!m.belowDetection() && m.valueUgPerL() > limit) {
+                    out.add(alert(n, s, "single", m, m.valueUgPerL(), limit, String.format(java.util.Locale.ROOT,
+                            "%.4f µg/L is %.1f× the %s limit %.4f µg/L", m.valueUgPerL(), m.valueUgPerL() / limit,
+                            std.id(), limit), discharge));
+                }
+                if (i + 1 >= o.rollingSamples()) {
+                    double sum = 0;
+                    for (int j = i + 1 - o.rollingSamples(); j <= i; j++) {
+                        MonitoringStore.Measurement x = series.get(j);
+                        sum += x.belowDetection() ? x.valueUgPerL() / 2.0 : x.valueUgPerL();
+                    }
+                    double mean = sum / o.rollingSamples();
+                    if (mean > limit && !meanOver) {
+                        out.add(alert(n, s, "rolling_mean", m, mean, limit, String.format(java.util.Locale.ROOT,
+                                "mean of the last %d samples %.4f µg/L over the limit %.4f µg/L", o.rollingSamples(),
+                                mean, limit), discharge));
+                    }
+                    meanOver = mean > limit;
+                }
+                if (i + 1 >= o.trendSamples()) {
+                    double[] v = new double[o.trendSamples()];
+                    for (int j = 0; j < v.length; j++) {
+                        v[j] = series.get(i + 1 - v.length + j).valueUgPerL();
+                    }
+                    double z = mannKendallZ(v);
+                    boolean up = z > 1.645 && m.valueUgPerL() >= limit / 2.0;
+                    if (up && !rising) {
+                        out.add(alert(n, s, "rising_trend", m, m.valueUgPerL(), limit, String.format(
+                                java.util.Locale.ROOT, "rising over the last %d samples (Mann-Kendall z = %.2f), "
+                                        + "latest %.4f µg/L vs limit %.4f µg/L", v.length, z, m.valueUgPerL(), limit),
+                                discharge));
+                    }
+                    rising = up;
+                }
+            }
+        }
+        out.sort((a, b) -> {
+            int c = a.time().compareTo(b.time());
+            return c != 0 ? c : a.station().compareTo(b.station());
+        });
+        return out;
+    }
+
+    /** Mann–Kendall Z statistic (no tie correction) of a series. */
+    public static double mannKendallZ(double[] v) {
+        int n = v.length;
+        int s = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                s += Double.compare(v[j], v[i]) > 0 ? 1 : Double.compare(v[j], v[i]) < 0 ? -1 : 0;
+            }
+        }
+        double var = n * (n - 1) * (2.0 * n + 5) / 18.0;
+        if (s > 0) {
+            return (s - 1) / Math.sqrt(var);
+        }
+        if (s < 0) {
+            return (s + 1) / Math.sqrt(var);
+        }
+        return 0;
+    }
+
+    private static Alert alert(RiverNetwork n, RiverNetwork.Station s, String kind, MonitoringStore.Measurement m,
+                               double value, double limit, String detail,
+                               BiFunction<RiverNetwork.Outfall, YearMonth, Double> discharge) {
+        List<Upstream> up = new ArrayList<>();
+        YearMonth month = YearMonth.from(m.time());
+        for (RiverNetwork.Outfall o : n.upstreamOutfalls(s)) {
+            double d = RiverNetwork.distanceKm(n.path(RiverNetwork.pointOf(o), RiverNetwork.pointOf(s)).orElseThrow());
+            up.add(new Upstream(o.id(), o.plant(), d, discharge.apply(o, month)));
+        }
+        up.sort((a, b) -> Double.compare(a.distanceKm(), b.distanceKm()));
+        return new Alert(s.id(), s.kind(), kind, m.analyte(), m.time(), value, limit, detail, up);
+    }
+}

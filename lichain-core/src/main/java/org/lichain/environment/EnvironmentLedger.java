@@ -1,0 +1,128 @@
+package org.lichain.environment;
+
+import java.time.YearMonth;
+import org.lichain.process.ProcessBalance;
+import org.lichain.process.ProcessModel;
+import org.lichain.world.Asset;
+import org.lichain.world.AssetKind;
+import org.lichain.world.World;
+
+/**
+ * Monthly environmental ledgers per asset, computed from a {@link ProductionSeries} and each asset's
+ * {@link ProcessBalance} (per t LCE, grid factors of the month's year). Arrays are {@code [asset][month]}.
+ *
+ * <p>Stage attribution (named simplification): a site books only the stages it runs. A concentrate seller
+ * ({@code MINE_CONCENTRATE}) books tailings and the mine-and-concentrator CO2e (E0); a converter books leach residue,
+ * refinery CO2e (E1 − E0), thallium and water; integrated and brine assets book everything (E1). Water is the
+ * whole-chain figure booked at the chemical stage. Stockpiles start empty at the first month of the series.
+ */
+public final class EnvironmentLedger {
+    /** Dry bulk density of stacked leach residue, t/m³ (estimate: assumed, not in reference/). */
+    public static final double RESIDUE_BULK_DENSITY_T_PER_M3 = 1.5;
+
+    public final ProductionSeries production;
+    public final Asset[] assets;
+    public final double[][] residueT;
+    public final double[][] tailingsT;
+    public final double[][] co2eT;
+    public final double[][] waterM3;
+    public final double[][] thalliumToResidueKg;
+    public final double[][] thalliumToWaterKg;
+    /** Cumulative leach residue on site at the end of each month, t. */
+    public final double[][] residueStockT;
+    public final double[][] tailingsStockT;
+    /** Full-chain (E1) intensity per t LCE of each asset, for intensities by route: [asset][year index]. */
+    final ProcessBalance[][] balances;
+
+    private EnvironmentLedger(ProductionSeries production, Asset[] assets, ProcessBalance[][] balances, int n) {
+        this.production = production;
+        this.assets = assets;
+        this.balances = balances;
+        int a = assets.length;
+        residueT = new double[a][n];
+        tailingsT = new double[a][n];
+        co2eT = new double[a][n];
+        waterM3 = new double[a][n];
+        thalliumToResidueKg = new double[a][n];
+        thalliumToWaterKg = new double[a][n];
+        residueStockT = new double[a][n];
+        tailingsStockT = new double[a][n];
+    }
+
+    /** Computes the ledgers; an asset without a usable balance (missing parameters) books nothing, named in the error. */
+    public static EnvironmentLedger compute(World world, ProductionSeries p) {
+        int n = p.months();
+        Asset[] assets = new Asset[p.assetIds().length];
+        int firstYear = p.start().getYear();
+        int years = n == 0 ? 0 : p.month(n - 1).getYear() - firstYear + 1;
+        ProcessBalance[][] balances = new ProcessBalance[assets.length][years];
+        for (int a = 0; a < assets.length; a++) {
+            assets[a] = world.asset(p.assetIds()[a]);
+            boolean produces = false;
+            for (double v : p.tLce()[a]) {
+                produces |= v > 0;
+            }
+            if (!produces) {
+                continue;
+            }
+            for (int y = 0; y < years; y++) {
+                balances[a][y] = ProcessModel.balance(world, assets[a], firstYear + y);
+            }
+        }
+        EnvironmentLedger l = new EnvironmentLedger(p, assets, balances, n);
+        for (int a = 0; a < assets.length; a++) {
+            AssetKind kind = assets[a].kind();
+            boolean mine = kind != AssetKind.CONVERTER;
+            boolean chem = kind != AssetKind.MINE_CONCENTRATE;
+            double stockR = 0;
+            double stockT = 0;
+            for (int i = 0; i < n; i++) {
+                double q = p.tLce()[a][i];
+                if (q > 0) {
+                    ProcessBalance b = balances[a][p.month(i).getYear() - firstYear];
+                    double co2 = (mine ? b.co2eMineT() : 0.0) + (chem ? b.co2eT() - b.co2eMineT() : 0.0);
+                    l.residueT[a][i] = chem ? q * b.leachResidueT() : 0.0;
+                    l.tailingsT[a][i] = mine ? q * b.tailingsT() : 0.0;
+                    l.co2eT[a][i] = q * co2;
+                    l.waterM3[a][i] = chem ? q * b.waterM3() : 0.0;
+                    l.thalliumToResidueKg[a][i] = chem ? q * b.thalliumToResidueG() / 1000.0 : 0.0;
+                    l.thalliumToWaterKg[a][i] = chem ? q * b.thalliumToWaterG() / 1000.0 : 0.0;
+                }
+                stockR += l.residueT[a][i];
+                stockT += l.tailingsT[a][i];
+                l.residueStockT[a][i] = stockR;
+                l.tailingsStockT[a][i] = stockT;
+            }
+        }
+        return l;
+    }
+
+    /** The full-chain balance of an asset in a year, or null when it does not produce in the series. */
+    public ProcessBalance balance(int asset, int year) {
+        int y = year - production.start().getYear();
+        return y < 0 || y >= balances[asset].length ? null : balances[asset][y];
+    }
+
+    public int assetIndex(String id) {
+        for (int a = 0; a < assets.length; a++) {
+            if (assets[a].id().equals(id)) {
+                return a;
+            }
+        }
+        throw new java.util.NoSuchElementException("asset '" + id + "' is not in the ledger");
+    }
+
+    /** Storage area (m²) of a residue stock stacked to {@code stackHeightM}. */
+    public static double storageAreaM2(double stockT, double stackHeightM) {
+        return stockT / (RESIDUE_BULK_DENSITY_T_PER_M3 * stackHeightM);
+    }
+
+    /** Thallium discharge of an asset in a month, g/s averaged over the month. */
+    public double thalliumToWaterGPerS(int asset, YearMonth m) {
+        int i = production.indexOf(m);
+        if (i < 0) {
+            return 0.0;
+        }
+        return thalliumToWaterKg[asset][i] * 1000.0 / (m.lengthOfMonth() * 86400.0);
+    }
+}

@@ -1,0 +1,285 @@
+package org.lichain.environment;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The monitoring store: measurements in an embedded DuckDB database file. An ingest validates every line
+ * ({@link MeasurementCsv}), quarantines bad lines with their reasons, skips rows already stored (re-ingesting a file
+ * is idempotent) and runs in one transaction, so an interrupted ingest leaves the store as it was.
+ *
+ * <p>Identity of a measurement: (station, time, analyte, lab). The same identity twice in one file quarantines the
+ * later line ("duplicate of line N"); a stored identity with the same value counts as a duplicate, with another
+ * value it is quarantined as a conflict (the stored value is never overwritten silently).
+ */
+public final class MonitoringStore implements AutoCloseable {
+    private final Connection conn;
+    private final Path file;
+
+    private MonitoringStore(Connection conn, Path file) {
+        this.conn = conn;
+        this.file = file;
+    }
+
+    /** The default database: {@code $XDG_DATA_HOME/lichain/monitoring.duckdb} (~/.local/share on Linux), the user's
+     * application-data folder on Windows and macOS. */
+    public static Path defaultPath() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String home = System.getProperty("user.home");
+        Path base;
+        if (os.contains("win") && System.getenv("APPDATA") != null) {
+            base = Path.of(System.getenv("APPDATA"));
+        } else if (os.contains("mac")) {
+            base = Path.of(home, "Library", "Application Support");
+        } else if (System.getenv("XDG_DATA_HOME") != null && !System.getenv("XDG_DATA_HOME").isBlank()) {
+            base = Path.of(System.getenv("XDG_DATA_HOME"));
+        } else {
+            base = Path.of(home, ".local", "share");
+        }
+        return base.resolve("lichain").resolve("monitoring.duckdb");
+    }
+
+    /** Opens (creating if needed) the store at {@code db}. */
+    public static MonitoringStore open(Path db) {
+        try {
+            Path parent = db.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS measurements(station VARCHAR NOT NULL, time TIMESTAMP NOT NULL, "
+                        + "analyte VARCHAR NOT NULL, value_ug_per_l DOUBLE NOT NULL, below_detection BOOLEAN NOT NULL, "
+                        + "detection_limit_ug_per_l DOUBLE, qualifier VARCHAR NOT NULL, lab VARCHAR NOT NULL, "
+                        + "source_file VARCHAR NOT NULL, source_line BIGINT NOT NULL)");
+                s.execute("CREATE TABLE IF NOT EXISTS quarantine(source_file VARCHAR NOT NULL, line BIGINT NOT NULL, "
+                        + "field VARCHAR NOT NULL, reason VARCHAR NOT NULL, raw VARCHAR NOT NULL)");
+                s.execute("CREATE TABLE IF NOT EXISTS ingests(source_file VARCHAR NOT NULL, accepted BIGINT, "
+                        + "quarantined BIGINT, duplicates BIGINT, ingested_at TIMESTAMP)");
+            }
+            return new MonitoringStore(c, db);
+        } catch (SQLException | IOException e) {
+            throw new IllegalArgumentException("cannot open monitoring store " + db + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The outcome of one ingest. {@code problems} lists every quarantined line (capped by the caller for display). */
+    public record IngestResult(long accepted, long quarantined, long duplicates, List<MeasurementCsv.Rejected> problems) {
+    }
+
+    /** Hooks into an ingest, for progress display and for the interrupted-ingest test. */
+    public interface Listener {
+        default void rowsRead(long rows) {
+        }
+
+        /** Called after all rows are written, just before the commit. */
+        default void beforeCommit() {
+        }
+    }
+
+    public IngestResult ingest(Path csv, Set<String> knownStations) {
+        return ingest(csv, knownStations, new Listener() {
+        });
+    }
+
+    /** Ingests one CSV file in one transaction; throws (and changes nothing) if the file cannot be read. */
+    public IngestResult ingest(Path csv, Set<String> knownStations, Listener listener) {
+        String source = csv.getFileName().toString();
+        List<MeasurementCsv.Rejected> rejected = new ArrayList<>();
+        try {
+            conn.setAutoCommit(false);
+            try (Statement s = conn.createStatement()) {
+                s.execute("CREATE OR REPLACE TEMP TABLE staging(line BIGINT, station VARCHAR, time TIMESTAMP, "
+                        + "analyte VARCHAR, value_ug_per_l DOUBLE, below_detection BOOLEAN, "
+                        + "detection_limit_ug_per_l DOUBLE, qualifier VARCHAR, lab VARCHAR)");
+            }
+            long[] count = {0};
+            try (DuckDBAppender app = ((DuckDBConnection) conn).createAppender("temp", "main", "staging");
+                 BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+                MeasurementCsv.read(in, knownStations, new MeasurementCsv.Sink() {
+                    @Override
+                    public void accept(MeasurementCsv.Row r) throws SQLException {
+                        app.beginRow().append(r.line()).append(r.station()).appendEpochMicros(r.epochMicros())
+                                .append(r.analyte()).append(r.valueUgPerL()).append(r.belowDetection());
+                        if (Double.isNaN(r.detectionLimitUgPerL())) {
+                            app.appendNull();
+                        } else {
+                            app.append(r.detectionLimitUgPerL());
+                        }
+                        app.append(r.qualifier()).append(r.lab()).endRow();
+                        if (++count[0] % 1_000_000 == 0) {
+                            listener.rowsRead(count[0]);
+                        }
+                    }
+
+                    @Override
+                    public void reject(MeasurementCsv.Rejected r) {
+                        rejected.add(r);
+                    }
+                });
+                app.flush();
+            }
+            listener.rowsRead(count[0]);
+            long duplicates;
+            int parsedRejects = rejected.size();
+            try (Statement s = conn.createStatement()) {
+                // the same identity twice in the file: keep the first line, quarantine the others
+                s.execute("CREATE OR REPLACE TEMP TABLE dup AS SELECT s.line, k.first_line FROM staging s JOIN "
+                        + "(SELECT station, time, analyte, lab, min(line) AS first_line FROM staging "
+                        + "GROUP BY ALL HAVING count(*) > 1) k USING (station, time, analyte, lab) "
+                        + "WHERE s.line > k.first_line");
+                try (ResultSet rs = s.executeQuery("SELECT line, first_line FROM dup ORDER BY line")) {
+                    while (rs.next()) {
+                        rejected.add(new MeasurementCsv.Rejected(rs.getLong(1), "station,time,analyte,lab",
+                                "duplicate of line " + rs.getLong(2) + " (same station, time, analyte and lab)", ""));
+                    }
+                }
+                s.execute("DELETE FROM staging WHERE line IN (SELECT line FROM dup)");
+                // against the store: same value = duplicate (skipped), other value = conflict (quarantined)
+                s.execute("CREATE OR REPLACE TEMP TABLE seen AS SELECT s.line, "
+                        + "(m.value_ug_per_l = s.value_ug_per_l AND m.below_detection = s.below_detection) AS same, "
+                        + "m.value_ug_per_l AS stored FROM staging s JOIN measurements m "
+                        + "USING (station, time, analyte, lab)");
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FILTER (WHERE same) FROM seen")) {
+                    rs.next();
+                    duplicates = rs.getLong(1);
+                }
+                try (ResultSet rs = s.executeQuery("SELECT line, stored FROM seen WHERE NOT same ORDER BY line")) {
+                    while (rs.next()) {
+                        rejected.add(new MeasurementCsv.Rejected(rs.getLong(1), "value",
+                                "conflicts with the stored value " + rs.getDouble(2) + " µg/L for the same station, "
+                                        + "time, analyte and lab", ""));
+                    }
+                }
+            }
+            try (PreparedStatement ins = conn.prepareStatement("INSERT INTO measurements SELECT station, time, analyte, "
+                    + "value_ug_per_l, below_detection, detection_limit_ug_per_l, qualifier, lab, ?, line "
+                    + "FROM staging WHERE line NOT IN (SELECT line FROM seen)")) {
+                ins.setString(1, source);
+                ins.execute();
+            }
+            long accepted = count[0] - (rejected.size() - parsedRejects) - duplicates;
+            rejected.sort((a, b) -> Long.compare(a.line(), b.line()));
+            try (PreparedStatement q = conn.prepareStatement("INSERT INTO quarantine SELECT ?, ?, ?, ?, ? WHERE NOT "
+                    + "EXISTS (SELECT 1 FROM quarantine WHERE source_file = ? AND line = ? AND reason = ?)")) {
+                for (MeasurementCsv.Rejected r : rejected) {
+                    q.setString(1, source);
+                    q.setLong(2, r.line());
+                    q.setString(3, r.field());
+                    q.setString(4, r.reason());
+                    q.setString(5, r.raw());
+                    q.setString(6, source);
+                    q.setLong(7, r.line());
+                    q.setString(8, r.reason());
+                    q.addBatch();
+                }
+                q.executeBatch();
+            }
+            try (PreparedStatement p = conn.prepareStatement("INSERT INTO ingests VALUES (?, ?, ?, ?, ?)")) {
+                p.setString(1, source);
+                p.setLong(2, accepted);
+                p.setLong(3, rejected.size());
+                p.setLong(4, duplicates);
+                p.setObject(5, LocalDateTime.now());
+                p.execute();
+            }
+            listener.beforeCommit();
+            conn.commit();
+            return new IngestResult(accepted, rejected.size(), duplicates, List.copyOf(rejected));
+        } catch (Exception e) {
+            rollback();
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot read " + csv + ": " + io.getMessage(), io);
+            }
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("ingest of " + csv + " failed, store unchanged: " + e.getMessage(), e);
+        } finally {
+            try {
+                conn.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // the connection is closing; nothing was committed
+            }
+        }
+    }
+
+    private void rollback() {
+        try {
+            conn.rollback();
+        } catch (SQLException e) {
+            throw new IllegalStateException("rollback failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A stored measurement. */
+    public record Measurement(String station, LocalDateTime time, String analyte, double valueUgPerL,
+                              boolean belowDetection, double detectionLimitUgPerL, String lab) {
+    }
+
+    /** Every stored measurement of an analyte, by station then time. */
+    public List<Measurement> measurements(String analyte) {
+        List<Measurement> out = new ArrayList<>();
+        try (PreparedStatement p = conn.prepareStatement("SELECT station, time, analyte, value_ug_per_l, "
+                + "below_detection, detection_limit_ug_per_l, lab FROM measurements WHERE analyte = ? "
+                + "ORDER BY station, time, lab")) {
+            p.setString(1, analyte);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    double dl = rs.getDouble(6);
+                    out.add(new Measurement(rs.getString(1), rs.getObject(2, LocalDateTime.class), rs.getString(3),
+                            rs.getDouble(4), rs.getBoolean(5), rs.wasNull() ? Double.NaN : dl, rs.getString(7)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read measurements: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Row counts of the three tables: measurements, quarantine, ingests. */
+    public long[] counts() {
+        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM "
+                + "measurements), (SELECT count(*) FROM quarantine), (SELECT count(*) FROM ingests)")) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** The JDBC connection, for reports and benchmarks that query the store directly. */
+    public Connection connection() {
+        return conn;
+    }
+
+    @Override
+    public void close() {
+        try {
+            conn.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot close " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
