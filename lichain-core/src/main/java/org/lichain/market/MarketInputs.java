@@ -187,12 +187,17 @@ public final class MarketInputs {
         return List.copyOf(out);
     }
 
+    /** Last year whose reported production defines practical capacity (USGS country totals exist through 2023). */
+    static final int LAST_RECONCILED_YEAR = 2023;
+
     /**
-     * In years whose supply the dataset reconciles to reference totals (a same-country aggregate reports
-     * production), the reported production defines the available capacity: the timeline's monthly shape is scaled
-     * so that capacity x normal utilisation = the reported output; an asset without a report in such a year is
-     * counted inside the aggregate and gets no capacity of its own. Named simplification: it avoids counting
-     * back-filled nameplates twice (named asset + residual aggregate) and turns nameplates into practical capacity.
+     * Where the dataset reconciles a country's supply to reference totals (a same-country aggregate reports
+     * production that year), an asset without its own production report that year is counted inside the aggregate
+     * and gets no capacity of its own (no double counting of back-filled nameplates). Up to
+     * {@link #LAST_RECONCILED_YEAR} (USGS totals, reported at about normal utilisation) the reported production also
+     * defines practical capacity: the timeline's monthly shape is scaled so that capacity x normal utilisation =
+     * the report. Later reports are estimates at whatever utilisation prevailed, so later capacities stay as the
+     * timeline gives them. Named simplification.
      */
     static void calibrateToReportedProduction(World w, Asset a, YearMonth from, double[] cap,
                                               java.util.Set<String> reconciled, double normalUtilisation) {
@@ -207,6 +212,15 @@ public final class MarketInputs {
             }
             if (reconciled.contains(a.country() + ":" + year)) {
                 var reported = w.productionOf(a.id(), year);
+                if (year > LAST_RECONCILED_YEAR) {
+                    if (reported.isEmpty() && !a.aggregate()) {
+                        for (int k = t; k < end; k++) {
+                            cap[k] = 0.0;
+                        }
+                    }
+                    t = end;
+                    continue;
+                }
                 int n = end - t;
                 double target = reported.map(p -> p.productionTLce() / normalUtilisation).orElse(0.0);
                 for (int k = t; k < end; k++) {
