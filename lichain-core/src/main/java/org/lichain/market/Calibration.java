@@ -26,7 +26,7 @@ public final class Calibration {
 
     private static Map<String, double[]> grid() {
         Map<String, double[]> g = new LinkedHashMap<>();
-        g.put("scarcity_elasticity", new double[] {0.15, 0.2, 0.3});
+        g.put("scarcity_elasticity", new double[] {0.1, 0.15, 0.2, 0.3});
         g.put("inventory_momentum_gain", new double[] {0.5, 1.0, 2.0, 3.0});
         g.put("inventory_demand_growth_gain", new double[] {0.0, 1.0, 2.0});
         g.put("price_adjustment_per_month", new double[] {0.2, 0.35});

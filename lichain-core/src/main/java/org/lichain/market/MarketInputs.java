@@ -50,7 +50,9 @@ public final class MarketInputs {
         this.years = scenario.to().getYear() - scenario.from().getYear() + 1;
         List<SupplyAsset> s = new ArrayList<>();
         List<SupplyAsset> c = new ArrayList<>();
-        for (SupplyAsset a : assets) {
+        List<SupplyAsset> withGeneric = new ArrayList<>(assets);
+        withGeneric.addAll(genericProjects(assets, scenario.from(), months, years));
+        for (SupplyAsset a : withGeneric) {
             if (a.capacityTLcePerYear().length != months || a.c1ExRoyaltiesUsdPerTLce().length != years) {
                 throw new IllegalArgumentException("asset " + a.id() + ": arrays do not match the period");
             }
@@ -107,6 +109,84 @@ public final class MarketInputs {
         }
         this.cnyPerUsd = cnyPerUsd.clone();
         this.vatPct = vatPct;
+    }
+
+    /** Generic (unannounced) projects per type; each slot is one project that may take FID. */
+    static final int GENERIC_SLOTS_PER_TYPE = 30;
+    /** Capacity of one generic project, t LCE per year. */
+    static final double GENERIC_PROJECT_T_LCE_PER_YEAR = 30_000;
+    /** Months from first production to full capacity of a generic project. */
+    static final int GENERIC_RAMP_MONTHS = 24;
+    /** Cost step between successive generic slots (a rising long-run supply curve). */
+    static final double GENERIC_COST_STEP = 0.03;
+    /** Generic projects may take FID only from this month: announced projects up to 2025 are in the dataset. */
+    static final YearMonth GENERIC_FIRST_FID = YearMonth.of(2026, 1);
+
+    /**
+     * Generic greenfield supply beyond the dataset's announced projects (named simplification): for hard rock
+     * (spodumene concentrate) and brine, {@link #GENERIC_SLOTS_PER_TYPE} projects of
+     * {@link #GENERIC_PROJECT_T_LCE_PER_YEAR}, located in the unassigned country {@code ZZ} (demand region ROW),
+     * with the median cash cost and sustaining capital of the dataset's assets of that type in each year, raised by
+     * 3% per slot, and a flat 5% royalty (estimate). They are pipeline projects: produced only after an FID on
+     * expected prices, not before {@link #GENERIC_FIRST_FID}.
+     */
+    static List<SupplyAsset> genericProjects(List<SupplyAsset> assets, YearMonth from, int months, int years) {
+        List<SupplyAsset> out = new ArrayList<>();
+        int firstFid = (int) monthsBetween(from, GENERIC_FIRST_FID);
+        if (firstFid >= months) {
+            return out;
+        }
+        for (org.lichain.world.ResourceType type : List.of(org.lichain.world.ResourceType.SPODUMENE,
+                org.lichain.world.ResourceType.BRINE)) {
+            double[] medC1 = new double[years];
+            double[] medSus = new double[years];
+            boolean any = false;
+            for (int y = 0; y < years; y++) {
+                List<Double> c1s = new ArrayList<>();
+                List<Double> sus = new ArrayList<>();
+                for (SupplyAsset a : assets) {
+                    if (a.resourceType() == type && a.kind() != AssetKind.CONVERTER) {
+                        c1s.add(a.c1ExRoyaltiesUsdPerTLce()[y]);
+                        sus.add(a.sustainingUsdPerTLce()[y]);
+                    }
+                }
+                if (!c1s.isEmpty()) {
+                    any = true;
+                    Collections.sort(c1s);
+                    Collections.sort(sus);
+                    medC1[y] = c1s.get(c1s.size() / 2);
+                    medSus[y] = sus.get(sus.size() / 2);
+                }
+            }
+            if (!any) {
+                continue;
+            }
+            double[] roy = new double[SupplyAsset.ROYALTY_GRID_USD.length];
+            for (int k = 0; k < roy.length; k++) {
+                roy[k] = 0.05 * SupplyAsset.ROYALTY_GRID_USD[k];
+            }
+            double[] cap = new double[months];
+            // planned start = the first month generic projects may start; FID shifts it by the lead time
+            for (int t = Math.max(0, firstFid); t < months; t++) {
+                int in = t - Math.max(0, firstFid) + 1;
+                cap[t] = GENERIC_PROJECT_T_LCE_PER_YEAR * Math.min(1.0, in / (double) GENERIC_RAMP_MONTHS);
+            }
+            for (int k = 0; k < GENERIC_SLOTS_PER_TYPE; k++) {
+                double f = 1 + GENERIC_COST_STEP * k;
+                double[] c1 = new double[years];
+                double[] sus = new double[years];
+                for (int y = 0; y < years; y++) {
+                    c1[y] = medC1[y] * f;
+                    sus[y] = medSus[y];
+                }
+                String id = String.format(java.util.Locale.ROOT, "GENERIC-%s-%02d",
+                        type == org.lichain.world.ResourceType.BRINE ? "BRINE" : "HARDROCK", k + 1);
+                out.add(new SupplyAsset(id, "generic " + type.id() + " project " + (k + 1), "ZZ", "ZZ", type,
+                        type == org.lichain.world.ResourceType.BRINE ? AssetKind.BRINE : AssetKind.MINE_CONCENTRATE,
+                        cap, c1, roy, sus, true));
+            }
+        }
+        return out;
     }
 
     /** Inputs from explicit assets (synthetic worlds in tests, other front ends). */
@@ -262,7 +342,15 @@ public final class MarketInputs {
 
     /** The same prepared assets under another scenario with the same period (cheap: costs are reused). */
     public MarketInputs withScenario(Scenario s) {
-        List<SupplyAsset> all = new ArrayList<>(supply);
+        if (!s.from().equals(scenario.from()) || !s.to().equals(scenario.to())) {
+            throw new IllegalArgumentException("withScenario needs the same period; prepare new inputs instead");
+        }
+        List<SupplyAsset> all = new ArrayList<>();
+        for (SupplyAsset a : supply) {
+            if (!a.id().startsWith("GENERIC-")) {
+                all.add(a);
+            }
+        }
         all.addAll(converters);
         return new MarketInputs(s, data, all, cnyPerUsd, vatPct);
     }

@@ -32,6 +32,11 @@ import org.lichain.world.World;
 public final class Simulation {
     /** Cap on the scarcity multiple of the costliest running producer's C1 (keeps the price finite). */
     static final double MAX_SCARCITY_MULTIPLE = 12.0;
+    /**
+     * Choke price, USD per t LCE ex-VAT: above it battery demand would be destroyed rather than bid higher
+     * (estimate: ~1.3x the Nov 2022 high of ~US$80/kg, Benchmark/WTW Feb 2024).
+     */
+    static final double CHOKE_PRICE_USD = 100_000;
 
     private Simulation() {
     }
@@ -180,7 +185,8 @@ public final class Simulation {
                             ? p.leadTimeBrineMonths() : p.leadTimeHardRockMonths();
                     double incentive = (a.c1UsdPerTLce(y, expectation) + a.sustainingUsdPerTLce()[y])
                             * (1 + p.incentiveMarkupPct() / 100.0);
-                    if (planned >= 0 && t >= planned - lead && expectation > incentive) {
+                    boolean generic = a.id().startsWith("GENERIC-");
+                    if (planned >= 0 && t >= (generic ? planned : planned - lead) && expectation > incentive) {
                         fid[i] = t;
                         shift[i] = Math.max(0, t + (int) lead - planned);
                     }
@@ -337,7 +343,8 @@ public final class Simulation {
                 if (Double.isNaN(cheapest)) {
                     cheapest = c1[i];
                 }
-                top = c1[i];
+                // the scarcity base is the costliest cash cost without price-linked royalties (no price feedback)
+                top = Math.max(top, in.supply.get(i).c1ExRoyaltiesUsdPerTLce()[y]);
                 cum += q;
                 if (Double.isNaN(mc) && cum >= fromProduction - 1e-9) {
                     mc = c1[i];
@@ -352,7 +359,8 @@ public final class Simulation {
                 target = fromProduction <= 0 || Double.isNaN(mc) ? cheapest : mc;
             } else {
                 double ratio = purchases / Math.max(receivedTotal, 1e-3 * purchases);
-                target = top * Math.min(MAX_SCARCITY_MULTIPLE, Math.pow(ratio, 1.0 / p.scarcityElasticity()));
+                target = Math.min(CHOKE_PRICE_USD,
+                        top * Math.min(MAX_SCARCITY_MULTIPLE, Math.pow(ratio, 1.0 / p.scarcityElasticity())));
                 mc = top;
             }
             double P = Double.isNaN(prevPrice) ? target

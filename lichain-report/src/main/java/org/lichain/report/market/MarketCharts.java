@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,24 +31,27 @@ public final class MarketCharts {
     private MarketCharts() {
     }
 
-    private static List<Date> dates(SimulationResult r) {
-        List<Date> d = new ArrayList<>();
+    /** Months as fractional years (2022.0 = Jan 2022), so that axis ticks fall on calendar years. */
+    private static List<Double> dates(SimulationResult r) {
+        List<Double> d = new ArrayList<>();
         for (int t = 0; t < r.months(); t++) {
-            var m = r.month(t);
-            d.add(new Date(java.time.LocalDate.of(m.getYear(), m.getMonthValue(), 15)
-                    .atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli()));
+            d.add(year(r.month(t)));
         }
         return d;
     }
 
+    private static double year(java.time.YearMonth m) {
+        return m.getYear() + (m.getMonthValue() - 1) / 12.0;
+    }
+
     private static XYChart chart(String title, String yTitle) {
-        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("month")
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("year")
                 .yAxisTitle(yTitle).build();
-        c.getStyler().setDatePattern("yyyy");
+        c.getStyler().setXAxisDecimalPattern("0.#");
+        c.getStyler().setYAxisDecimalPattern("#,##0");
         c.getStyler().setChartBackgroundColor(Color.WHITE);
         c.getStyler().setMarkerSize(0);
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
-        c.getStyler().setTimezone(java.util.TimeZone.getTimeZone("UTC"));
         return c;
     }
 
@@ -80,7 +82,7 @@ public final class MarketCharts {
     /** China spot battery-grade carbonate, CNY/t incl. VAT, with the marginal cost. */
     public static byte[] pricePath(SimulationResult r) {
         XYChart c = chart("China battery-grade carbonate spot (" + r.scenario() + ")", "CNY per t incl. 13% VAT");
-        List<Date> d = dates(r);
+        List<Double> d = dates(r);
         c.addSeries("simulated spot", d, list(r.priceCnyPerTInclVat())).setMarker(SeriesMarkers.NONE);
         double[] mc = new double[r.months()];
         for (int t = 0; t < r.months(); t++) {
@@ -93,7 +95,7 @@ public final class MarketCharts {
     /** Production by resource type, kt LCE per month (lines). */
     public static byte[] supplyByType(SimulationResult r) {
         XYChart c = chart("Mined supply by resource type", "kt LCE per month");
-        List<Date> d = dates(r);
+        List<Double> d = dates(r);
         for (String type : new TreeSet<>(r.assetResourceTypes())) {
             c.addSeries(type, d, scaled(r.productionOfType(type), 1e-3)).setMarker(SeriesMarkers.NONE);
         }
@@ -103,7 +105,7 @@ public final class MarketCharts {
     /** The balance: demand, production, consumption, unmet demand and stocks, kt LCE. */
     public static byte[] balance(SimulationResult r) {
         XYChart c = chart("Balance", "kt LCE (flows per month, stocks at month end)");
-        List<Date> d = dates(r);
+        List<Double> d = dates(r);
         c.addSeries("demand", d, scaled(r.demandTLce(), 1e-3)).setMarker(SeriesMarkers.NONE);
         c.addSeries("production", d, scaled(r.productionTLce(), 1e-3)).setMarker(SeriesMarkers.NONE);
         c.addSeries("unmet demand", d, scaled(r.unmetDemandTLce(), 1e-3)).setMarker(SeriesMarkers.NONE);
@@ -115,7 +117,7 @@ public final class MarketCharts {
     /** Domestic mine supply / demand and domestic conversion / demand, by demand region, percent. */
     public static byte[] selfSufficiency(SimulationResult r) {
         XYChart c = chart("Self-sufficiency (domestic supply / domestic demand)", "%");
-        List<Date> d = dates(r);
+        List<Double> d = dates(r);
         for (DemandRegion reg : DemandRegion.values()) {
             c.addSeries(reg.id() + " mines", d, scaled(r.mineSelfSufficiency()[reg.ordinal()], 100))
                     .setMarker(SeriesMarkers.NONE);
@@ -128,7 +130,7 @@ public final class MarketCharts {
     /** Lithium reaching Chinese buyers by country of origin, kt LCE per month. */
     public static byte[] tradeFlows(SimulationResult r) {
         XYChart c = chart("China's supply by origin of the lithium", "kt LCE per month");
-        List<Date> d = dates(r);
+        List<Double> d = dates(r);
         for (int o = 0; o < r.countries().size(); o++) {
             double total = 0;
             for (double v : r.chinaSupplyByOrigin()[o]) {
@@ -147,12 +149,10 @@ public final class MarketCharts {
         SimulationResult r = rep.result();
         XYChart c = chart("Backtest 2020-2025: simulated vs actual", "CNY per t incl. 13% VAT");
         c.addSeries("simulated", dates(r), list(r.priceCnyPerTInclVat())).setMarker(SeriesMarkers.NONE);
-        List<Date> d = new ArrayList<>();
+        List<Double> d = new ArrayList<>();
         List<Double> v = new ArrayList<>();
         for (Backtest.PricePoint p : rep.prices()) {
-            var m = java.time.YearMonth.parse(p.month());
-            d.add(new Date(java.time.LocalDate.of(m.getYear(), m.getMonthValue(), 15)
-                    .atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli()));
+            d.add(year(java.time.YearMonth.parse(p.month())));
             v.add(p.actualCnyPerT());
         }
         XYSeries s = c.addSeries("actual (market_history.csv)", d, v);
