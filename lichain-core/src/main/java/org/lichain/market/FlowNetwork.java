@@ -85,6 +85,16 @@ public final class FlowNetwork {
         cost[arc] = costUsdPerTLce;
     }
 
+    /** An independent copy (same topology, capacities, costs and supplies). */
+    public FlowNetwork copy() {
+        FlowNetwork n = new FlowNetwork(nodeCount, arcCount);
+        for (int a = 0; a < arcCount; a++) {
+            n.addArc(from[a], to[a], capacity[a], cost[a]);
+        }
+        System.arraycopy(supply, 0, n.supply, 0, nodeCount);
+        return n;
+    }
+
     /** Supply (positive) or demand (negative) of a node, t LCE. */
     public void setSupply(int node, double tLce) {
         supply[node] = tLce;

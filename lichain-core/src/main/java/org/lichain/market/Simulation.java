@@ -52,6 +52,17 @@ public final class Simulation {
         return run(world, s, s.seed());
     }
 
+    /** Copies of every monthly trade problem of a run (for solver benchmarks and cross-checks). */
+    public static List<FlowNetwork> monthlyTradeProblems(MarketInputs in) {
+        List<FlowNetwork> out = new ArrayList<>();
+        SuccessiveShortestPathSolver ours = new SuccessiveShortestPathSolver();
+        run(in, in.scenario.seed(), net -> {
+            out.add(net.copy());
+            return ours.solve(net);
+        });
+        return out;
+    }
+
     /** Runs on prepared inputs with the given trade solver. */
     public static SimulationResult run(MarketInputs in, long seed, FlowSolver solver) {
         MarketParameters p = in.params;
@@ -114,6 +125,18 @@ public final class Simulation {
         double[] c1 = new double[A];
         Integer[] order = new Integer[A];
         int[] ord = new int[A];
+        int[] plannedStart = new int[A];
+        for (int i = 0; i < A; i++) {
+            plannedStart[i] = firstCapacityMonth(in.capacityPerMonth[i]);
+        }
+        double[] received = new double[R];
+        double[] concIntoConverter = new double[C]; // by converter country
+        double[][] concByOriginInto = new double[C][C];
+        double[][] chemTo = new double[C][R];
+        double[] chemOwnShare = new double[C];
+        double[][] originShare = new double[C][C];
+        double[] minedIn = new double[R];
+        double[] convertedIn = new double[R];
         for (int i = 0; i < A; i++) {
             running[i] = true;
             fid[i] = in.supply.get(i).pipeline() ? Integer.MIN_VALUE : -1;
@@ -180,7 +203,7 @@ public final class Simulation {
                 // concentrate that can neither be exported nor converted at home earns nothing
                 double decisionPrice = concentrate[i] && tn.blockedConcentrate(assetCountry[i]) ? 0 : decisionPrice0;
                 if (fid[i] == Integer.MIN_VALUE && !Double.isNaN(expectation)) {
-                    int planned = firstCapacityMonth(in.capacityPerMonth[i]);
+                    int planned = plannedStart[i];
                     double lead = a.resourceType() == org.lichain.world.ResourceType.BRINE
                             ? p.leadTimeBrineMonths() : p.leadTimeHardRockMonths();
                     double incentive = (a.c1UsdPerTLce(y, expectation) + a.sustainingUsdPerTLce()[y])
@@ -287,15 +310,21 @@ public final class Simulation {
             tn.net.setSupply(tn.sink, -total);
             FlowSolution sol = solver.solve(tn.net);
             double[] f = sol.flow();
-            double[] received = new double[R];
+            java.util.Arrays.fill(received, 0.0);
+            for (int c = 0; c < C; c++) {
+                java.util.Arrays.fill(concByOriginInto[c], 0.0);
+                java.util.Arrays.fill(chemTo[c], 0.0);
+                java.util.Arrays.fill(originShare[c], 0.0);
+                chemOwnShare[c] = 0;
+            }
+            java.util.Arrays.fill(minedIn, 0.0);
+            java.util.Arrays.fill(convertedIn, 0.0);
             for (int c = 0; c < C; c++) {
                 prevStockConc[c] = stockConc[c];
                 prevStockChem[c] = stockChem[c];
                 stockConc[c] = 0;
                 stockChem[c] = 0;
             }
-            double[] concIntoConverter = new double[C]; // by converter country
-            double[][] concByOriginInto = new double[C][C];
             for (int a = 0; a < f.length; a++) {
                 double fl = f[a];
                 if (fl <= 0) {
@@ -378,15 +407,12 @@ public final class Simulation {
             expected[t] = expectation;
 
             // chemical shipments by producing country and region
-            double[][] chemTo = new double[C][R];
             for (int a = 0; a < f.length; a++) {
                 if (f[a] > 0 && (tn.arcKind[a] == TradeNetwork.CHEM_HOME || tn.arcKind[a] == TradeNetwork.CHEM_SHIP)) {
                     chemTo[tn.arcOrigin[a]][tn.arcDest[a]] += f[a];
                 }
             }
             // attribute each converter country's output to the origins of its feed (pro rata)
-            double[] chemOwnShare = new double[C];
-            double[][] originShare = new double[C][C];
             for (int k = 0; k < C; k++) {
                 double conv = 0;
                 for (int o = 0; o < C; o++) {
@@ -437,8 +463,6 @@ public final class Simulation {
                 cnByOrigin[o][t] = flows[t][o][DemandRegion.CN.ordinal()];
                 cnFeed[o][t] = tn.cnIndex >= 0 ? concByOriginInto[o][tn.cnIndex] : 0.0;
             }
-            double[] minedIn = new double[R];
-            double[] convertedIn = new double[R];
             for (int c = 0; c < C; c++) {
                 minedIn[tn.countryRegion[c].ordinal()] += concProd[c] + chemProd[c];
                 convertedIn[tn.countryRegion[c].ordinal()] += concIntoConverter[c] + chemProd[c];
