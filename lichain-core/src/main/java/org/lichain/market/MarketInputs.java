@@ -328,6 +328,21 @@ public final class MarketInputs {
         return params;
     }
 
+    /**
+     * The prepared assets (mined supply without the generated GENERIC- projects, then converters), as
+     * {@link #withScenario} passes them to {@link #of}: for front ends that derive variants (ensembles).
+     */
+    public List<SupplyAsset> allAssets() {
+        List<SupplyAsset> all = new ArrayList<>();
+        for (SupplyAsset a : supply) {
+            if (!a.id().startsWith("GENERIC-")) {
+                all.add(a);
+            }
+        }
+        all.addAll(converters);
+        return all;
+    }
+
     public List<SupplyAsset> supply() {
         return supply;
     }

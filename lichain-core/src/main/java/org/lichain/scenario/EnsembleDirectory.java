@@ -155,7 +155,17 @@ public final class EnsembleDirectory {
     static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".lichain-", ".tmp");
         Files.write(tmp, bytes);
+        readableByAll(tmp);
         move(tmp, target);
+    }
+
+    /** Temporary files are created owner-only; results are meant to be shared (rw-r--r--), where POSIX allows. */
+    static void readableByAll(Path p) throws IOException {
+        try {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep the default permissions
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {
