@@ -90,7 +90,9 @@ public final class RunCommand implements Callable<Integer> {
         report.heading("Market: base scenario 2020-2035");
         report.table(header, rows);
         for (var chart : MarketCharts.all(r).entrySet()) {
-            report.image("market-" + chart.getKey() + ".png", chart.getValue(), "Market: " + chart.getKey().replace('_', ' '));
+            String file = chart.getKey().endsWith(".png") ? chart.getKey() : chart.getKey() + ".png";
+            report.image(file, chart.getValue(), "Market: "
+                    + file.replace(".png", "").replace("market_", "").replace('_', ' '));
         }
 
         timing("market charts", t0);
