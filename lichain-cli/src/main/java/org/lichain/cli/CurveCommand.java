@@ -56,6 +56,10 @@ public final class CurveCommand implements Callable<Integer> {
             defaultValue = "c1")
     String basis;
 
+    @Option(names = "--demand-t-lce", paramLabel = "D",
+            description = "Also report the marginal cost at this annual demand (t LCE): the cost of the bar where cumulative capacity reaches it.")
+    Double demand;
+
     @Option(names = "--png", paramLabel = "FILE", description = "Write the chart as PNG.")
     Path png;
 
@@ -76,10 +80,23 @@ public final class CurveCommand implements Callable<Integer> {
         if (svg != null) {
             Canvas.write(svg, CostCurveChart.svg(c));
         }
+        if (demand != null && !(demand >= 0)) {
+            throw new InvalidInputException("--demand-t-lce " + demand + ": must be a non-negative number");
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Json.print(out, CurveJson.of(c));
+            var node = CurveJson.of(c);
+            if (demand != null) {
+                node.put("demand_t_lce", demand);
+                node.put("marginal_cost_usd_per_t_lce", CurveJson.r2(c.marginalCostAt(demand)));
+            }
+            Json.print(out, node);
         } else {
+            if (demand != null) {
+                out.printf(Locale.ROOT, "Marginal %s cost at a demand of %,.0f t LCE: %,.0f USD/t LCE%s%n%n",
+                        c.basis().id().toUpperCase(Locale.ROOT), demand, c.marginalCostAt(demand),
+                        demand > c.totalCapacityTLce() ? " (demand exceeds capacity: the last bar's cost)" : "");
+            }
             printSummary(out, c, 0);
             if (png != null) {
                 out.println("chart: " + png);

@@ -12,9 +12,15 @@ import picocli.CommandLine.Command;
         subcommands = {
                 RunCommand.class,
                 CurveCommand.class,
+                ScheduleCommand.class,
                 AssetsCommand.class,
                 DatasetCommand.class,
                 EnvCommand.class,
+                CompanyCommand.class,
+                ServeCommand.class,
+                McCommand.class,
+                CompareCommand.class,
+                SimulateCommand.class, BacktestCommand.class, CalibrateCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -48,6 +48,21 @@ class CurveCommandTest {
     }
 
     @Test
+    void marginalCostAtDemand_isTheCostOfTheBarThatReachesIt() throws Exception {
+        JsonNode c = json("curve", "--year", "2025", "--price-usd", "9000", "--demand-t-lce", "1000000", "--json");
+        double marginal = c.get("marginal_cost_usd_per_t_lce").asDouble();
+        JsonNode bar = null;
+        for (JsonNode a : c.get("assets")) {
+            if (a.get("cumulative_t_lce").asDouble() >= 1_000_000) {
+                bar = a;
+                break;
+            }
+        }
+        assertThat(bar).isNotNull();
+        assertThat(marginal).isEqualTo(bar.get("c1_usd_per_t_lce").asDouble());
+    }
+
+    @Test
     void aiscBasis_sortsByAisc() throws Exception {
         JsonNode c = json("curve", "--year", "2025", "--price-usd", "9000", "--basis", "aisc", "--json");
         double prev = -1e9;

@@ -1,0 +1,25 @@
+package org.lichain.company;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Parsing of lower-case ids into this package's enums, with an error listing the allowed ids. */
+final class CompanyEnums {
+    private CompanyEnums() {
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String id) {
+        if (id != null) {
+            String key = id.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equals(key)) {
+                    return e;
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown value '" + id + "', expected one of "
+                + Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.joining(", ")));
+    }
+}

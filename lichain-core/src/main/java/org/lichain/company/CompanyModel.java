@@ -1,0 +1,412 @@
+package org.lichain.company;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lichain.cost.CostBreakdown;
+import org.lichain.cost.CostModel;
+import org.lichain.process.Conversions;
+import org.lichain.process.ProcessBalance;
+import org.lichain.process.ProcessModel;
+import org.lichain.world.Asset;
+import org.lichain.world.AssetKind;
+import org.lichain.world.AssetStatus;
+import org.lichain.world.CapacityTimeline;
+import org.lichain.world.Fx;
+import org.lichain.world.InputPrices;
+import org.lichain.world.ProcessParameter;
+import org.lichain.world.ResourceType;
+import org.lichain.world.Stake;
+import org.lichain.world.World;
+
+/**
+ * Segment and integrated P&L of a group along mine → converter → cathode → cell, per month of a year.
+ *
+ * <p>The chain, per month, on the group's attributable share (stake × output for assets, 100% for its own
+ * plants):
+ * <ol>
+ * <li><b>Mining</b>: concentrate sellers and the mine stage of integrated assets; brine operations wholly
+ * (they have no intermediate market). Cost = the upstream part of the asset's C1 from {@link CostModel}
+ * (mining, beneficiation, mine energy, royalties, concentrate freight). Concentrate is valued per t LCE
+ * contained at SC6 ÷ (SC6 grade × 2.473) for spodumene and at carbonate × lepidolite payability for lepidolite.</li>
+ * <li><b>Conversion</b>: the refinery stage of integrated assets, the group's converters (assets of kind
+ * {@code converter} and conversion plants). Cost = C1 minus the upstream part, plus feed: the group's own
+ * concentrate of the same type first (internal, at the transfer price), the rest bought at market.</li>
+ * <li><b>Cathode</b> (LFP): price = processing fee + lithium content × carbonate; cost = processing cost + lithium.</li>
+ * <li><b>Cells</b>: price = cell price ex-cathode + cathode per kWh at market; cost = cell cost ex-cathode +
+ * cathode (own cathode first; bought cathode pays the fee to a third party while the group supplies its
+ * lithium, as Chinese cell makers do with "customer-supplied" carbonate).</li>
+ * </ol>
+ * The group's chemical goes to its own cathode and cells first, in proportion across its sources; the rest is
+ * sold at market. Internal transfers are priced at market ({@link TransferPricing#MARKET}) or at the
+ * supplier's unit cash cost ({@link TransferPricing#COST}); either way they cancel in the integrated margin.
+ * Named simplifications: hydroxide is valued at the carbonate price; there is no inventory (output is sold
+ * in its month); cathode is LFP; prices are China spot ex-VAT.
+ */
+public final class CompanyModel {
+    private static final int LEP = 0;
+    private static final int SPOD = 1;
+
+    private CompanyModel() {
+    }
+
+    /** The company data of a world; {@link IllegalArgumentException} when the dataset has none. */
+    public static Companies companies(World w) {
+        return w.extension(Companies.class).orElseThrow(() -> new IllegalArgumentException(
+                "the dataset has no company data (" + CompaniesExtension.COMPANIES + ")"));
+    }
+
+    /** The P&L with the world's own company data. */
+    public static CompanyPnl pnl(World w, String companyId, int year, PricePath path, TransferPricing tp) {
+        return pnl(w, companies(w), companyId, year, path, tp);
+    }
+
+    /** The group's stakes, asset id → percent, from the asset owners of the core dataset. */
+    public static Map<String, Double> stakesOf(World w, String companyId) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Asset a : w.assets()) {
+            for (Stake s : a.owners()) {
+                if (s.ownerId().equals(companyId) && s.stakePct() > 0) {
+                    out.merge(a.id(), s.stakePct(), Double::sum);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A lithium holding of the group: a core asset by stake, or its own converter plant (share 1). */
+    private record Holding(Asset asset, double share, double annualOutputTLce) {
+        boolean plant() {
+            return annualOutputTLce >= 0;
+        }
+    }
+
+    /** Unit economics of one asset in one month, USD per t of chemical. */
+    private record Unit(double upstream, double conversion, double refRec, double sustaining) {
+    }
+
+    public static CompanyPnl pnl(World w, Companies c, String companyId, int year, PricePath path,
+                                 TransferPricing tp) {
+        Company company = c.company(companyId);
+        List<Holding> holdings = holdings(w, c, companyId, year);
+        double[] downstream = downstream(c, companyId, year);
+        Map<String, ProcessBalance> balances = new HashMap<>();
+        for (Holding h : holdings) {
+            balances.put(h.asset.id(), ProcessModel.balance(w, h.asset, year));
+        }
+        List<CompanyPnl.Month> months = new ArrayList<>();
+        Map<Segment, SegmentPnl> annual = zero();
+        int n = holdings.size();
+        double[] standaloneRev = new double[n];
+        double[] standaloneCost = new double[n];
+        double[] standaloneSustaining = new double[n];
+        double[] production = new double[n];
+        double[] suppliedToChain = new double[n];
+        double downstreamMarginAtMarket = 0;
+        double downstreamLithium = 0;
+        for (int mo = 1; mo <= 12; mo++) {
+            YearMonth m = YearMonth.of(year, mo);
+            Flow f = month(w, c, holdings, balances, downstream, path, m, tp);
+            Flow atMarket = tp == TransferPricing.MARKET ? f
+                    : month(w, c, holdings, balances, downstream, path, m, TransferPricing.MARKET);
+            months.add(new CompanyPnl.Month(m, f.carbonate, f.sc6, f.segments));
+            for (Segment s : Segment.values()) {
+                annual.put(s, annual.get(s).plus(f.segments.get(s)));
+            }
+            for (int i = 0; i < n; i++) {
+                standaloneRev[i] += f.standaloneRev[i];
+                standaloneCost[i] += f.standaloneCost[i];
+                standaloneSustaining[i] += f.standaloneSustaining[i];
+                production[i] += f.production[i];
+                suppliedToChain[i] += f.suppliedToChain[i];
+            }
+            downstreamMarginAtMarket += atMarket.segments.get(Segment.CATHODE).marginUsd()
+                    + atMarket.segments.get(Segment.CELLS).marginUsd();
+            downstreamLithium += f.downstreamLithiumTLce;
+        }
+        double dsPerT = downstreamLithium > 0 ? downstreamMarginAtMarket / downstreamLithium : 0.0;
+        List<AssetVerdict> verdicts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Holding h = holdings.get(i);
+            double margin = standaloneRev[i] - standaloneCost[i];
+            double chain = margin * h.share + suppliedToChain[i] * dsPerT;
+            boolean curtail = margin < 0;
+            verdicts.add(new AssetVerdict(h.asset.id(), h.asset.name(), h.plant() ? "converter_plant"
+                    : h.asset.kind().id(), h.share * 100.0, production[i], standaloneRev[i], standaloneCost[i],
+                    standaloneSustaining[i], curtail, chain, !curtail || chain >= 0));
+        }
+        return new CompanyPnl(company.id(), company.name(), year, tp, path.name(), months, annual, verdicts);
+    }
+
+    private static Map<Segment, SegmentPnl> zero() {
+        Map<Segment, SegmentPnl> z = new EnumMap<>(Segment.class);
+        for (Segment s : Segment.values()) {
+            z.put(s, new SegmentPnl(s, 0, 0, 0));
+        }
+        return z;
+    }
+
+    private static List<Holding> holdings(World w, Companies c, String companyId, int year) {
+        List<Holding> out = new ArrayList<>();
+        for (Map.Entry<String, Double> e : stakesOf(w, companyId).entrySet()) {
+            out.add(new Holding(w.asset(e.getKey()), e.getValue() / 100.0, -1));
+        }
+        for (CompanyPlant p : c.plantsOf(companyId)) {
+            if (p.segment() == Segment.CONVERSION) {
+                Asset synthetic = new Asset(p.id(), p.name(), p.region().substring(0, 2), p.region(),
+                        p.route().feed(), p.route(), AssetKind.CONVERTER, AssetStatus.OPERATING, 0, 0, false,
+                        List.of(), CapacityTimeline.empty(), p.source(), "company plant");
+                out.add(new Holding(synthetic, 1.0, p.outputPerYear(year)));
+            }
+        }
+        return out;
+    }
+
+    /** {cathode t per year, cells GWh per year} of the group's own plants. */
+    private static double[] downstream(Companies c, String companyId, int year) {
+        double cathode = 0;
+        double cells = 0;
+        for (CompanyPlant p : c.plantsOf(companyId)) {
+            if (p.segment() == Segment.CATHODE) {
+                cathode += p.outputPerYear(year);
+            } else if (p.segment() == Segment.CELLS) {
+                cells += p.outputPerYear(year);
+            }
+        }
+        return new double[] {cathode, cells};
+    }
+
+    private static Unit unit(World w, Asset a, ProcessBalance b, YearMonth m, double price) {
+        CostBreakdown cb = CostModel.unitCost(w, a, b, m, price);
+        double refRec = w.parametersOf(a).valueOr(ProcessParameter.REFINING_RECOVERY_PCT, 100.0) / 100.0;
+        if (a.kind() == AssetKind.BRINE) {
+            return new Unit(cb.c1UsdPerTLce(), 0.0, refRec, cb.sustainingCapexUsdPerTLce());
+        }
+        InputPrices ip = w.inputPrices();
+        Fx fx = w.fx();
+        double mineEnergy = b.mineKwh() * ip.usd("electricity", a.region(), m, fx)
+                + b.dieselGj() * ip.usd("diesel", a.region(), m, fx);
+        double upstream = cb.miningUsdPerTLce() + cb.beneficiationUsdPerTLce() + mineEnergy
+                + cb.royaltiesTaxesUsdPerTLce() + cb.freightUsdPerTLce();
+        return new Unit(upstream, cb.c1UsdPerTLce() - upstream, refRec, cb.sustainingCapexUsdPerTLce());
+    }
+
+    /**
+     * Share of {@code part} in {@code part + other}: a concentrate seller or a converter carries the route's
+     * sustaining capital in proportion to its stage's share of the route's C1 (named simplification).
+     */
+    private static double share(double part, double other) {
+        double total = part + other;
+        return total > 0 ? Math.max(0.0, part) / total : 0.0;
+    }
+
+    private static int feedType(Asset a) {
+        return a.resourceType() == ResourceType.LEPIDOLITE ? LEP : SPOD;
+    }
+
+    /** Value of concentrate per t LCE contained, by feed type. */
+    private static double[] concentrateValue(Companies c, double carbonate, double sc6) {
+        double lcePerTSc6 = c.value(Assumption.SC6_GRADE_LI2O_PCT) / 100.0 * Conversions.LCE_PER_LI2O;
+        return new double[] {carbonate * c.value(Assumption.LEPIDOLITE_CONCENTRATE_PAYABILITY_PCT) / 100.0,
+                sc6 / lcePerTSc6};
+    }
+
+    /** One month's flows: segment P&L and per-holding stand-alone figures. */
+    private static final class Flow {
+        double carbonate;
+        double sc6;
+        Map<Segment, SegmentPnl> segments;
+        double[] standaloneRev;
+        double[] standaloneCost;
+        double[] standaloneSustaining;
+        double[] production;
+        double[] suppliedToChain;
+        double downstreamLithiumTLce;
+    }
+
+    private static Flow month(World w, Companies c, List<Holding> holdings, Map<String, ProcessBalance> balances,
+                              double[] downstream, PricePath path, YearMonth m, TransferPricing tp) {
+        int n = holdings.size();
+        double price = path.carbonateUsdPerTLce(m);
+        double sc6 = path.sc6UsdPerT(m);
+        double[] value = concentrateValue(c, price, sc6);
+        double lepPath = path.lepidoliteConcentrateUsdPerTLce(m);
+        if (Double.isFinite(lepPath)) {
+            value[LEP] = lepPath;
+        }
+        double[] rev = new double[4];
+        double[] cost = new double[4];
+        double[] vol = new double[4];
+        final int mi = Segment.MINING.ordinal();
+        final int ci = Segment.CONVERSION.ordinal();
+        final int ka = Segment.CATHODE.ordinal();
+        final int ce = Segment.CELLS.ordinal();
+        Flow f = new Flow();
+        f.carbonate = price;
+        f.sc6 = sc6;
+        f.standaloneRev = new double[n];
+        f.standaloneCost = new double[n];
+        f.standaloneSustaining = new double[n];
+        f.production = new double[n];
+        f.suppliedToChain = new double[n];
+
+        Unit[] units = new Unit[n];
+        double[] q = new double[n]; // 100% output this month
+        // own concentrate pool and converters' feed need, attributable, t LCE contained
+        double[] ownConc = new double[2];
+        double[] ownConcCost = new double[2];
+        double[] feedNeed = new double[2];
+        for (int i = 0; i < n; i++) {
+            Holding h = holdings.get(i);
+            Asset a = h.asset;
+            units[i] = unit(w, a, balances.get(a.id()), m, price);
+            q[i] = h.plant() ? h.annualOutputTLce / 12.0 : path.productionTLce(a, m);
+            f.production[i] = q[i];
+            Unit u = units[i];
+            double att = q[i] * h.share;
+            int t = feedType(a);
+            switch (a.kind()) {
+                case MINE_CONCENTRATE -> {
+                    double upstreamPerContained = u.upstream * u.refRec;
+                    ownConc[t] += att;
+                    ownConcCost[t] += att * upstreamPerContained;
+                    cost[mi] += att * upstreamPerContained;
+                    vol[mi] += att;
+                    f.standaloneRev[i] = q[i] * value[t];
+                    f.standaloneCost[i] = q[i] * upstreamPerContained;
+                    f.standaloneSustaining[i] = q[i] * u.sustaining * u.refRec * share(u.upstream, u.conversion);
+                }
+                case INTEGRATED -> {
+                    double contained = att / u.refRec;
+                    double transfer = tp == TransferPricing.MARKET ? value[t] * contained : u.upstream * att;
+                    rev[mi] += transfer;
+                    cost[mi] += u.upstream * att;
+                    vol[mi] += contained;
+                    cost[ci] += u.conversion * att + transfer;
+                    vol[ci] += att;
+                    f.standaloneRev[i] = q[i] * price;
+                    f.standaloneCost[i] = q[i] * (u.upstream + u.conversion);
+                    f.standaloneSustaining[i] = q[i] * u.sustaining;
+                }
+                case BRINE -> {
+                    cost[mi] += u.upstream * att;
+                    vol[mi] += att;
+                    f.standaloneRev[i] = q[i] * price;
+                    f.standaloneCost[i] = q[i] * u.upstream;
+                    f.standaloneSustaining[i] = q[i] * u.sustaining;
+                }
+                case CONVERTER -> {
+                    feedNeed[t] += att / u.refRec;
+                    cost[ci] += u.conversion * att;
+                    vol[ci] += att;
+                    f.standaloneRev[i] = q[i] * price;
+                    f.standaloneCost[i] = q[i] * (u.conversion + value[t] / u.refRec);
+                    f.standaloneSustaining[i] = q[i] * u.sustaining * share(u.conversion, u.upstream);
+                }
+            }
+        }
+        // concentrate: own converters take own concentrate first
+        double[] internalConc = new double[2];
+        double[] concTransfer = new double[2];
+        for (int t = 0; t < 2; t++) {
+            internalConc[t] = Math.min(ownConc[t], feedNeed[t]);
+            concTransfer[t] = tp == TransferPricing.MARKET || ownConc[t] <= 0 ? value[t] : ownConcCost[t] / ownConc[t];
+            rev[mi] += (ownConc[t] - internalConc[t]) * value[t] + internalConc[t] * concTransfer[t];
+            cost[ci] += internalConc[t] * concTransfer[t] + (feedNeed[t] - internalConc[t]) * value[t];
+        }
+        // chemical sources and their unit cost at the transfer price
+        double cathodeOut = downstream[0] / 12.0;
+        double kwh = downstream[1] * 1e6 / 12.0;
+        double lcePerTCathode = c.value(Assumption.CATHODE_LCE_T_PER_T);
+        double fee = c.value(Assumption.CATHODE_PROCESSING_FEE_USD_PER_T);
+        double procCost = c.value(Assumption.CATHODE_PROCESSING_COST_USD_PER_T);
+        double cathodeNeed = kwh * c.value(Assumption.CELL_CATHODE_KG_PER_KWH) / 1000.0;
+        double ownCathodeToCells = Math.min(cathodeOut, cathodeNeed);
+        double boughtCathode = cathodeNeed - ownCathodeToCells;
+        double lithiumCathode = cathodeOut * lcePerTCathode;
+        double lithiumCells = boughtCathode * lcePerTCathode;
+        double lithiumNeed = lithiumCathode + lithiumCells;
+        f.downstreamLithiumTLce = lithiumNeed;
+
+        double chemTotal = 0;
+        double[] chemQty = new double[n];
+        double[] chemUnitCost = new double[n];
+        for (int i = 0; i < n; i++) {
+            Holding h = holdings.get(i);
+            Unit u = units[i];
+            double att = q[i] * h.share;
+            int t = feedType(h.asset);
+            switch (h.asset.kind()) {
+                case INTEGRATED -> {
+                    chemQty[i] = att;
+                    chemUnitCost[i] = u.conversion + (tp == TransferPricing.MARKET ? value[t] / u.refRec : u.upstream);
+                }
+                case BRINE -> {
+                    chemQty[i] = att;
+                    chemUnitCost[i] = u.upstream;
+                }
+                case CONVERTER -> {
+                    double intShare = feedNeed[t] > 0 ? internalConc[t] / feedNeed[t] : 0.0;
+                    double feedPerT = (intShare * concTransfer[t] + (1 - intShare) * value[t]) / u.refRec;
+                    chemQty[i] = att;
+                    chemUnitCost[i] = u.conversion + feedPerT;
+                }
+                default -> {
+                }
+            }
+            chemTotal += chemQty[i];
+        }
+        double internalChem = Math.min(chemTotal, lithiumNeed);
+        double s = chemTotal > 0 ? internalChem / chemTotal : 0.0;
+        double internalChemValue = 0;
+        for (int i = 0; i < n; i++) {
+            if (chemQty[i] <= 0) {
+                continue;
+            }
+            Holding h = holdings.get(i);
+            double transfer = tp == TransferPricing.MARKET ? price : chemUnitCost[i];
+            int seg = h.asset.kind() == AssetKind.BRINE ? mi : ci;
+            rev[seg] += chemQty[i] * (1 - s) * price + chemQty[i] * s * transfer;
+            internalChemValue += chemQty[i] * s * transfer;
+            f.suppliedToChain[i] = chemQty[i] * s;
+        }
+        // mine_concentrate holdings feed the chain through own converters (chemical-equivalent share)
+        for (int i = 0; i < n; i++) {
+            Holding h = holdings.get(i);
+            if (h.asset.kind() == AssetKind.MINE_CONCENTRATE) {
+                int t = feedType(h.asset);
+                double intShare = ownConc[t] > 0 ? internalConc[t] / ownConc[t] : 0.0;
+                f.suppliedToChain[i] = q[i] * h.share * intShare * units[i].refRec * s;
+            }
+        }
+        double lithiumCost = internalChemValue + (lithiumNeed - internalChem) * price;
+        double lithiumCostCathode = lithiumNeed > 0 ? lithiumCost * lithiumCathode / lithiumNeed : 0.0;
+        double lithiumCostCells = lithiumCost - lithiumCostCathode;
+
+        double cathodeMarket = fee + lcePerTCathode * price;
+        cost[ka] += cathodeOut * procCost + lithiumCostCathode;
+        double cathodeTransfer = tp == TransferPricing.MARKET || cathodeOut <= 0 ? cathodeMarket
+                : cost[ka] / cathodeOut;
+        rev[ka] += (cathodeOut - ownCathodeToCells) * cathodeMarket + ownCathodeToCells * cathodeTransfer;
+        vol[ka] += cathodeOut;
+
+        double cellPrice = c.value(Assumption.CELL_PRICE_EX_CATHODE_USD_PER_KWH)
+                + c.value(Assumption.CELL_CATHODE_KG_PER_KWH) / 1000.0 * cathodeMarket;
+        rev[ce] += kwh * cellPrice;
+        cost[ce] += kwh * c.value(Assumption.CELL_COST_EX_CATHODE_USD_PER_KWH) + ownCathodeToCells * cathodeTransfer
+                + boughtCathode * fee + lithiumCostCells;
+        vol[ce] += kwh / 1e6;
+
+        Map<Segment, SegmentPnl> segs = new EnumMap<>(Segment.class);
+        for (Segment sg : Segment.values()) {
+            int k = sg.ordinal();
+            segs.put(sg, new SegmentPnl(sg, rev[k], cost[k], vol[k]));
+        }
+        f.segments = segs;
+        return f;
+    }
+}

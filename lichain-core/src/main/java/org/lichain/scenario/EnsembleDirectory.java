@@ -1,0 +1,179 @@
+package org.lichain.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Runs an ensemble into an output folder, safely. While it runs, everything lives in
+ * {@code DIR/.lichain-partial/} (a manifest and one atomically written file per finished chunk). At the
+ * end the results are built in {@code .lichain-partial/stage/} and each file is moved into DIR with an
+ * atomic rename, {@code summary.json} last; then the partial folder is removed. So a kill at any moment
+ * leaves DIR with only complete files, and {@code resume} recomputes exactly the chunks that are missing.
+ */
+public final class EnsembleDirectory {
+    /** Name of the working folder inside DIR while an ensemble is unfinished. */
+    public static final String PARTIAL = ".lichain-partial";
+    /** The completion marker, moved into DIR last. */
+    public static final String SUMMARY = "summary.json";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Hears about progress (from worker threads: must be thread-safe). */
+    public interface Listener {
+        /** Before computing: total runs, and runs already done by an earlier, interrupted attempt. */
+        default void started(int totalRuns, int runsAlreadyDone) {
+        }
+
+        /** A chunk of {@code runs} runs has been computed and stored. */
+        default void runsDone(int runs) {
+        }
+
+        /** All runs computed; the results are being written. */
+        default void finalising() {
+        }
+    }
+
+    /** Adds files (charts, tables) to the stage folder before it is moved into DIR. */
+    public interface Extras {
+        void write(Path stage, EnsembleSummary summary) throws IOException;
+    }
+
+    /** The outcome: the summary (null if there was nothing to do), and runs computed now vs. resumed. */
+    public record Result(EnsembleSummary summary, int runsComputed, int runsResumed, boolean alreadyComplete,
+            Path dir) {
+    }
+
+    private EnsembleDirectory() {
+    }
+
+    public static Result run(ScenarioSpec spec, EnsembleModel model, EnsembleRunner.Options o, Path dir,
+            boolean resume, Listener listener, Extras extras) {
+        Path partial = dir.resolve(PARTIAL);
+        Path manifest = partial.resolve("manifest.json");
+        ObjectNode expected = manifest(spec, model, o);
+        try {
+            if (Files.isDirectory(partial) && Files.exists(manifest)) {
+                if (!resume) {
+                    throw new IllegalArgumentException(dir + " holds an unfinished ensemble; add --resume to "
+                            + "continue it, or choose another --out folder");
+                }
+                JsonNode found = MAPPER.readTree(manifest.toFile());
+                List<String> diffs = new ArrayList<>();
+                expected.fieldNames().forEachRemaining(k -> {
+                    if (found.get(k) == null || !expected.get(k).asText().equals(found.get(k).asText())) {
+                        diffs.add(k + " was " + found.get(k) + ", now " + expected.get(k));
+                    }
+                });
+                if (!diffs.isEmpty()) {
+                    throw new IllegalArgumentException("--resume: the unfinished ensemble in " + dir
+                            + " was started with other settings: " + String.join("; ", diffs));
+                }
+            } else {
+                if (resume && Files.exists(dir.resolve(SUMMARY))) {
+                    return new Result(null, 0, 0, true, dir);
+                }
+                deleteRecursively(partial);
+                Files.createDirectories(partial);
+                writeAtomically(manifest, MAPPER.writeValueAsBytes(expected));
+            }
+            ChunkStore store = new ChunkStore(partial.resolve("chunks"));
+            BitSet done = store.completed(o.chunks());
+            int resumed = 0;
+            for (int c = done.nextSetBit(0); c >= 0; c = done.nextSetBit(c + 1)) {
+                resumed += o.count(c);
+            }
+            listener.started(o.runs(), resumed);
+            EnsembleRunner.run(spec, model, o, done, store::write, listener::runsDone);
+            listener.finalising();
+            Path stage = partial.resolve("stage");
+            deleteRecursively(stage);
+            Files.createDirectories(stage);
+            EnsembleLayout layout = new EnsembleLayout(spec, model.metrics());
+            EnsembleSummary summary = EnsembleOutput.write(stage, layout, o.seed(), o.runs(), o.chunks(), store::read);
+            writeAtomically(stage.resolve(SUMMARY), (MAPPER.writeValueAsString(summary.toJson(MAPPER)) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            extras.write(stage, summary);
+            List<Path> files;
+            try (Stream<Path> s = Files.list(stage)) {
+                files = new ArrayList<>(s.filter(Files::isRegularFile).sorted().toList());
+            }
+            files.sort(Comparator.comparing(p -> p.getFileName().toString().equals(SUMMARY)));
+            for (Path f : files) {
+                move(f, dir.resolve(f.getFileName().toString()));
+            }
+            deleteRecursively(partial);
+            return new Result(summary, o.runs() - resumed, resumed, false, dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("ensemble output " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What a resumed run must agree on: model, scenario content, seed, runs and chunking. */
+    static ObjectNode manifest(ScenarioSpec spec, EnsembleModel model, EnsembleRunner.Options o) {
+        ObjectNode m = MAPPER.createObjectNode();
+        m.put("format", 1);
+        m.put("scenario", spec.name());
+        m.put("scenario_sha256", fingerprint(spec));
+        m.put("model", spec.model());
+        m.put("metrics", String.join(",", model.metrics().stream().map(Metric::name).toList()));
+        m.put("seed", o.seed());
+        m.put("runs", o.runs());
+        m.put("chunk_runs", o.chunkRuns());
+        return m;
+    }
+
+    /** A hash of everything in the spec that changes results (not the file's path). */
+    public static String fingerprint(ScenarioSpec spec) {
+        String text = String.join("\n", spec.name(), spec.model(), spec.from().toString(), spec.to().toString(),
+                spec.parameters().toString(), spec.correlations().stream()
+                        .map(c -> c.a() + "~" + c.b() + "=" + c.rho()).toList().toString(), spec.baseYaml());
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".lichain-", ".tmp");
+        Files.write(tmp, bytes);
+        move(tmp, target);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    static void deleteRecursively(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(q);
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.lichain.scenario;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Runs the chunks of an ensemble on a fixed thread pool. Chunk c holds runs
+ * [c·chunkRuns, min((c+1)·chunkRuns, runs)); the split depends on the options only, never on the thread
+ * count, and each run draws from its own (seed, run) stream, so results are identical for any thread count.
+ */
+public final class EnsembleRunner {
+    /** How many runs, on how many threads, with which seed, in chunks of how many runs. */
+    public record Options(int runs, int threads, long seed, int chunkRuns) implements java.io.Serializable {
+        /** Default chunk size: small enough for an even spread over cores and a cheap resume. */
+        public static final int DEFAULT_CHUNK_RUNS = 25;
+
+        public Options {
+            if (runs < 1) {
+                throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+            }
+            if (chunkRuns < 1) {
+                throw new IllegalArgumentException("chunk size must be at least 1, got " + chunkRuns);
+            }
+        }
+
+        public int chunks() {
+            return (runs + chunkRuns - 1) / chunkRuns;
+        }
+
+        public int firstRun(int chunk) {
+            return chunk * chunkRuns;
+        }
+
+        public int count(int chunk) {
+            return Math.min(chunkRuns, runs - chunk * chunkRuns);
+        }
+    }
+
+    private EnsembleRunner() {
+    }
+
+    /**
+     * Computes every chunk not in {@code done} and hands each finished batch to {@code sink} (called from
+     * worker threads; must be thread-safe). {@code progress} receives the number of runs of each finished chunk.
+     */
+    public static void run(ScenarioSpec spec, EnsembleModel model, Options o, BitSet done,
+            Consumer<RunBatch> sink, Consumer<Integer> progress) {
+        Sampler sampler = new Sampler(spec);
+        List<Integer> todo = new ArrayList<>();
+        for (int c = 0; c < o.chunks(); c++) {
+            if (!done.get(c)) {
+                todo.add(c);
+            }
+        }
+        if (o.threads() == 1) {
+            for (int c : todo) {
+                RunBatch b = RunBatch.compute(spec, model, sampler, o.seed(), c, o.firstRun(c), o.count(c));
+                sink.accept(b);
+                progress.accept(b.count());
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(o.threads(), r -> {
+            Thread t = new Thread(r, "lichain-mc");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int c : todo) {
+                futures.add(pool.submit(() -> {
+                    RunBatch b = RunBatch.compute(spec, model, sampler, o.seed(), c, o.firstRun(c), o.count(c));
+                    sink.accept(b);
+                    progress.accept(b.count());
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("ensemble interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("ensemble run failed: " + cause, cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

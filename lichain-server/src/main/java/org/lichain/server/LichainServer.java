@@ -1,0 +1,316 @@
+package org.lichain.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import org.eclipse.jetty.http.UriCompliance;
+import org.lichain.server.jobs.JobManager;
+import org.lichain.server.jobs.JobRunner;
+import org.lichain.server.jobs.QueueFullException;
+import org.lichain.world.World;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The LiChain HTTP server: the REST API ({@code /api/...}, documented at {@code /openapi.json}) and the
+ * dashboard ({@code /}) from one process. Safe by default: loopback bind, a bearer token on every mutating
+ * endpoint, bounded request bodies and job queue, RFC 9457 problem details for every error, CORS off.
+ */
+public final class LichainServer implements AutoCloseable {
+    public static final String PROBLEM_JSON = "application/problem+json";
+    private static final Logger LOG = LoggerFactory.getLogger(LichainServer.class);
+    private static final Set<HandlerType> MUTATING = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
+            HandlerType.DELETE);
+
+    /** Capabilities whose endpoints answer 501 until they are wired (path → capability): schedules (issue #5). */
+    static final Map<String, String> NOT_YET = notYet();
+
+    private final ServerConfig config;
+    private final Javalin app;
+    private final JobManager jobs;
+    private final List<RouteInfo> routes;
+    private final byte[] tokenBytes;
+
+    private LichainServer(World world, ServerConfig config, List<JobRunner> runners) {
+        this.config = config;
+        this.tokenBytes = config.token().getBytes(StandardCharsets.UTF_8);
+        this.jobs = new JobManager(config.jobThreads(), config.jobQueueCapacity(), config.retainedJobs());
+        Map<String, JobRunner> byKind = new LinkedHashMap<>();
+        for (JobRunner r : runners) {
+            if (byKind.put(r.kind(), r) != null) {
+                throw new IllegalArgumentException("two job runners for kind '" + r.kind() + "'");
+            }
+        }
+        CurveApi curve = new CurveApi(world);
+        AssetsApi assets = new AssetsApi(world, curve);
+        CompanyApi company = new CompanyApi(world);
+        EnvApi env = new EnvApi(world);
+        ScheduleApi schedule = new ScheduleApi(world);
+        MonitoringApi monitoring = new MonitoringApi(world, config.monitoringDb());
+        JobsApi jobsApi = new JobsApi(world, jobs, byKind, config.maxBodyBytes());
+        StaticAssets files = new StaticAssets();
+        byte[] openApi = readResource("org/lichain/server/openapi.json");
+        List<RouteInfo> registered = new ArrayList<>();
+        this.app = Javalin.create(cfg -> {
+            cfg.startup.startupWatcherEnabled = false;
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.jetty.host = config.bind();
+            cfg.jetty.port = config.port();
+            // Ambiguous paths (%2e%2e, %2f, ;params) reach the router instead of Jetty's bare 400, so that every
+            // traversal attempt gets the same 404 problem. Safe here: no file system is served; dashboard files
+            // are exact-name lookups in memory (StaticAssets) and authorisation does not depend on the path.
+            cfg.jetty.modifyHttpConfiguration(hc -> hc.setUriCompliance(UriCompliance.DEFAULT.with("lichain",
+                    UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT, UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+                    UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING, UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT,
+                    UriCompliance.Violation.AMBIGUOUS_PATH_PARAMETER,
+                    UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS)));
+            cfg.jetty.modifyServletContextHandler(h -> h.getServletHandler().setDecodeAmbiguousURIs(true));
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            if (!config.corsOrigins().isEmpty()) {
+                cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    for (String o : config.corsOrigins()) {
+                        rule.allowHost(o);
+                    }
+                }));
+            }
+            cfg.routes.before(this::guard);
+            cfg.routes.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e));
+            cfg.routes.exception(QueueFullException.class, (e, ctx) -> {
+                ctx.header("Retry-After", "5");
+                problem(ctx, new ApiProblem(429, "/problems/queue-full", "Too many jobs", e.getMessage(), null,
+                        null));
+            });
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, new ApiProblem(e.getStatus(),
+                    "/problems/http-" + e.getStatus(), title(e.getStatus()), e.getMessage(), null, null)));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
+                problem(ctx, new ApiProblem(500, "/problems/internal", "Internal error",
+                        e.getClass().getSimpleName() + ": " + e.getMessage(), null, null));
+            });
+            cfg.routes.error(404, ctx -> {
+                String ct = ctx.res().getContentType();
+                if (ct == null || !ct.startsWith(PROBLEM_JSON)) {
+                    problem(ctx, ApiProblem.notFound("no resource at " + Params.clip(ctx.path())));
+                }
+            });
+
+            Routes r = new Routes(cfg.routes);
+            r.get("/health", ctx -> ctx.contentType("application/json")
+                    .result("{\"status\":\"ok\",\"assets\":" + world.assets().size() + "}"));
+            r.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+            r.get("/api/capabilities", ctx -> ctx.contentType("application/json")
+                    .result(Json.bytes(capabilities(world, jobsApi))));
+            r.get("/api/assets", assets::list);
+            r.get("/api/assets/{id}", assets::detail);
+            r.get("/api/curve", curve::curve);
+            r.get("/api/companies", company::list);
+            r.get("/api/company/{id}", company::pnl);
+            r.get("/api/env/river", env::river);
+            r.get("/api/env/stations", env::stations);
+            r.get("/api/env/footprint", env::footprint);
+            r.get("/api/env/plan", env::plan);
+            r.post("/api/env/measurements", ctx -> monitoring.ingest(ctx, config.maxBodyBytes()));
+            r.get("/api/env/alerts", monitoring::alerts);
+            r.get("/api/env/attribution", monitoring::attribution);
+            r.get("/api/schedule/plants", schedule::plants);
+            r.get("/api/schedule", schedule::schedule);
+            r.post("/api/jobs", jobsApi::start);
+            r.get("/api/jobs", jobsApi::list);
+            r.get("/api/jobs/{id}", jobsApi::get);
+            r.get("/api/jobs/{id}/result", jobsApi::result);
+            r.delete("/api/jobs/{id}", jobsApi::cancel);
+            NOT_YET.forEach((key, capability) -> {
+                String[] mp = key.split(" ", 2);
+                io.javalin.http.Handler h = ctx -> {
+                    throw ApiProblem.notAvailable(capability, capability + " is not available in this build");
+                };
+                if (mp[0].equals("post")) {
+                    r.post(mp[1], h);
+                } else {
+                    r.get(mp[1], h);
+                }
+            });
+            r.get("/", ctx -> serve(ctx, files.file("index.html").orElseThrow()));
+            r.get("/static/{file}", ctx -> serve(ctx, files.file(ctx.pathParam("file"))
+                    .orElseThrow(() -> ApiProblem.notFound("no file " + Params.clip(ctx.pathParam("file"))))));
+            r.get("/vendor/echarts.min.js", ctx -> serve(ctx, files.echarts()));
+            registered.addAll(r.infos());
+        });
+        this.routes = List.copyOf(registered);
+    }
+
+    private static Map<String, String> notYet() {
+        Map<String, String> m = new LinkedHashMap<>();
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** Starts a server on the world with the built-in job runners ({@code mc}) and those found by {@link ServiceLoader}. */
+    public static LichainServer start(World world, ServerConfig config) {
+        return start(world, config, defaultRunners());
+    }
+
+    /** The built-in runners ({@link org.lichain.server.jobs.McJobRunner}) plus any registered as services. */
+    public static List<JobRunner> defaultRunners() {
+        List<JobRunner> runners = new ArrayList<>();
+        runners.add(new org.lichain.server.jobs.McJobRunner());
+        ServiceLoader.load(JobRunner.class).forEach(runners::add);
+        return runners;
+    }
+
+    /** Starts a server on the world with exactly these job runners. */
+    public static LichainServer start(World world, ServerConfig config, List<JobRunner> runners) {
+        LichainServer s = new LichainServer(world, config, runners);
+        try {
+            s.app.start();
+        } catch (RuntimeException e) {
+            s.jobs.close();
+            throw e;
+        }
+        return s;
+    }
+
+    /** A fresh random bearer token (32 bytes, base64url). */
+    public static String generateToken() {
+        byte[] b = new byte[32];
+        new SecureRandom().nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The address a browser opens, e.g. {@code http://127.0.0.1:7070/}. */
+    public String url() {
+        String host = config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
+        if (host.equals("0.0.0.0")) {
+            host = "127.0.0.1";
+        }
+        return "http://" + host + ":" + port() + "/";
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Every registered route (used by the test that keeps {@code /openapi.json} complete). */
+    public List<RouteInfo> routes() {
+        return routes;
+    }
+
+    @Override
+    public void close() {
+        jobs.close();
+        app.stop();
+    }
+
+    private ObjectNode capabilities(World world, JobsApi jobsApi) {
+        ObjectNode o = Json.object();
+        o.put("assets", true);
+        o.put("curve", true);
+        o.put("company", world.extension(org.lichain.company.Companies.class).isPresent());
+        o.put("schedule", true);
+        o.put("environment", world.extension(org.lichain.environment.RiverNetwork.class).isPresent());
+        ObjectNode k = o.putObject("jobs");
+        for (String kind : new java.util.TreeSet<>(JobsApi.KNOWN_KINDS.keySet())) {
+            k.put(kind, jobsApi.availableKinds().contains(kind));
+        }
+        for (String cap : new java.util.TreeSet<>(NOT_YET.values())) {
+            o.put(cap, false);
+        }
+        return o;
+    }
+
+    /** Security headers on everything; bearer token on mutating methods; early 413 on a declared large body. */
+    private void guard(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Cache-Control", "no-store");
+        if (MUTATING.contains(ctx.method())) {
+            String auth = ctx.header("Authorization");
+            String prefix = "Bearer ";
+            boolean ok = auth != null && auth.regionMatches(true, 0, prefix, 0, prefix.length())
+                    && MessageDigest.isEqual(auth.substring(prefix.length()).trim().getBytes(StandardCharsets.UTF_8),
+                    tokenBytes);
+            if (!ok) {
+                ctx.header("WWW-Authenticate", "Bearer realm=\"lichain\"");
+                throw new ApiProblem(401, "/problems/unauthorized", "Unauthorized",
+                        auth == null ? "this endpoint changes state: send 'Authorization: Bearer <token>' "
+                                + "(the token printed by 'lichain serve' or set in LICHAIN_TOKEN)"
+                                : "the bearer token is not valid", null, null);
+            }
+        }
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > config.maxBodyBytes()) {
+            throw tooLarge(config.maxBodyBytes());
+        }
+    }
+
+    static ApiProblem tooLarge(long limit) {
+        return new ApiProblem(413, "/problems/too-large", "Request body too large",
+                "the request body exceeds the limit of " + limit + " bytes", null, Map.of("limit_bytes", limit));
+    }
+
+    private static void serve(Context ctx, StaticAssets.Asset a) {
+        if (a.contentType().startsWith("text/html")) {
+            ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; "
+                    + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
+                    + "frame-ancestors 'none'");
+        }
+        ctx.header("Cache-Control", "no-cache");
+        ctx.contentType(a.contentType()).result(a.bytes());
+    }
+
+    static void problem(Context ctx, ApiProblem p) {
+        ObjectNode o = Json.object();
+        o.put("type", p.type());
+        o.put("title", p.title());
+        o.put("status", p.status());
+        o.put("detail", p.getMessage());
+        o.put("instance", ctx.path());
+        if (p.field() != null) {
+            o.put("field", p.field());
+        }
+        p.extensions().forEach((k, v) -> o.set(k, Json.MAPPER.valueToTree(v)));
+        ctx.status(p.status()).contentType(PROBLEM_JSON).result(Json.bytes(o));
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad request";
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 413 -> "Request body too large";
+            default -> "HTTP " + status;
+        };
+    }
+
+    private static byte[] readResource(String name) {
+        try (InputStream in = LichainServer.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
