@@ -61,4 +61,21 @@ class ReferenceIntensityTest {
         // (no 2025 row for the city's conversion of bought concentrate; leach residue only) — see docs/environment.md
         assertThat(reported2025.residueT()).isBetween(5e6, 10e6);
     }
+
+    @Test
+    void marketSimulationOutputFeedsTheLedger() {
+        World w = embeddedOrSkip();
+        org.lichain.market.SimulationResult r = org.lichain.market.Simulation.runBase2020to2035(w);
+        ProductionSeries p = ProductionSeries.fromSimulation(w, r);
+        assertThat(p.start()).isEqualTo(r.start());
+        assertThat(p.months()).isEqualTo(r.months());
+        assertThat(p.assetIds()).allSatisfy(id -> assertThat(w.findAsset(id)).isPresent());
+        // every simulated t LCE of a world asset that is not a city converter reaches the ledger unchanged
+        int a = java.util.Arrays.asList(p.assetIds()).indexOf("CN-JX-01");
+        int ra = r.assetIds().indexOf("CN-JX-01");
+        assertThat(p.tLce()[a]).containsExactly(r.productionByAsset()[ra]);
+        Footprint f = Footprint.of(EnvironmentLedger.compute(w, p), 2030, "world", 10);
+        assertThat(f.residueT()).isPositive();
+        assertThat(f.basis()).startsWith("simulated: ");
+    }
 }
