@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 RunCommand.class,
                 CurveCommand.class,
+                ScheduleCommand.class,
                 AssetsCommand.class,
                 DatasetCommand.class,
                 EnvCommand.class,
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 McCommand.class,
                 CompareCommand.class,
+                SimulateCommand.class, BacktestCommand.class, CalibrateCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
