@@ -211,7 +211,25 @@ function onSlider() {
   curveState.timer = setTimeout(() => loadCurve(true), 120);
 }
 
+function curveLegend() {
+  const p = el('curve-legend');
+  p.replaceChildren(document.createTextNode('Bar colour = resource type:'));
+  for (const [t, colour] of Object.entries(TYPE_COLOURS)) {
+    const sw = document.createElement('span');
+    sw.className = 'swatch';
+    sw.style.background = colour;
+    p.appendChild(sw);
+    p.appendChild(document.createTextNode(t));
+  }
+  const grey = document.createElement('span');
+  grey.className = 'swatch';
+  grey.style.background = '#dddddd';
+  p.appendChild(grey);
+  p.appendChild(document.createTextNode('outside the filter · dashed line = price'));
+}
+
 function initCurve() {
+  curveLegend();
   const year = el('curve-year');
   for (let y = 2015; y <= 2040; y++) { year.appendChild(new Option(String(y), String(y))); }
   year.value = '2025';
