@@ -240,4 +240,26 @@ class DashboardBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#ensemble-chart svg path")).size()).isGreaterThan(4);
         shot("ensemble-fan");
     }
+
+    @Test
+    void marketViews_drawASimulationRun() throws Exception {
+        Http h = http(embedded);
+        Http.Response r = h.post("/api/jobs", "{\"kind\":\"simulate\",\"scenario\":{\"from\":\"2020-01\","
+                + "\"to\":\"2025-12\"}}", Fixture.TOKEN);
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        assertThat(ApiTest.waitFor(h, r.json().get("id").asText()).get("state").asText()).isEqualTo("succeeded");
+        open(embedded);
+        driver.findElement(By.cssSelector("#nav button[data-view=market]")).click();
+        wait.until(d -> "72".equals(d.findElement(By.id("market-price")).getDomAttribute("data-months")));
+        assertThat(driver.findElements(By.cssSelector("#market-supply svg path")).size()).isGreaterThan(3);
+        shot("market-2020-2025");
+        driver.findElement(By.cssSelector("#nav button[data-view=trade]")).click();
+        wait.until(d -> d.findElement(By.id("trade-chart")).getDomAttribute("data-links") != null);
+        assertThat(Integer.parseInt(driver.findElement(By.id("trade-chart")).getDomAttribute("data-links")))
+                .isPositive();
+        shot("trade-sankey-2025");
+        driver.findElement(By.cssSelector("#nav button[data-view=selfsuff]")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#selfsuff-chart svg path")).size() > 3);
+        shot("self-sufficiency-2020-2025");
+    }
 }
