@@ -2,24 +2,14 @@ package org.lichain.environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.lichain.dataset.DatasetLoader;
 import org.lichain.world.World;
 
-/**
- * Route intensities of the embedded dataset against the reference ranges. Runs once the embedded dataset is present
- * (it is written in parallel on main); skipped before.
- */
+/** Route intensities of the embedded dataset against the reference ranges (sources in each comment). */
 class ReferenceIntensityTest {
     private static World embeddedOrSkip() {
-        World w = null;
-        try {
-            w = DatasetLoader.loadEmbedded();
-        } catch (RuntimeException e) {
-            Assumptions.assumeTrue(false, "embedded dataset not available: " + e.getMessage());
-        }
-        return w;
+        return DatasetLoader.loadEmbedded();
     }
 
     @Test

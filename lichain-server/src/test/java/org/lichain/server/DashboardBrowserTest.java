@@ -46,6 +46,10 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
+        if ("1".equals(System.getenv("LICHAIN_REQUIRE_BROWSER"))) { // CI installs the browser: it must be there
+            org.junit.jupiter.api.Assertions.assertTrue(CHROMEDRIVER.canExecute(),
+                    "LICHAIN_REQUIRE_BROWSER=1 but /usr/bin/chromedriver is missing");
+        }
         assumeTrue(CHROMEDRIVER.canExecute(), "no /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
         server = LichainServer.start(Fixture.world(), Fixture.config(), List.of());
         // with the built-in mc runner; the test classpath has the test-only ensemble model "server-test"
