@@ -43,7 +43,7 @@ class SchedulePropertiesTest {
         return HourlyTariff.of(p, 0.5);
     }
 
-    @Property(tries = 15)
+    @Property(tries = 10)
     void optimalScheduleMeetsEveryConstraintAndNeverCostsMoreThanFlat(@ForAll @LongRange(min = 1, max = 1_000_000) long seed,
                                                                        @ForAll @IntRange(min = 1, max = 4) int stages,
                                                                        @ForAll @IntRange(min = 1, max = 2) int days) {
