@@ -143,6 +143,20 @@ public final class PlantModels {
                 + " (or give a tariff file in the tariffs.csv form)"));
     }
 
+    /**
+     * Schedules a plant over {@code days} days from {@code start} (a day, a week, ...): sizes and target from the
+     * start's month, tariff as given or the region's default when {@code tariff} is null.
+     */
+    public static Schedule schedule(World world, String assetId, java.time.LocalDate start, int days, Tariff tariff) {
+        if (days <= 0) {
+            throw new IllegalArgumentException("days must be positive");
+        }
+        YearMonth month = YearMonth.from(start);
+        PlantModel plant = of(world, assetId, month);
+        Tariff t = tariff != null ? tariff : tariffFor(world, world.asset(assetId), month);
+        return Scheduler.solve(plant, t.hourly(start.atStartOfDay(), 24 * days));
+    }
+
     /** Schedules a plant for a month with the given tariff, or its region's default when {@code tariff} is null. */
     public static Schedule schedule(World world, String assetId, YearMonth month, Tariff tariff) {
         PlantModel plant = of(world, assetId, month);
