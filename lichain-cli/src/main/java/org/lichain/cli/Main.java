@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 McCommand.class,
                 CompareCommand.class,
+                SimulateCommand.class, BacktestCommand.class, CalibrateCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

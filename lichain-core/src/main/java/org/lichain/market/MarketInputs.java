@@ -1,0 +1,361 @@
+package org.lichain.market;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.lichain.cost.CostBreakdown;
+import org.lichain.cost.CostModel;
+import org.lichain.world.Asset;
+import org.lichain.world.AssetKind;
+import org.lichain.world.AssetStatus;
+import org.lichain.world.World;
+
+/**
+ * Everything one simulation needs, prepared as primitive arrays: the scenario's period, supply assets with
+ * capacities per month (shocks applied) and costs per year, converters, demand per region and month, FX,
+ * state support, policies and parameters. Building it from a {@link World} is the slow part (unit costs per
+ * asset and year) and is cached per World; running on it is the fast part.
+ */
+public final class MarketInputs {
+    /** Chemical price at which royalty shares are evaluated when preparing costs, USD/t LCE. */
+    static final double ROYALTY_REFERENCE_PRICE_USD = 15_000;
+
+    final Scenario scenario;
+    final MarketData data;
+    final MarketParameters params;
+    final YearMonth start;
+    final int months;
+    final int years;
+    final List<SupplyAsset> supply;      // mined supply (not converters)
+    final List<SupplyAsset> converters;  // conversion capacity
+    final double[][] capacityPerMonth;   // [asset][t], t LCE per month, after shocks
+    final double[] lossTolerance;
+    final int[] extraLossMonths;
+    final double[][][] demandBySegment;  // [segment][region][t], t LCE per month
+    final double[] cnyPerUsd;
+    final double vatPct;
+
+    MarketInputs(Scenario scenario, MarketData data, List<SupplyAsset> assets, double[] cnyPerUsd, double vatPct) {
+        this.scenario = scenario;
+        this.data = data;
+        this.params = MarketParameters.of(data.parameters()).with(scenario.priceFormation());
+        this.start = scenario.from();
+        this.months = (int) monthsBetween(scenario.from(), scenario.to()) + 1;
+        if (months < 1) {
+            throw new IllegalArgumentException("scenario 'to' " + scenario.to() + " is before 'from' " + scenario.from());
+        }
+        this.years = scenario.to().getYear() - scenario.from().getYear() + 1;
+        List<SupplyAsset> s = new ArrayList<>();
+        List<SupplyAsset> c = new ArrayList<>();
+        List<SupplyAsset> withGeneric = new ArrayList<>(assets);
+        withGeneric.addAll(genericProjects(assets, scenario.from(), months, years));
+        for (SupplyAsset a : withGeneric) {
+            if (a.capacityTLcePerYear().length != months || a.c1ExRoyaltiesUsdPerTLce().length != years) {
+                throw new IllegalArgumentException("asset " + a.id() + ": arrays do not match the period");
+            }
+            (a.kind() == AssetKind.CONVERTER ? c : s).add(a);
+        }
+        this.supply = Collections.unmodifiableList(s);
+        this.converters = Collections.unmodifiableList(c);
+        this.capacityPerMonth = new double[s.size()][months];
+        for (int i = 0; i < s.size(); i++) {
+            for (int t = 0; t < months; t++) {
+                capacityPerMonth[i][t] = Math.max(0, s.get(i).capacityTLcePerYear()[t]) / 12.0;
+            }
+        }
+        for (Scenario.Shock sh : scenario.shocks()) {
+            int i = indexOf(sh.asset());
+            if (i < 0) {
+                throw new IllegalArgumentException("shock on unknown asset '" + sh.asset() + "'");
+            }
+            for (int t = 0; t < months; t++) {
+                YearMonth m = start.plusMonths(t);
+                if (!Scenario.active(sh.from(), sh.to(), m)) {
+                    continue;
+                }
+                if (sh.type().equals("suspend")) {
+                    capacityPerMonth[i][t] = 0;
+                } else {
+                    capacityPerMonth[i][t] += sh.tLcePerYear() / 12.0;
+                }
+            }
+        }
+        this.lossTolerance = new double[s.size()];
+        java.util.Arrays.fill(lossTolerance, params.defaultLossTolerance());
+        this.extraLossMonths = new int[s.size()];
+        for (Scenario.StateSupport ss : scenario.stateSupport()) {
+            boolean any = false;
+            for (int i = 0; i < s.size(); i++) {
+                SupplyAsset a = s.get(i);
+                boolean hit = ss.asset() != null ? a.id().equals(ss.asset())
+                        : a.region().equals(ss.region()) || a.country().equals(ss.region());
+                if (hit) {
+                    any = true;
+                    lossTolerance[i] = Math.max(params.defaultLossTolerance(), ss.lossTolerance()); // later override
+                    extraLossMonths[i] = ss.extraMonths();
+                }
+            }
+            if (!any && ss.asset() != null) {
+                throw new IllegalArgumentException("state support for unknown asset '" + ss.asset() + "'");
+            }
+        }
+        this.demandBySegment = DemandModel.monthly(data, scenario.demandPreset(), scenario.demandMultipliers(), start,
+                months);
+        if (cnyPerUsd.length != months) {
+            throw new IllegalArgumentException("fx array does not match the period");
+        }
+        this.cnyPerUsd = cnyPerUsd.clone();
+        this.vatPct = vatPct;
+    }
+
+    /** Generic (unannounced) projects per type; each slot is one project that may take FID. */
+    static final int GENERIC_SLOTS_PER_TYPE = 30;
+    /** Capacity of one generic project, t LCE per year. */
+    static final double GENERIC_PROJECT_T_LCE_PER_YEAR = 30_000;
+    /** Months from first production to full capacity of a generic project. */
+    static final int GENERIC_RAMP_MONTHS = 24;
+    /** Cost step between successive generic slots (a rising long-run supply curve). */
+    static final double GENERIC_COST_STEP = 0.03;
+    /** Generic projects may take FID only from this month: announced projects up to 2025 are in the dataset. */
+    static final YearMonth GENERIC_FIRST_FID = YearMonth.of(2026, 1);
+
+    /**
+     * Generic greenfield supply beyond the dataset's announced projects (named simplification): for hard rock
+     * (spodumene concentrate) and brine, {@link #GENERIC_SLOTS_PER_TYPE} projects of
+     * {@link #GENERIC_PROJECT_T_LCE_PER_YEAR}, located in the unassigned country {@code ZZ} (demand region ROW),
+     * with the median cash cost and sustaining capital of the dataset's assets of that type in each year, raised by
+     * 3% per slot, and a flat 5% royalty (estimate). They are pipeline projects: produced only after an FID on
+     * expected prices, not before {@link #GENERIC_FIRST_FID}.
+     */
+    static List<SupplyAsset> genericProjects(List<SupplyAsset> assets, YearMonth from, int months, int years) {
+        List<SupplyAsset> out = new ArrayList<>();
+        int firstFid = (int) monthsBetween(from, GENERIC_FIRST_FID);
+        if (firstFid >= months) {
+            return out;
+        }
+        for (org.lichain.world.ResourceType type : List.of(org.lichain.world.ResourceType.SPODUMENE,
+                org.lichain.world.ResourceType.BRINE)) {
+            double[] medC1 = new double[years];
+            double[] medSus = new double[years];
+            boolean any = false;
+            for (int y = 0; y < years; y++) {
+                List<Double> c1s = new ArrayList<>();
+                List<Double> sus = new ArrayList<>();
+                for (SupplyAsset a : assets) {
+                    if (a.resourceType() == type && a.kind() != AssetKind.CONVERTER) {
+                        c1s.add(a.c1ExRoyaltiesUsdPerTLce()[y]);
+                        sus.add(a.sustainingUsdPerTLce()[y]);
+                    }
+                }
+                if (!c1s.isEmpty()) {
+                    any = true;
+                    Collections.sort(c1s);
+                    Collections.sort(sus);
+                    medC1[y] = c1s.get(c1s.size() / 2);
+                    medSus[y] = sus.get(sus.size() / 2);
+                }
+            }
+            if (!any) {
+                continue;
+            }
+            double[] roy = new double[SupplyAsset.ROYALTY_GRID_USD.length];
+            for (int k = 0; k < roy.length; k++) {
+                roy[k] = 0.05 * SupplyAsset.ROYALTY_GRID_USD[k];
+            }
+            double[] cap = new double[months];
+            // planned start = the first month generic projects may start; FID shifts it by the lead time
+            for (int t = Math.max(0, firstFid); t < months; t++) {
+                int in = t - Math.max(0, firstFid) + 1;
+                cap[t] = GENERIC_PROJECT_T_LCE_PER_YEAR * Math.min(1.0, in / (double) GENERIC_RAMP_MONTHS);
+            }
+            for (int k = 0; k < GENERIC_SLOTS_PER_TYPE; k++) {
+                double f = 1 + GENERIC_COST_STEP * k;
+                double[] c1 = new double[years];
+                double[] sus = new double[years];
+                for (int y = 0; y < years; y++) {
+                    c1[y] = medC1[y] * f;
+                    sus[y] = medSus[y];
+                }
+                String id = String.format(java.util.Locale.ROOT, "GENERIC-%s-%02d",
+                        type == org.lichain.world.ResourceType.BRINE ? "BRINE" : "HARDROCK", k + 1);
+                out.add(new SupplyAsset(id, "generic " + type.id() + " project " + (k + 1), "ZZ", "ZZ", type,
+                        type == org.lichain.world.ResourceType.BRINE ? AssetKind.BRINE : AssetKind.MINE_CONCENTRATE,
+                        cap, c1, roy, sus, true));
+            }
+        }
+        return out;
+    }
+
+    /** Inputs from explicit assets (synthetic worlds in tests, other front ends). */
+    public static MarketInputs of(Scenario scenario, MarketData data, List<SupplyAsset> assets, double[] cnyPerUsd,
+                                  double vatPct) {
+        return new MarketInputs(scenario, data, assets, cnyPerUsd, vatPct);
+    }
+
+    private static final Map<World, Map<String, List<SupplyAsset>>> CACHE =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** Inputs from a World: every mined-supply asset and converter with its timeline and unit costs. */
+    public static MarketInputs fromWorld(World w, Scenario scenario) {
+        MarketData data = w.extension(MarketData.class).orElseGet(MarketDataExtension::loadEmbedded);
+        String key = scenario.from() + ".." + scenario.to();
+        Map<String, List<SupplyAsset>> perWorld = CACHE.computeIfAbsent(w,
+                k -> Collections.synchronizedMap(new java.util.HashMap<>()));
+        List<SupplyAsset> assets = perWorld.computeIfAbsent(key, k -> supplyAssets(w, scenario.from(), scenario.to()));
+        int months = (int) monthsBetween(scenario.from(), scenario.to()) + 1;
+        double[] fx = new double[months];
+        for (int t = 0; t < months; t++) {
+            fx[t] = w.fx().cnyPerUsd(scenario.from().plusMonths(t));
+        }
+        return new MarketInputs(scenario, data, assets, fx, w.fiscal().chinaVatPct());
+    }
+
+    static List<SupplyAsset> supplyAssets(World w, YearMonth from, YearMonth to) {
+        int months = (int) monthsBetween(from, to) + 1;
+        int years = to.getYear() - from.getYear() + 1;
+        double normalUtilisation = w.extension(MarketData.class).orElseGet(MarketDataExtension::loadEmbedded)
+                .parameter("normal_utilisation_pct") / 100.0;
+        // years in which a country's supply is reconciled to reference totals: an aggregate asset reports production
+        java.util.Set<String> reconciled = new java.util.HashSet<>();
+        for (Asset a : w.assets()) {
+            if (a.aggregate() && a.kind() != AssetKind.CONVERTER) {
+                for (var p : w.productionOf(a.id())) {
+                    reconciled.add(a.country() + ":" + p.year());
+                }
+            }
+        }
+        List<SupplyAsset> out = new ArrayList<>();
+        for (Asset a : w.assets()) {
+            double[] cap = new double[months];
+            double max = 0;
+            for (int t = 0; t < months; t++) {
+                cap[t] = a.capacity().capacityTLcePerYear(from.plusMonths(t));
+            }
+            if (a.kind() != AssetKind.CONVERTER) {
+                calibrateToReportedProduction(w, a, from, cap, reconciled, normalUtilisation);
+            }
+            for (double c : cap) {
+                max = Math.max(max, c);
+            }
+            if (max <= 0) {
+                continue;
+            }
+            double[] c1 = new double[years];
+            double[] sus = new double[years];
+            double[] roy = new double[SupplyAsset.ROYALTY_GRID_USD.length];
+            if (a.kind() != AssetKind.CONVERTER) {
+                for (int y = 0; y < years; y++) {
+                    CostBreakdown cb = CostModel.unitCost(w, a, YearMonth.of(from.getYear() + y, 7),
+                            ROYALTY_REFERENCE_PRICE_USD);
+                    c1[y] = cb.c1ExRoyaltiesUsdPerTLce();
+                    sus[y] = cb.sustainingCapexUsdPerTLce();
+                }
+                YearMonth mid = YearMonth.of(Math.min(to.getYear(), Math.max(from.getYear(), 2023)), 7);
+                var balance = org.lichain.process.ProcessModel.balance(w, a, mid.getYear());
+                for (int k = 0; k < roy.length; k++) {
+                    roy[k] = CostModel.unitCost(w, a, balance, mid, SupplyAsset.ROYALTY_GRID_USD[k])
+                            .royaltiesTaxesUsdPerTLce();
+                }
+            }
+            boolean pipeline = a.status2025() == AssetStatus.DEVELOPMENT && cap[0] <= 0;
+            out.add(new SupplyAsset(a.id(), a.name(), a.country(), a.region(), a.resourceType(), a.kind(), cap, c1,
+                    roy, sus, pipeline));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Last year whose reported production defines practical capacity (USGS country totals exist through 2023). */
+    static final int LAST_RECONCILED_YEAR = 2023;
+
+    /**
+     * Where the dataset reconciles a country's supply to reference totals (a same-country aggregate reports
+     * production that year), an asset without its own production report that year is counted inside the aggregate
+     * and gets no capacity of its own (no double counting of back-filled nameplates). Up to
+     * {@link #LAST_RECONCILED_YEAR} (USGS totals, reported at about normal utilisation) the reported production also
+     * defines practical capacity: the timeline's monthly shape is scaled so that capacity x normal utilisation =
+     * the report. Later reports are estimates at whatever utilisation prevailed, so later capacities stay as the
+     * timeline gives them. Named simplification.
+     */
+    static void calibrateToReportedProduction(World w, Asset a, YearMonth from, double[] cap,
+                                              java.util.Set<String> reconciled, double normalUtilisation) {
+        int t = 0;
+        while (t < cap.length) {
+            int year = from.plusMonths(t).getYear();
+            int end = t;
+            double sum = 0;
+            while (end < cap.length && from.plusMonths(end).getYear() == year) {
+                sum += cap[end];
+                end++;
+            }
+            if (reconciled.contains(a.country() + ":" + year)) {
+                var reported = w.productionOf(a.id(), year);
+                if (year > LAST_RECONCILED_YEAR) {
+                    if (reported.isEmpty() && !a.aggregate()) {
+                        for (int k = t; k < end; k++) {
+                            cap[k] = 0.0;
+                        }
+                    }
+                    t = end;
+                    continue;
+                }
+                int n = end - t;
+                double target = reported.map(p -> p.productionTLce() / normalUtilisation).orElse(0.0);
+                for (int k = t; k < end; k++) {
+                    cap[k] = target <= 0 ? 0.0 : sum > 0 ? cap[k] * target * n / sum : target;
+                }
+            }
+            t = end;
+        }
+    }
+
+    int indexOf(String assetId) {
+        for (int i = 0; i < supply.size(); i++) {
+            if (supply.get(i).id().equals(assetId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public MarketParameters parameters() {
+        return params;
+    }
+
+    public List<SupplyAsset> supply() {
+        return supply;
+    }
+
+    public int months() {
+        return months;
+    }
+
+    public YearMonth start() {
+        return start;
+    }
+
+    /** The same prepared assets under another scenario with the same period (cheap: costs are reused). */
+    public MarketInputs withScenario(Scenario s) {
+        if (!s.from().equals(scenario.from()) || !s.to().equals(scenario.to())) {
+            throw new IllegalArgumentException("withScenario needs the same period; prepare new inputs instead");
+        }
+        List<SupplyAsset> all = new ArrayList<>();
+        for (SupplyAsset a : supply) {
+            if (!a.id().startsWith("GENERIC-")) {
+                all.add(a);
+            }
+        }
+        all.addAll(converters);
+        return new MarketInputs(s, data, all, cnyPerUsd, vatPct);
+    }
+
+    static long monthsBetween(YearMonth a, YearMonth b) {
+        return (b.getYear() - a.getYear()) * 12L + (b.getMonthValue() - a.getMonthValue());
+    }
+}

@@ -1,0 +1,118 @@
+package org.lichain.market;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A market scenario: period, seed, demand preset and multipliers, trade policies, state support, shocks and
+ * price-formation parameter overrides. Read from YAML by {@link ScenarioParser}; {@link #base()} is the
+ * embedded base scenario (historical policies only).
+ *
+ * @param demandMultipliers factors on demand by key: {@code all}, a segment ({@code ev}, {@code storage},
+ *                          {@code consumer}, {@code industrial}) or a demand region ({@code CN}, {@code EU}, ...)
+ */
+public record Scenario(String name, YearMonth from, YearMonth to, long seed, String demandPreset,
+                       Map<String, Double> demandMultipliers, double demandNoisePct,
+                       List<Tariff> tariffs, List<ExportBan> exportBans, List<Quota> quotas,
+                       List<StateSupport> stateSupport, List<Shock> shocks, Map<String, Double> priceFormation) {
+
+    public static final String DEFAULT_PRESET = "stated_policies";
+    /** Products in the trade network. */
+    public static final List<String> PRODUCTS = List.of("concentrate", "chemical");
+
+    public Scenario {
+        demandMultipliers = Map.copyOf(demandMultipliers);
+        tariffs = List.copyOf(tariffs);
+        exportBans = List.copyOf(exportBans);
+        quotas = List.copyOf(quotas);
+        stateSupport = List.copyOf(stateSupport);
+        shocks = List.copyOf(shocks);
+        priceFormation = Map.copyOf(priceFormation);
+    }
+
+    /**
+     * A tariff on {@code product} from {@code origin} (country) to {@code destination} (country or demand region):
+     * {@code rate} ad valorem (0.25 = 25% of the product's value) plus {@code specificUsdPerTLce}, from–to inclusive
+     * ({@code to} null = open).
+     */
+    public record Tariff(String origin, String destination, String product, double rate, double specificUsdPerTLce,
+                         YearMonth from, YearMonth to) {
+    }
+
+    /** No exports of {@code product} from {@code country} from–to. */
+    public record ExportBan(String country, String product, YearMonth from, YearMonth to) {
+    }
+
+    /** At most {@code tLcePerYear} of {@code product} exported from {@code country} (spread evenly over months). */
+    public record Quota(String country, String product, double tLcePerYear, YearMonth from, YearMonth to) {
+    }
+
+    /**
+     * State support for an asset or all assets in a region ({@code CN-JX}) or country ({@code CN}):
+     * the operator keeps running while the price stays above (1 − lossTolerance) × C1, and curtails only after
+     * {@code extraMonths} more months than usual below that line.
+     */
+    public record StateSupport(String asset, String region, double lossTolerance, int extraMonths) {
+    }
+
+    /** A supply shock: {@code suspend} an asset from–to, or {@code add_capacity} of t LCE/yr from a month. */
+    public record Shock(String type, String asset, double tLcePerYear, YearMonth from, YearMonth to) {
+    }
+
+    /** True when a policy window holds month {@code m}. */
+    static boolean active(YearMonth from, YearMonth to, YearMonth m) {
+        return (from == null || !m.isBefore(from)) && (to == null || !m.isAfter(to));
+    }
+
+    /** The embedded base scenario (2020-01 to 2040-12, historical policies, seed 1). */
+    public static Scenario base() {
+        return ScenarioParser.embeddedBase();
+    }
+
+    public Scenario withPeriod(YearMonth newFrom, YearMonth newTo) {
+        return new Scenario(name, newFrom, newTo, seed, demandPreset, demandMultipliers, demandNoisePct, tariffs,
+                exportBans, quotas, stateSupport, shocks, priceFormation);
+    }
+
+    public Scenario withSeed(long newSeed) {
+        return new Scenario(name, from, to, newSeed, demandPreset, demandMultipliers, demandNoisePct, tariffs,
+                exportBans, quotas, stateSupport, shocks, priceFormation);
+    }
+
+    public Scenario withName(String newName) {
+        return new Scenario(newName, from, to, seed, demandPreset, demandMultipliers, demandNoisePct, tariffs,
+                exportBans, quotas, stateSupport, shocks, priceFormation);
+    }
+
+    public Scenario withShock(Shock s) {
+        return new Scenario(name, from, to, seed, demandPreset, demandMultipliers, demandNoisePct, tariffs,
+                exportBans, quotas, stateSupport, concat(shocks, s), priceFormation);
+    }
+
+    public Scenario withTariff(Tariff t) {
+        return new Scenario(name, from, to, seed, demandPreset, demandMultipliers, demandNoisePct,
+                concat(tariffs, t), exportBans, quotas, stateSupport, shocks, priceFormation);
+    }
+
+    public Scenario withExportBan(ExportBan b) {
+        return new Scenario(name, from, to, seed, demandPreset, demandMultipliers, demandNoisePct, tariffs,
+                concat(exportBans, b), quotas, stateSupport, shocks, priceFormation);
+    }
+
+    public Scenario withStateSupport(StateSupport s) {
+        return new Scenario(name, from, to, seed, demandPreset, demandMultipliers, demandNoisePct, tariffs,
+                exportBans, quotas, concat(stateSupport, s), shocks, priceFormation);
+    }
+
+    public Scenario withPriceFormation(Map<String, Double> p) {
+        return new Scenario(name, from, to, seed, demandPreset, demandMultipliers, demandNoisePct, tariffs,
+                exportBans, quotas, stateSupport, shocks, p);
+    }
+
+    private static <T> List<T> concat(List<T> list, T extra) {
+        java.util.ArrayList<T> l = new java.util.ArrayList<>(list);
+        l.add(extra);
+        return l;
+    }
+}

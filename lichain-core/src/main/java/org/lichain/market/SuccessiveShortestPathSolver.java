@@ -1,0 +1,219 @@
+package org.lichain.market;
+
+import java.util.Arrays;
+
+/**
+ * Our specialised min-cost flow solver for the small, dense monthly trade network: successive shortest paths
+ * with Johnson potentials and an array-based O(V²) Dijkstra (faster than a heap on graphs of a few dozen nodes).
+ * All arc costs must be non-negative (they are freight, tariffs and penalties). Work arrays are kept between calls
+ * on the same topology, so a month's solve allocates only the result arrays.
+ * Not thread-safe: use one instance per thread.
+ */
+public final class SuccessiveShortestPathSolver implements FlowSolver {
+    private static final double EPS = 1e-9;
+
+    private FlowNetwork cachedFor;
+    private int cachedArcs;
+    private int n;           // nodes including super source (n-2) and super sink (n-1)
+    private int m;           // residual edges
+    private int[] head;      // CSR start per node
+    private int[] adj;       // residual edge ids ordered by tail
+    private int[] eTo;
+    private double[] eCap;
+    private double[] eCost;
+    private double[] dist;
+    private double[] pot;
+    private int[] prevEdge;
+    private boolean[] done;
+
+    @Override
+    public FlowSolution solve(FlowNetwork net) {
+        prepare(net);
+        int nodes = net.nodeCount();
+        int arcs = net.arcCount();
+        int s = nodes;
+        int t = nodes + 1;
+        double need = 0;
+        double totalDemand = 0;
+        for (int a = 0; a < arcs; a++) {
+            double c = net.cost(a);
+            if (!(c >= 0)) {
+                throw new IllegalArgumentException("arc " + a + " has a negative or undefined cost " + c);
+            }
+            eCap[2 * a] = net.capacity(a);
+            eCap[2 * a + 1] = 0;
+            eCost[2 * a] = c;
+            eCost[2 * a + 1] = -c;
+        }
+        for (int v = 0; v < nodes; v++) {
+            double b = net.supply(v);
+            int e = 2 * (arcs + v);
+            eCap[e] = 0;
+            eCap[e + 1] = 0;
+            eCost[e] = 0;
+            eCost[e + 1] = 0;
+            if (b > 0) {
+                eCap[e] = b; // s -> v
+                need += b;
+            } else if (b < 0) {
+                eCap[e] = -b; // v -> t (see prepare: edge direction depends on the sign)
+                totalDemand -= b;
+            }
+        }
+        if (Math.abs(need - totalDemand) > 1e-6 * Math.max(1.0, need)) {
+            throw new InfeasibleFlowException("supplies " + need + " and demands " + totalDemand + " differ");
+        }
+        Arrays.fill(pot, 0.0);
+        double sent = 0;
+        double tol = 1e-9 * Math.max(1.0, need);
+        while (need - sent > tol) {
+            dijkstra(s);
+            if (dist[t] == Double.POSITIVE_INFINITY) {
+                throw new InfeasibleFlowException("cannot route " + (need - sent) + " t LCE: capacities too small");
+            }
+            double maxDist = 0;
+            for (int v = 0; v < n; v++) {
+                if (dist[v] < Double.POSITIVE_INFINITY && dist[v] > maxDist) {
+                    maxDist = dist[v];
+                }
+            }
+            for (int v = 0; v < n; v++) {
+                pot[v] += dist[v] < Double.POSITIVE_INFINITY ? dist[v] : maxDist;
+            }
+            double push = need - sent;
+            for (int v = t; v != s; ) {
+                int e = prevEdge[v];
+                push = Math.min(push, eCap[e]);
+                v = eTo[e ^ 1];
+            }
+            for (int v = t; v != s; ) {
+                int e = prevEdge[v];
+                eCap[e] -= push;
+                eCap[e ^ 1] += push;
+                v = eTo[e ^ 1];
+            }
+            sent += push;
+        }
+        double[] flow = new double[arcs];
+        double total = 0;
+        for (int a = 0; a < arcs; a++) {
+            double f = eCap[2 * a + 1];
+            flow[a] = f;
+            total += f * net.cost(a);
+        }
+        double[] potential = new double[nodes];
+        for (int v = 0; v < nodes; v++) {
+            potential[v] = pot[v] - pot[s];
+        }
+        return new FlowSolution(flow, total, potential);
+    }
+
+    private void dijkstra(int s) {
+        Arrays.fill(dist, Double.POSITIVE_INFINITY);
+        Arrays.fill(done, false);
+        dist[s] = 0;
+        for (int iter = 0; iter < n; iter++) {
+            int u = -1;
+            double best = Double.POSITIVE_INFINITY;
+            for (int v = 0; v < n; v++) {
+                if (!done[v] && dist[v] < best) {
+                    best = dist[v];
+                    u = v;
+                }
+            }
+            if (u < 0) {
+                break;
+            }
+            done[u] = true;
+            double pu = pot[u];
+            for (int k = head[u]; k < head[u + 1]; k++) {
+                int e = adj[k];
+                if (eCap[e] <= EPS) {
+                    continue;
+                }
+                int v = eTo[e];
+                if (done[v]) {
+                    continue;
+                }
+                double rc = eCost[e] + pu - pot[v];
+                if (rc < 0) {
+                    rc = 0; // rounding: reduced costs are non-negative in exact arithmetic
+                }
+                double nd = best + rc;
+                if (nd < dist[v]) {
+                    dist[v] = nd;
+                    prevEdge[v] = e;
+                }
+            }
+        }
+    }
+
+    private void prepare(FlowNetwork net) {
+        if (cachedFor == net && cachedArcs == net.arcCount() && sameSigns(net)) {
+            return;
+        }
+        int nodes = net.nodeCount();
+        int arcs = net.arcCount();
+        n = nodes + 2;
+        m = 2 * (arcs + nodes);
+        eTo = new int[m];
+        eCap = new double[m];
+        eCost = new double[m];
+        int[] tail = new int[m];
+        for (int a = 0; a < arcs; a++) {
+            tail[2 * a] = net.from(a);
+            eTo[2 * a] = net.to(a);
+            tail[2 * a + 1] = net.to(a);
+            eTo[2 * a + 1] = net.from(a);
+        }
+        // one edge pair per node: s -> v for a supply, v -> t for a demand (rebuilt if the sign changes)
+        for (int v = 0; v < nodes; v++) {
+            int e = 2 * (arcs + v);
+            if (net.supply(v) >= 0) {
+                tail[e] = nodes;     // s
+                eTo[e] = v;
+                tail[e + 1] = v;
+                eTo[e + 1] = nodes;
+            } else {
+                tail[e] = v;
+                eTo[e] = nodes + 1;  // t
+                tail[e + 1] = nodes + 1;
+                eTo[e + 1] = v;
+            }
+        }
+        head = new int[n + 1];
+        for (int e = 0; e < m; e++) {
+            head[tail[e] + 1]++;
+        }
+        for (int v = 0; v < n; v++) {
+            head[v + 1] += head[v];
+        }
+        adj = new int[m];
+        int[] fill = Arrays.copyOf(head, n);
+        for (int e = 0; e < m; e++) {
+            adj[fill[tail[e]]++] = e;
+        }
+        dist = new double[n];
+        pot = new double[n];
+        prevEdge = new int[n];
+        done = new boolean[n];
+        cachedFor = net;
+        cachedArcs = arcs;
+        signs = new boolean[nodes];
+        for (int v = 0; v < nodes; v++) {
+            signs[v] = net.supply(v) >= 0;
+        }
+    }
+
+    private boolean[] signs;
+
+    /** The super-source/sink wiring depends on the sign of each supply; a change of sign rebuilds it. */
+    private boolean sameSigns(FlowNetwork net) {
+        for (int v = 0; v < signs.length; v++) {
+            if (signs[v] != (net.supply(v) >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
