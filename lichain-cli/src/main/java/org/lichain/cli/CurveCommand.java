@@ -45,7 +45,7 @@ public final class CurveCommand implements Callable<Integer> {
         Double usd;
 
         @Option(names = "--price-cny-incl-vat", paramLabel = "P",
-                description = "Chinese spot price in CNY per t including 13% VAT (e.g. 75000).")
+                description = "Chinese spot price in CNY per t including 13%% VAT (e.g. 75000).")
         Double cny;
     }
 

@@ -120,8 +120,8 @@ public final class EnvCommand implements Runnable {
                 description = "world, yichun, a country (CN) or a region (CN-JX); default ${DEFAULT-VALUE}.")
         String region;
         @Option(names = "--basis", defaultValue = "reported",
-                description = "reported (reported production, else capacity) or capacity (full capacity); default "
-                        + "${DEFAULT-VALUE}.")
+                description = "reported (reported production, else capacity), capacity (full capacity) or simulated "
+                        + "(the market simulation's base scenario 2020-2035); default ${DEFAULT-VALUE}.")
         String basis;
         @Option(names = "--stack-height-m", defaultValue = "10", description = "Residue stack height for the storage "
                 + "area, m (estimate; default ${DEFAULT-VALUE}).")
@@ -138,14 +138,23 @@ public final class EnvCommand implements Runnable {
             if (year < 1990 || year > 2100) {
                 throw new InvalidInputException("--year " + year + ": must be between 1990 and 2100");
             }
-            ProductionSeries.Basis b = switch (basis.toLowerCase(Locale.ROOT)) {
-                case "reported" -> ProductionSeries.Basis.REPORTED_ELSE_CAPACITY;
-                case "capacity" -> ProductionSeries.Basis.CAPACITY;
-                default -> throw new InvalidInputException("--basis " + basis + ": use reported or capacity");
-            };
+            String chosen = basis.toLowerCase(Locale.ROOT);
+            if (!chosen.equals("reported") && !chosen.equals("capacity") && !chosen.equals("simulated")) {
+                throw new InvalidInputException("--basis " + basis + ": use reported, capacity or simulated");
+            }
             World w = data.world();
             Footprint.checkRegion(region, w.assets());
-            EnvironmentLedger l = ledger(w, year, b);
+            EnvironmentLedger l;
+            if (chosen.equals("simulated")) {
+                if (year < 2020 || year > 2035) {
+                    throw new InvalidInputException("--year " + year + ": the simulated basis covers 2020 to 2035");
+                }
+                l = EnvironmentLedger.compute(w, ProductionSeries.fromSimulation(w,
+                        org.lichain.market.Simulation.runBase2020to2035(w)));
+            } else {
+                l = ledger(w, year, chosen.equals("reported") ? ProductionSeries.Basis.REPORTED_ELSE_CAPACITY
+                        : ProductionSeries.Basis.CAPACITY);
+            }
             Footprint f = Footprint.of(l, year, region, stackHeightM);
             PrintWriter out = spec.commandLine().getOut();
             if (chart != null) {

@@ -71,6 +71,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (token.length() < 16) {
             throw new InvalidInputException(TOKEN_ENV + " must have at least 16 characters");
         }
+        // keep the console to our own lines: Jetty's start-up chatter only at WARN (unless the user set a level)
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         World world = data.world();
         ServerConfig config = new ServerConfig(bind, port, token, corsOrigins, ServerConfig.DEFAULT_MAX_BODY_BYTES,
                 jobThreads, jobQueue, 200, db);

@@ -33,6 +33,35 @@ public record ProductionSeries(YearMonth start, String[] assetIds, double[][] tL
         return new ProductionSeries(start, assetIds, tLce, basis);
     }
 
+    /**
+     * The market simulation's output ({@code productionByAsset[asset][month]}) as a production series; city converters
+     * are reduced as in {@link #historical} so that residue is booked once. Stockpiles then start with the run. The
+     * simulation's generic new projects (not in the world) are left out, and their output is named in the basis.
+     */
+    public static ProductionSeries fromSimulation(World world, org.lichain.market.SimulationResult r) {
+        List<String> ids = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>();
+        List<Asset> assets = new ArrayList<>();
+        double unbooked = 0;
+        for (int a = 0; a < r.assetIds().size(); a++) {
+            var asset = world.findAsset(r.assetIds().get(a));
+            if (asset.isEmpty()) { // generic new projects of the simulation have no site and no balance
+                for (double v : r.productionByAsset()[a]) {
+                    unbooked += v;
+                }
+                continue;
+            }
+            ids.add(asset.get().id());
+            rows.add(r.productionByAsset()[a].clone());
+            assets.add(asset.get());
+        }
+        double[][] p = rows.toArray(new double[0][]);
+        converterRemainder(world, assets, p);
+        return new ProductionSeries(r.start(), ids.toArray(new String[0]), p, String.format(java.util.Locale.ROOT,
+                "simulated: %s seed %d (%.0f t LCE from generic new projects not booked: no site)", r.scenario(),
+                r.seed(), unbooked));
+    }
+
     public int months() {
         return tLce.length == 0 ? 0 : tLce[0].length;
     }

@@ -10,7 +10,9 @@ import org.lichain.world.World;
 /**
  * Each plant's effective power price in a month, for the unit-cost model: the month's power cost divided by its
  * kWh, for the optimised schedule and for the flat schedule under the plant's regional tariff (CNY/kWh).
- * Results are cached per World, plant and month (a month's schedule takes a solve).
+ * Results are cached per World, plant and month (a month's schedule takes a solve). Every asset has a price:
+ * a concentrate seller's is that of a route-default converter in its conversion region (as the cost model
+ * converts its concentrate), an asset without capacity in the month is priced at 1,000 t LCE/yr.
  *
  * <p>A cost model that keeps its own electricity price can use {@link Result#ratioToFlat()} instead: the
  * scheduled price as a share of the flat-schedule price.
@@ -62,7 +64,10 @@ public final class EffectivePowerPrice {
                 return r;
             }
         }
-        Schedule s = PlantModels.schedule(world, plantId, month, null);
+        org.lichain.world.Asset a = world.findAsset(plantId).orElseThrow(() -> new IllegalArgumentException(
+                "unknown asset '" + plantId + "'"));
+        PlantModel plant = PlantModels.pricingModel(world, a, month);
+        Schedule s = Scheduler.solve(plant, PlantModels.tariffFor(world, plant.region(), month).hourly(month));
         Result r = new Result(plantId, month, s.tariff().tariffId(), s.effectiveCnyPerKwh(),
                 s.flatEffectiveCnyPerKwh(), s.savingPct(), s.valleyKwhShare());
         synchronized (CACHE) {

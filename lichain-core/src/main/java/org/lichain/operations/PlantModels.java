@@ -54,8 +54,38 @@ public final class PlantModels {
             throw new IllegalArgumentException("asset " + assetId + " sells concentrate and has no chemical plant "
                     + "to schedule (see 'lichain schedule --list')");
         }
+        double capacity = a.capacity().capacityTLcePerYear(month);
+        if (!(capacity > 0)) {
+            throw new IllegalArgumentException("plant " + assetId + " has no capacity in " + month + " (status "
+                    + a.status2025() + "); nothing to schedule");
+        }
+        return build(world, a, month, a.kind() == AssetKind.CONVERTER ? "converter" : "integrated", a.region(),
+                capacity);
+    }
+
+    /**
+     * The plant that makes an asset's chemical, for its effective power price: the asset's own plant, or for a
+     * concentrate seller a route-default converter in its conversion region (as the cost model converts it).
+     * An asset without capacity in the month is sized at 1,000 t LCE/yr: the price per kWh hardly depends on
+     * size (restart costs are the only fixed term).
+     */
+    static PlantModel pricingModel(World world, Asset a, YearMonth month) {
+        double capacity = a.capacity().capacityTLcePerYear(month);
+        if (!(capacity > 0)) {
+            capacity = 1000.0;
+        }
+        if (a.kind() == AssetKind.MINE_CONCENTRATE) {
+            String region = ProcessModel.refineryRegion(a, world.parametersOf(a));
+            return build(world, a, month, "converter", region, capacity);
+        }
+        return build(world, a, month, a.kind() == AssetKind.CONVERTER ? "converter" : "integrated", a.region(),
+                capacity);
+    }
+
+    private static PlantModel build(World world, Asset a, YearMonth month, String kind, String region,
+                                    double capacity) {
+        String assetId = a.id();
         OperationsData data = data(world);
-        String kind = a.kind() == AssetKind.CONVERTER ? "converter" : "integrated";
         List<StageTemplate> templates = data.stagesOf(a.id());
         if (templates.isEmpty()) {
             templates = data.stagesOf(a.route().id());
@@ -64,11 +94,6 @@ public final class PlantModels {
         if (templates.isEmpty()) {
             throw new IllegalArgumentException("no plant stages for asset " + assetId + " or its route "
                     + a.route().id() + " in " + OperationsDatasetExtension.STAGES);
-        }
-        double capacity = a.capacity().capacityTLcePerYear(month);
-        if (!(capacity > 0)) {
-            throw new IllegalArgumentException("plant " + assetId + " has no capacity in " + month + " (status "
-                    + a.status2025() + "); nothing to schedule");
         }
         double nominal = capacity / 8760.0; // t LCE per hour at nameplate
         ProcessBalance b = ProcessModel.balance(world, a, month.getYear());
@@ -109,7 +134,7 @@ public final class PlantModels {
         }
         String source = (data.stagesOf(a.id()).isEmpty() ? "route defaults (" + a.route().id() + ")"
                 : "asset-specific stages") + "; target: " + target.source();
-        return new PlantModel(a.id(), a.name(), a.route().id(), a.region(), stages, buffers,
+        return new PlantModel(a.id(), a.name(), a.route().id(), region, stages, buffers,
                 new OutputTarget(target.periodHours(), perPeriod), maintenance, source);
     }
 
@@ -118,21 +143,26 @@ public final class PlantModels {
      * {@link #FALLBACK_FLAT_CNY_PER_KWH}) where the dataset has no time-of-use data for the region.
      */
     public static Tariff tariffFor(World world, Asset a, YearMonth month) {
-        var tou = data(world).tariffForRegion(a.region());
+        return tariffFor(world, a.region(), month);
+    }
+
+    /** The default tariff of a region (see {@link #tariffFor(World, Asset, YearMonth)}). */
+    public static Tariff tariffFor(World world, String region, YearMonth month) {
+        var tou = data(world).tariffForRegion(region);
         if (tou.isPresent()) {
             return tou.get();
         }
-        var price = world.inputPrices().find("electricity", a.region(), month);
+        var price = world.inputPrices().find("electricity", region, month);
         if (price.isPresent() && world.fx() != null) {
-            double usd = world.inputPrices().usd("electricity", a.region(), month, world.fx());
+            double usd = world.inputPrices().usd("electricity", region, month, world.fx());
             double cny = usd * world.fx().cnyPerUsd(month);
             if (cny > 0) {
-                return Tariff.flat("FLAT-" + a.region(), a.region(), cny, "no time-of-use tariff for " + a.region()
+                return Tariff.flat("FLAT-" + region, region, cny, "no time-of-use tariff for " + region
                         + " in the dataset; flat at the electricity input price (" + price.get().source() + ")");
             }
         }
-        return Tariff.flat("FLAT-" + a.region(), a.region(), FALLBACK_FLAT_CNY_PER_KWH,
-                "estimate: no tariff or electricity price for " + a.region()
+        return Tariff.flat("FLAT-" + region, region, FALLBACK_FLAT_CNY_PER_KWH,
+                "estimate: no tariff or electricity price for " + region
                         + "; China average industrial price (CHINABRIEFING) x 7.2 CNY/USD");
     }
 
@@ -141,6 +171,20 @@ public final class PlantModels {
         return data(world).tariff(id).orElseThrow(() -> new IllegalArgumentException("unknown tariff '" + id
                 + "'; known: " + data(world).tariffs().stream().map(Tariff::id).toList()
                 + " (or give a tariff file in the tariffs.csv form)"));
+    }
+
+    /**
+     * Schedules a plant over {@code days} days from {@code start} (a day, a week, ...): sizes and target from the
+     * start's month, tariff as given or the region's default when {@code tariff} is null.
+     */
+    public static Schedule schedule(World world, String assetId, java.time.LocalDate start, int days, Tariff tariff) {
+        if (days <= 0) {
+            throw new IllegalArgumentException("days must be positive");
+        }
+        YearMonth month = YearMonth.from(start);
+        PlantModel plant = of(world, assetId, month);
+        Tariff t = tariff != null ? tariff : tariffFor(world, world.asset(assetId), month);
+        return Scheduler.solve(plant, t.hourly(start.atStartOfDay(), 24 * days));
     }
 
     /** Schedules a plant for a month with the given tariff, or its region's default when {@code tariff} is null. */

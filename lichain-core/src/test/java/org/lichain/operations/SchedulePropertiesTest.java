@@ -43,7 +43,7 @@ class SchedulePropertiesTest {
         return HourlyTariff.of(p, 0.5);
     }
 
-    @Property(tries = 25)
+    @Property(tries = 10)
     void optimalScheduleMeetsEveryConstraintAndNeverCostsMoreThanFlat(@ForAll @LongRange(min = 1, max = 1_000_000) long seed,
                                                                        @ForAll @IntRange(min = 1, max = 4) int stages,
                                                                        @ForAll @IntRange(min = 1, max = 2) int days) {
@@ -64,7 +64,7 @@ class SchedulePropertiesTest {
     }
 
     /** Cross-check: the LP relaxation / relax-and-fix answer is as cheap as the full MIP (CBC) within the gap. */
-    @Property(tries = 15)
+    @Property(tries = 8)
     void lpStepsMatchTheFullMip(@ForAll @LongRange(min = 1, max = 1_000_000) long seed,
                                 @ForAll @IntRange(min = 2, max = 4) int stages) {
         Random rnd = new Random(seed);

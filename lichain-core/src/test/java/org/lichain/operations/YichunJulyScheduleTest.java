@@ -79,4 +79,16 @@ class YichunJulyScheduleTest {
         assertThat(r.flatCnyPerKwh()).isCloseTo(0.63 * 23.6 / 24, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(r.ratioToFlat()).isLessThan(1.0);
     }
+
+    @Test
+    void aDayAndAWeekCanBeScheduledToo() {
+        Schedule day = PlantModels.schedule(world, "CN-JX-06", java.time.LocalDate.of(2025, 7, 14), 1, null);
+        Schedule week = PlantModels.schedule(world, "CN-JX-06", java.time.LocalDate.of(2025, 7, 14), 7, null);
+        assertThat(day.hours()).isEqualTo(24);
+        assertThat(week.hours()).isEqualTo(168);
+        assertThat(day.costCny()).isLessThan(day.flatCostCny());
+        assertThat(week.costCny()).isLessThan(week.flatCostCny());
+        // a single day is a little optimistic: stages it stops in the evening peak need no restart the next morning
+        assertThat(week.restarts()[week.plant().stageIndex("crushing_grinding")]).isGreaterThanOrEqualTo(6);
+    }
 }

@@ -85,7 +85,7 @@ final class JobsApi {
         JobRunner runner = runners.get(kind);
         if (runner == null || !runner.available()) {
             throw ApiProblem.notAvailable("jobs." + kind, "job kind '" + kind + "' (" + KNOWN_KINDS.get(kind)
-                    + ") is not available in this build");
+                    + ") is not available in this build" + (runner == null ? "" : ": its model is not on the classpath"));
         }
         JobRunner.Work work = runner.prepare(world, scenario, runs);
         Job job = jobs.submit(kind, runs, work);

@@ -161,14 +161,15 @@ public final class LichainServer implements AutoCloseable {
         return java.util.Collections.unmodifiableMap(m);
     }
 
-    /** Starts a server on the world with the built-in job runners ({@code mc}) and those found by {@link ServiceLoader}. */
+    /** Starts a server on the world with the built-in job runners and those found by {@link ServiceLoader}. */
     public static LichainServer start(World world, ServerConfig config) {
         return start(world, config, defaultRunners());
     }
 
-    /** The built-in runners ({@link org.lichain.server.jobs.McJobRunner}) plus any registered as services. */
+    /** The built-in runners ({@code simulate}, {@code mc}) plus any registered as services. */
     public static List<JobRunner> defaultRunners() {
         List<JobRunner> runners = new ArrayList<>();
+        runners.add(new org.lichain.server.jobs.SimulateJobRunner());
         runners.add(new org.lichain.server.jobs.McJobRunner());
         ServiceLoader.load(JobRunner.class).forEach(runners::add);
         return runners;

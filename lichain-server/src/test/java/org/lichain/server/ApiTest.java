@@ -200,7 +200,11 @@ class ApiTest {
     }
 
     static JsonNode waitFor(String id) throws InterruptedException {
-        for (int i = 0; i < 400; i++) {
+        return waitFor(http, id);
+    }
+
+    static JsonNode waitFor(Http http, String id) throws InterruptedException {
+        for (int i = 0; i < 1200; i++) {
             JsonNode s = http.get("/api/jobs/" + id).json();
             if (!s.get("state").asText().matches("queued|running")) {
                 return s;
@@ -212,9 +216,13 @@ class ApiTest {
 
     @Test
     void oversizedBody_is413() {
-        String big = "{\"kind\":\"mc\",\"scenario\":{\"name\":\"" + "x".repeat(2 << 20) + "\"}}";
-        Http.Response r = http.post("/api/jobs", big, Fixture.TOKEN);
-        assertProblem(r, 413, null);
+        // a 1 KiB limit and a 4 KiB body: small enough that the client has sent it all before the 413 comes back
+        try (LichainServer small = LichainServer.start(world, Fixture.config().withMaxBodyBytes(1024), List.of())) {
+            String big = "{\"kind\":\"mc\",\"scenario\":{\"name\":\"" + "x".repeat(4096) + "\"}}";
+            Http.Response r = new Http(small).post("/api/jobs", big, Fixture.TOKEN);
+            assertProblem(r, 413, null);
+            assertThat(r.json().get("limit_bytes").asInt()).isEqualTo(1024);
+        }
     }
 
     @Test

@@ -46,6 +46,10 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
+        if ("1".equals(System.getenv("LICHAIN_REQUIRE_BROWSER"))) { // CI installs the browser: it must be there
+            org.junit.jupiter.api.Assertions.assertTrue(CHROMEDRIVER.canExecute(),
+                    "LICHAIN_REQUIRE_BROWSER=1 but /usr/bin/chromedriver is missing");
+        }
         assumeTrue(CHROMEDRIVER.canExecute(), "no /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
         server = LichainServer.start(Fixture.world(), Fixture.config(), List.of());
         // with the built-in mc runner; the test classpath has the test-only ensemble model "server-test"
@@ -239,5 +243,27 @@ class DashboardBrowserTest {
         wait.until(d -> "8".equals(d.findElement(By.id("ensemble-chart")).getDomAttribute("data-years")));
         assertThat(driver.findElements(By.cssSelector("#ensemble-chart svg path")).size()).isGreaterThan(4);
         shot("ensemble-fan");
+    }
+
+    @Test
+    void marketViews_drawASimulationRun() throws Exception {
+        Http h = http(embedded);
+        Http.Response r = h.post("/api/jobs", "{\"kind\":\"simulate\",\"scenario\":{\"from\":\"2020-01\","
+                + "\"to\":\"2025-12\"}}", Fixture.TOKEN);
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        assertThat(ApiTest.waitFor(h, r.json().get("id").asText()).get("state").asText()).isEqualTo("succeeded");
+        open(embedded);
+        driver.findElement(By.cssSelector("#nav button[data-view=market]")).click();
+        wait.until(d -> "72".equals(d.findElement(By.id("market-price")).getDomAttribute("data-months")));
+        assertThat(driver.findElements(By.cssSelector("#market-supply svg path")).size()).isGreaterThan(3);
+        shot("market-2020-2025");
+        driver.findElement(By.cssSelector("#nav button[data-view=trade]")).click();
+        wait.until(d -> d.findElement(By.id("trade-chart")).getDomAttribute("data-links") != null);
+        assertThat(Integer.parseInt(driver.findElement(By.id("trade-chart")).getDomAttribute("data-links")))
+                .isPositive();
+        shot("trade-sankey-2025");
+        driver.findElement(By.cssSelector("#nav button[data-view=selfsuff]")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#selfsuff-chart svg path")).size() > 3);
+        shot("self-sufficiency-2020-2025");
     }
 }

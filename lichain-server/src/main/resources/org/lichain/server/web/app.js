@@ -211,7 +211,25 @@ function onSlider() {
   curveState.timer = setTimeout(() => loadCurve(true), 120);
 }
 
+function curveLegend() {
+  const p = el('curve-legend');
+  p.replaceChildren(document.createTextNode('Bar colour = resource type:'));
+  for (const [t, colour] of Object.entries(TYPE_COLOURS)) {
+    const sw = document.createElement('span');
+    sw.className = 'swatch';
+    sw.style.background = colour;
+    p.appendChild(sw);
+    p.appendChild(document.createTextNode(t));
+  }
+  const grey = document.createElement('span');
+  grey.className = 'swatch';
+  grey.style.background = '#dddddd';
+  p.appendChild(grey);
+  p.appendChild(document.createTextNode('outside the filter · dashed line = price'));
+}
+
 function initCurve() {
+  curveLegend();
   const year = el('curve-year');
   for (let y = 2015; y <= 2040; y++) { year.appendChild(new Option(String(y), String(y))); }
   year.value = '2025';
@@ -264,6 +282,7 @@ async function loadMarket() {
   ['market-price', 'market-balance', 'market-supply'].forEach(id => chart(id).clear());
   if (!res) { return; }
   const months = res.months;
+  el('market-price').dataset.months = String(months.length);
   chart('market-price').setOption({ animation: false,
     title: { text: 'Battery-grade carbonate price', textStyle: { fontSize: 13 } }, tooltip: { trigger: 'axis' }, legend: { top: 20 },
     xAxis: { type: 'category', data: months }, yAxis: [{ type: 'value', name: 'CNY/t incl. VAT' }, { type: 'value', name: 'USD/t LCE' }],
@@ -286,17 +305,28 @@ async function loadTrade() {
   const res = await selectedResult('simulate', 'trade-job', 'trade-status');
   chart('trade-chart').clear();
   if (!res) { return; }
-  const flows = res.trade_flows_t_lce || res.trade_flows;
-  if (!Array.isArray(flows) || !flows.length) {
+  // trade_flows_t_lce: {origin country: {demand region: [t LCE per month]}}; the Sankey sums the last 12 months
+  const tf = res.trade_flows_t_lce;
+  if (!tf || typeof tf !== 'object' || !Object.keys(tf).length) {
     setStatus('trade-status', 'na', 'Not available in this build: this simulation result has no trade-flow matrix (field trade_flows_t_lce).');
     return;
   }
+  const n = res.months.length;
+  const from = Math.max(0, n - 12);
+  const links = [];
+  for (const [origin, regions] of Object.entries(tf)) {
+    for (const [region, series] of Object.entries(regions)) {
+      const v = series.slice(from).reduce((a, b) => a + b, 0);
+      if (v > 0.5) { links.push({ source: origin, target: region + ' demand', value: Math.round(v) }); }
+    }
+  }
   const names = new Set();
-  flows.forEach(f => { names.add(f.from); names.add(f.to); });
+  links.forEach(l => { names.add(l.source); names.add(l.target); });
+  el('trade-chart').dataset.links = String(links.length);
   chart('trade-chart').setOption({ animation: false,
-    title: { text: 'Trade flows, t LCE', textStyle: { fontSize: 13 } }, tooltip: {},
-    series: [{ type: 'sankey', data: [...names].map(n => ({ name: n })),
-      links: flows.map(f => ({ source: f.from, target: f.to, value: f.t_lce !== undefined ? f.t_lce : f.value })) }]
+    title: { text: 'Trade flows from mine country to demand region, t LCE, ' + res.months[from] + '..' + res.months[n - 1], textStyle: { fontSize: 13 } },
+    tooltip: {},
+    series: [{ type: 'sankey', left: 40, right: 120, data: [...names].map(x => ({ name: x })), links, emphasis: { focus: 'adjacency' } }]
   }, true);
 }
 

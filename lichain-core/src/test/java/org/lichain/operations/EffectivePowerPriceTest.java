@@ -1,0 +1,38 @@
+package org.lichain.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.YearMonth;
+import org.junit.jupiter.api.Test;
+import org.lichain.dataset.DatasetLoader;
+import org.lichain.world.World;
+
+class EffectivePowerPriceTest {
+    static final World WORLD = DatasetLoader.loadEmbedded();
+    static final YearMonth JULY = YearMonth.of(2025, 7);
+
+    @Test
+    void australianConcentrateIsPricedAsASichuanConverter() {
+        // AU-WA-01 sells spodumene concentrate, converted in CN-SC by default (ProcessModel.DEFAULT_CONVERSION_REGION)
+        EffectivePowerPrice.Result r = EffectivePowerPrice.of(WORLD, "AU-WA-01", JULY);
+        assertThat(r.tariffId()).isEqualTo("CN-SC-2023");
+        // Sichuan July, flat load: valley 23-07 (8 h x 0.5 = 4), peak 10-12 and 17-21 (6 h x 1.5 = 9), critical
+        // 15-17 (2 h x 1.8 = 3.6), flat 07-10, 12-15, 21-23 (8 h) = 24.6 / 24 = 1.025 x 0.63
+        assertThat(r.flatCnyPerKwh()).isCloseTo(0.63 * 24.6 / 24, within(1e-9));
+        assertThat(r.scheduledCnyPerKwh()).isLessThan(r.flatCnyPerKwh());
+        assertThat(r.cnyPerKwh(EffectivePowerPrice.Mode.FLAT)).isEqualTo(r.flatCnyPerKwh());
+    }
+
+    @Test
+    void regionWithoutTouHasRatioOne_andPlantsWithoutCapacityStillGetAPrice() {
+        EffectivePowerPrice.Result chile = EffectivePowerPrice.of(WORLD, "CL-01", JULY);
+        assertThat(chile.ratioToFlat()).isEqualTo(1.0);
+        assertThat(chile.tariffId()).isEqualTo("FLAT-CL");
+        // CN-JX-03 has no capacity rows in the dataset: priced at 1,000 t LCE/yr on the Jiangxi tariff
+        EffectivePowerPrice.Result noCap = EffectivePowerPrice.of(WORLD, "CN-JX-03", JULY);
+        assertThat(noCap.ratioToFlat()).isLessThan(1.0);
+        assertThat(EffectivePowerPrice.cnyPerKwh(WORLD, "CN-JX-03", JULY, EffectivePowerPrice.Mode.SCHEDULED))
+                .isEqualTo(noCap.scheduledCnyPerKwh());
+    }
+}
