@@ -56,6 +56,9 @@ public final class CurveCommand implements Callable<Integer> {
             defaultValue = "c1")
     String basis;
 
+    @Mixin
+    PowerPriceOption powerPrice;
+
     @Option(names = "--demand-t-lce", paramLabel = "D",
             description = "Also report the marginal cost at this annual demand (t LCE): the cost of the bar where cumulative capacity reaches it.")
     Double demand;
@@ -72,8 +75,18 @@ public final class CurveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         World w = data.world();
+        org.lichain.cost.PowerPriceRatio power = org.lichain.cost.PowerPriceRatio.FLAT;
+        if (powerPrice.mode() == org.lichain.operations.EffectivePowerPrice.Mode.SCHEDULED) {
+            spec.commandLine().getErr().println("lichain: scheduling every plant on its time-of-use tariff for each month "
+                    + "(one LP per plant and month; this takes a while)...");
+            // a monthly curve schedules its month; an annual curve schedules the first month of each quarter and
+            // applies it to the quarter (named simplification: 4 solves per plant instead of 12)
+            boolean annual = month == null;
+            power = (a, m) -> org.lichain.operations.EffectivePowerPrice.of(w, a.id(),
+                    annual ? java.time.YearMonth.of(m.getYear(), (m.getMonthValue() - 1) / 3 * 3 + 1) : m).ratioToFlat();
+        }
         CostCurve c = build(w, year, month, price == null ? null : price.usd, price == null ? null : price.cny,
-                parseBasis(basis));
+                parseBasis(basis), power);
         if (png != null) {
             Canvas.write(png, CostCurveChart.png(c));
         }
@@ -86,6 +99,7 @@ public final class CurveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             var node = CurveJson.of(c);
+            node.put("power_price", powerPrice.mode().name().toLowerCase(Locale.ROOT));
             if (demand != null) {
                 node.put("demand_t_lce", demand);
                 node.put("marginal_cost_usd_per_t_lce", CurveJson.r2(c.marginalCostAt(demand)));
@@ -118,6 +132,11 @@ public final class CurveCommand implements Callable<Integer> {
 
     /** Builds a curve from CLI-style options (shared with {@code run}). */
     static CostCurve build(World w, int year, String month, Double usd, Double cny, CostBreakdown.Basis basis) {
+        return build(w, year, month, usd, cny, basis, org.lichain.cost.PowerPriceRatio.FLAT);
+    }
+
+    static CostCurve build(World w, int year, String month, Double usd, Double cny, CostBreakdown.Basis basis,
+                           org.lichain.cost.PowerPriceRatio power) {
         if (year < 2015 || year > 2040) {
             throw new InvalidInputException("--year " + year + ": must be between 2015 and 2040");
         }
@@ -149,7 +168,7 @@ public final class CurveCommand implements Callable<Integer> {
             p = CostCurves.referencePrice(w, y).orElseThrow(() -> new InvalidInputException(
                     "no reference price at or before " + y + " in the dataset; give --price-usd or --price-cny-incl-vat"));
         }
-        return ym != null ? CostCurves.monthly(w, ym, p, basis) : CostCurves.annual(w, y, p, basis);
+        return ym != null ? CostCurves.monthly(w, ym, p, basis, power) : CostCurves.annual(w, y, p, basis, power);
     }
 
     /** Human summary: price, groups, and the assets (all, or the first {@code maxAssets} if > 0). */

@@ -53,6 +53,11 @@ public final class CostCurves {
 
     /** The annual curve: each asset's cost is the mean of its monthly costs over the year. */
     public static CostCurve annual(World w, int year, Price price, CostBreakdown.Basis basis) {
+        return annual(w, year, price, basis, PowerPriceRatio.FLAT);
+    }
+
+    /** The annual curve with each plant's power priced by {@code power} (time-of-use scheduling). */
+    public static CostCurve annual(World w, int year, Price price, CostBreakdown.Basis basis, PowerPriceRatio power) {
         List<CostCurve.Entry> raw = new ArrayList<>();
         for (Asset a : w.assets()) {
             if (!a.kind().minedSupply()) {
@@ -64,7 +69,7 @@ public final class CostCurves {
                 continue;
             }
             ProcessBalance b = ProcessModel.balance(w, a, year);
-            CostBreakdown mean = meanOfMonths(w, a, b, year, price.usdPerTLce());
+            CostBreakdown mean = meanOfMonths(w, a, b, year, price.usdPerTLce(), power);
             double prod = reported.map(Production::productionTLce).orElse(cap);
             raw.add(entry(a, Math.max(cap, 0.0), prod, reported.isPresent() ? "reported" : "capacity", mean));
         }
@@ -73,6 +78,11 @@ public final class CostCurves {
 
     /** The curve of one month: capacity at that month (annualised), production = capacity. */
     public static CostCurve monthly(World w, YearMonth m, Price price, CostBreakdown.Basis basis) {
+        return monthly(w, m, price, basis, PowerPriceRatio.FLAT);
+    }
+
+    /** The monthly curve with each plant's power priced by {@code power}. */
+    public static CostCurve monthly(World w, YearMonth m, Price price, CostBreakdown.Basis basis, PowerPriceRatio power) {
         List<CostCurve.Entry> raw = new ArrayList<>();
         for (Asset a : w.assets()) {
             if (!a.kind().minedSupply()) {
@@ -82,7 +92,8 @@ public final class CostCurves {
             if (cap <= 0) {
                 continue;
             }
-            CostBreakdown c = CostModel.unitCost(w, a, m, price.usdPerTLce());
+            CostBreakdown c = CostModel.unitCost(w, a, ProcessModel.balance(w, a, m.getYear()), m, price.usdPerTLce(),
+                    power);
             raw.add(entry(a, cap, cap, "capacity", c));
         }
         double cny = price.usdPerTLce() * w.fx().cnyPerUsd(m) * (1.0 + w.fiscal().chinaVatPct() / 100.0);
@@ -94,13 +105,14 @@ public final class CostCurves {
                 prodBasis, c.c1UsdPerTLce(), c.aiscUsdPerTLce(), c.c1CnyPerTInclVat(), 0, 0, c);
     }
 
-    static CostBreakdown meanOfMonths(World w, Asset a, ProcessBalance b, int year, double price) {
+    static CostBreakdown meanOfMonths(World w, Asset a, ProcessBalance b, int year, double price,
+                                      PowerPriceRatio power) {
         double[] acc = new double[13];
         double cny = 0;
         boolean calibrated = false;
         double vat = 0;
         for (int mo = 1; mo <= 12; mo++) {
-            CostBreakdown c = CostModel.unitCost(w, a, b, YearMonth.of(year, mo), price);
+            CostBreakdown c = CostModel.unitCost(w, a, b, YearMonth.of(year, mo), price, power);
             acc[0] += c.miningUsdPerTLce();
             acc[1] += c.beneficiationUsdPerTLce();
             acc[2] += c.reagentsUsdPerTLce();

@@ -41,6 +41,16 @@ public final class CostModel {
 
     /** As {@link #unitCost(World, Asset, YearMonth, double)} with a precomputed balance. */
     public static CostBreakdown unitCost(World w, Asset a, ProcessBalance b, YearMonth m, double priceUsdPerTLce) {
+        return unitCost(w, a, b, m, priceUsdPerTLce, PowerPriceRatio.FLAT);
+    }
+
+    /**
+     * As above with the asset's electricity priced at {@code power.ratioToFlat(a, m)} times the dataset's flat price
+     * ({@code --power-price scheduled}). Simplification: the ratio applies to all of the asset's power, mine and
+     * conversion alike.
+     */
+    public static CostBreakdown unitCost(World w, Asset a, ProcessBalance b, YearMonth m, double priceUsdPerTLce,
+                                         PowerPriceRatio power) {
         Parameters p = w.parametersOf(a);
         InputPrices prices = w.inputPrices();
         Fx fx = w.fx();
@@ -54,9 +64,10 @@ public final class CostModel {
                 reagents += t * prices.usd(r.priceItem(), refRegion, m, fx);
             }
         }
-        double mineEnergy = b.mineKwh() * prices.usd("electricity", mineRegion, m, fx)
+        double powerRatio = power == PowerPriceRatio.FLAT ? 1.0 : power.ratioToFlat(a, m);
+        double mineEnergy = b.mineKwh() * prices.usd("electricity", mineRegion, m, fx) * powerRatio
                 + b.dieselGj() * prices.usd("diesel", mineRegion, m, fx);
-        double refineryEnergy = b.refineryKwh() * prices.usd("electricity", refRegion, m, fx)
+        double refineryEnergy = b.refineryKwh() * prices.usd("electricity", refRegion, m, fx) * powerRatio
                 + b.coalGj() * prices.usd("coal", refRegion, m, fx)
                 + b.naturalGasGj() * prices.usd("natural_gas", refRegion, m, fx);
         double beneficiation = b.oreT() * p.value(BENEFICIATION_COST_USD_PER_T_ORE);

@@ -80,6 +80,22 @@ class CostModelTest {
         assertThat(c.miningUsdPerTLce()).isCloseTo(855.78, within(0.05));
     }
 
+    /**
+     * A time-of-use schedule that brings the plant's power to 80% of the flat price: electricity 6,743.9 kWh × 0.1
+     * = 674.39 becomes 539.51; coal (80) is untouched, so energy = 619.51 and C1 falls by 134.88.
+     */
+    @Test
+    void scheduledPowerPrice_scalesElectricityOnly() {
+        Asset a = TestWorlds.asset("L", "CN", "CN-JX", ResourceType.LEPIDOLITE, Route.LEPIDOLITE_SULFATE_ROAST,
+                AssetKind.INTEGRATED, 10_000);
+        World w = TestWorlds.world(List.of(a), Map.of(Route.LEPIDOLITE_SULFATE_ROAST, lepidolite()), Map.of());
+        var b = org.lichain.process.ProcessModel.balance(w, a, 2025);
+        CostBreakdown flat = CostModel.unitCost(w, a, b, M, 10_000, PowerPriceRatio.FLAT);
+        CostBreakdown tou = CostModel.unitCost(w, a, b, M, 10_000, (asset, month) -> 0.8);
+        assertThat(tou.energyUsdPerTLce()).isCloseTo(619.51, within(0.05));
+        assertThat(flat.c1UsdPerTLce() - tou.c1UsdPerTLce()).isCloseTo(134.88, within(0.05));
+    }
+
     /** A reported site cash cost makes mining the residual: upstream = reported / refining recovery. */
     @Test
     void reportedUpstreamCost_calibratesMining() {
