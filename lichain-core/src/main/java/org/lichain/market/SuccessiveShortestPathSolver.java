@@ -25,6 +25,7 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
     private double[] pot;
     private int[] prevEdge;
     private boolean[] done;
+    private int[] active;
 
     @Override
     public FlowSolution solve(FlowNetwork net) {
@@ -112,10 +113,12 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
         Arrays.fill(dist, Double.POSITIVE_INFINITY);
         Arrays.fill(done, false);
         dist[s] = 0;
-        for (int iter = 0; iter < n; iter++) {
+        int[] act = active;
+        for (int iter = 0; iter < act.length; iter++) {
             int u = -1;
             double best = Double.POSITIVE_INFINITY;
-            for (int v = 0; v < n; v++) {
+            for (int k = 0; k < act.length; k++) {
+                int v = act[k];
                 if (!done[v] && dist[v] < best) {
                     best = dist[v];
                     u = v;
@@ -192,6 +195,25 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
         int[] fill = Arrays.copyOf(head, n);
         for (int e = 0; e < m; e++) {
             adj[fill[tail[e]]++] = e;
+        }
+        // nodes without any arc of the network are never on a path (only their own supply edge): skipped by Dijkstra
+        boolean[] used = new boolean[n];
+        used[nodes] = true;
+        used[nodes + 1] = true;
+        for (int a = 0; a < arcs; a++) {
+            used[net.from(a)] = true;
+            used[net.to(a)] = true;
+        }
+        int count = 0;
+        for (boolean u : used) {
+            count += u ? 1 : 0;
+        }
+        active = new int[count];
+        count = 0;
+        for (int v = 0; v < n; v++) {
+            if (used[v]) {
+                active[count++] = v;
+            }
         }
         dist = new double[n];
         pot = new double[n];
