@@ -19,7 +19,6 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -28,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Ensemble speed on the embedded base ensemble 2020–2040 (model {@code market}):
  * {@code runsPerSecondPerCore} is one thread computing chunks of 25 runs (draw + full market run + columnar
- * batch), reported as runs/s; {@code chunksOnThreads} runs 200 runs on 1 or 2 threads for the scaling figure.
+ * batch), reported as runs/s. The 1 → 2 thread scaling is {@link EnsembleScalingBenchmark}.
  * Needs the market model on the classpath (org.lichain.market).
  */
 @State(Scope.Benchmark)
@@ -43,9 +42,6 @@ public class EnsembleBenchmark {
     Sampler sampler;
     int next;
 
-    @Param({"1", "2"})
-    public int threads;
-
     @Setup(Level.Trial)
     public void setup() throws IOException {
         try (InputStream in = EnsembleBenchmark.class.getResourceAsStream("/org/lichain/scenario/base-ensemble.yaml")) {
@@ -55,7 +51,7 @@ public class EnsembleBenchmark {
         sampler = new Sampler(spec);
     }
 
-    /** One chunk of 25 runs on the calling thread (threads param ignored): runs per second per core. */
+    /** One chunk of 25 runs on the calling thread : runs per second per core. */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
@@ -63,21 +59,5 @@ public class EnsembleBenchmark {
     public RunBatch runsPerSecondPerCore() {
         int c = next++;
         return RunBatch.compute(spec, model, sampler, 1, c, c * CHUNK, CHUNK);
-    }
-
-    /** 200 runs (8 chunks) on {@code threads} workers, in memory: the 1 → 2 thread scaling. */
-    @Benchmark
-    @BenchmarkMode(Mode.Throughput)
-    @OutputTimeUnit(TimeUnit.SECONDS)
-    @OperationsPerInvocation(200)
-    public int chunksOnThreads() {
-        int[] runs = new int[1];
-        EnsembleRunner.run(spec, model, new EnsembleRunner.Options(200, threads, 1, CHUNK), new java.util.BitSet(),
-                b -> { }, n -> {
-                    synchronized (runs) {
-                        runs[0] += n;
-                    }
-                });
-        return runs[0];
     }
 }

@@ -113,12 +113,13 @@ public final class CompanyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (id == null) {
-            throw new InvalidInputException("give a company ID (e.g. lichain company CATL --year 2025) or use "
-                    + "'lichain company compare ID...'; known ids are listed by 'lichain company compare --help'");
-        }
         World w = data.world();
         Companies c = CompanyModel.companies(w);
+        if (id == null) {
+            throw new InvalidInputException("give a company ID (e.g. lichain company CATL --year 2025) or use "
+                    + "'lichain company compare ID...'; known: "
+                    + String.join(", ", c.companies().stream().map(x -> x.id()).toList()));
+        }
         CompanyPnl p = pnl(w, c, id, common);
         List<Offtake> off = c.offtakesOf(p.companyId());
         if (png != null) {

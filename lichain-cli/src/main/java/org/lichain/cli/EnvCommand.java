@@ -169,8 +169,8 @@ public final class EnvCommand implements Runnable {
                 o.put("stack_height_m", f.stackHeightM());
                 o.put("storage_area_m2", round(f.storageAreaM2(), 0));
                 o.put("basis", f.basis());
-                o.put("co2e_boundary", "scope 1+2; E1 mine to chemical for integrated, brine and converter sites "
-                        + "(converters: refinery part), E0 mine and concentrator for concentrate sellers");
+                o.put("co2e_boundary", "scope 1+2 from mine to chemical (E1): the mine-and-concentrator part (E0) "
+                        + "where the ore is mined, the rest where it is converted; freight and reagent production outside");
                 ObjectNode ints = o.putObject("intensity_by_resource_type");
                 for (Map.Entry<String, Footprint.Intensity> e : f.intensityByResourceType().entrySet()) {
                     ObjectNode i = ints.putObject(e.getKey());

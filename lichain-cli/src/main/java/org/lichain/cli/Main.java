@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 RunCommand.class,
                 CurveCommand.class,
+                ScheduleCommand.class,
                 AssetsCommand.class,
                 DatasetCommand.class,
                 EnvCommand.class,

@@ -40,7 +40,7 @@ public final class ServeCommand implements Callable<Integer> {
     String bind;
 
     @Option(names = "--db", paramLabel = "FILE",
-            description = "Monitoring store (DuckDB) for the environment endpoints, when that capability is present.")
+            description = "Monitoring store (DuckDB) of the environment endpoints; default: as 'lichain env ingest'.")
     Path db;
 
     @Option(names = "--cors-origin", paramLabel = "ORIGIN",
@@ -73,7 +73,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         World world = data.world();
         ServerConfig config = new ServerConfig(bind, port, token, corsOrigins, ServerConfig.DEFAULT_MAX_BODY_BYTES,
-                jobThreads, jobQueue, 200);
+                jobThreads, jobQueue, 200, db);
         LichainServer server;
         try {
             server = LichainServer.start(world, config);
@@ -89,10 +89,8 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("API description:   " + server.url() + "openapi.json");
         out.println(generated ? "Bearer token (generated; set " + TOKEN_ENV + " to choose one): " + token
                 : "Bearer token: from " + TOKEN_ENV);
-        if (db != null) {
-            out.println("Monitoring store:  " + db.toAbsolutePath()
-                    + " (used by the environment endpoints when that capability is present)");
-        }
+        out.println("Monitoring store:  " + (db != null ? db.toAbsolutePath()
+                : org.lichain.environment.MonitoringStore.defaultPath()) + " (POST /api/env/measurements, alerts)");
         if (!config.loopbackOnly()) {
             err.println("lichain: warning: bound to " + bind + ": the API is reachable from other machines");
         }

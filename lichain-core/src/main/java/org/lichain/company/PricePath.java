@@ -8,10 +8,11 @@ import org.lichain.world.Asset;
  *
  * <p>Two sources implement it. {@link GivenPricePath} takes prices from the dataset's reference prices or a
  * flat price, and output from reported production or available capacity. <b>Adapter point for the market
- * simulation (issue 3):</b> once {@code org.lichain.market} lands, a {@code SimulationPricePath} wraps its
- * result — {@code price.usd_per_t_lce[i]} and {@code price.sc6_usd_per_t[i]} for month {@code months[i]}, and
- * the simulated production by asset (t LCE per month) — behind this same interface; the company model then
- * needs no change. Until then no simulated output is used or imitated.
+ * simulation (issue 3):</b> once {@code org.lichain.market} lands in main, a {@code SimulationPricePath} wraps
+ * its {@code SimulationResult} behind this same interface — with {@code t = result.indexOf(m)}:
+ * {@code priceUsdPerTLce[t]} for carbonate, {@code sc6UsdPerT[t]} for SC6 and the asset's row of
+ * {@code productionByAsset} (looked up through {@code assetIds}) for output, converted to t LCE per month —
+ * and the company model needs no change. Until then no simulated output is used or imitated.
  */
 public interface PricePath {
     /** Short description for reports, e.g. {@code reference prices 2025} or {@code flat 9000 USD/t}. */

@@ -11,10 +11,11 @@ import org.lichain.world.World;
  * Monthly environmental ledgers per asset, computed from a {@link ProductionSeries} and each asset's
  * {@link ProcessBalance} (per t LCE, grid factors of the month's year). Arrays are {@code [asset][month]}.
  *
- * <p>Stage attribution (named simplification): a site books only the stages it runs. A concentrate seller
- * ({@code MINE_CONCENTRATE}) books tailings and the mine-and-concentrator CO2e (E0); a converter books leach residue,
- * refinery CO2e (E1 − E0), thallium and water; integrated and brine assets book everything (E1). Water is the
- * whole-chain figure booked at the chemical stage. Stockpiles start empty at the first month of the series.
+ * <p>Stages (named simplification): the mine stage (tailings, mine-and-concentrator CO2e E0) is booked at the site;
+ * the chemical stage (leach residue, refinery CO2e E1 − E0, thallium, water — the whole-chain water figure) where the
+ * lithium is converted: on site for integrated and brine assets and converters, in the asset's conversion region
+ * ({@link ProcessModel#refineryRegion}) for concentrate sellers. A converter books no mine stage (its concentrate's
+ * mine is counted at the mine). Stockpiles start empty at the first month of the series.
  */
 public final class EnvironmentLedger {
     /** Dry bulk density of stacked leach residue, t/m³ (estimate: assumed, not in reference/). */
@@ -25,6 +26,11 @@ public final class EnvironmentLedger {
     public final double[][] residueT;
     public final double[][] tailingsT;
     public final double[][] co2eT;
+    /** The mine-stage (E0) and chemical-stage (E1 − E0) parts of {@link #co2eT}. */
+    public final double[][] co2eMineT;
+    public final double[][] co2eChemT;
+    /** Where each asset's chemical stage runs: its own region, or its conversion region for concentrate sellers. */
+    public final String[] chemRegion;
     public final double[][] waterM3;
     public final double[][] thalliumToResidueKg;
     public final double[][] thalliumToWaterKg;
@@ -42,6 +48,9 @@ public final class EnvironmentLedger {
         residueT = new double[a][n];
         tailingsT = new double[a][n];
         co2eT = new double[a][n];
+        co2eMineT = new double[a][n];
+        co2eChemT = new double[a][n];
+        chemRegion = new String[a];
         waterM3 = new double[a][n];
         thalliumToResidueKg = new double[a][n];
         thalliumToWaterKg = new double[a][n];
@@ -73,14 +82,17 @@ public final class EnvironmentLedger {
         for (int a = 0; a < assets.length; a++) {
             AssetKind kind = assets[a].kind();
             boolean mine = kind != AssetKind.CONVERTER;
-            boolean chem = kind != AssetKind.MINE_CONCENTRATE;
+            boolean chem = true;
+            l.chemRegion[a] = ProcessModel.refineryRegion(assets[a], world.parametersOf(assets[a]));
             double stockR = 0;
             double stockT = 0;
             for (int i = 0; i < n; i++) {
                 double q = p.tLce()[a][i];
                 if (q > 0) {
                     ProcessBalance b = balances[a][p.month(i).getYear() - firstYear];
-                    double co2 = (mine ? b.co2eMineT() : 0.0) + (chem ? b.co2eT() - b.co2eMineT() : 0.0);
+                    l.co2eMineT[a][i] = mine ? q * b.co2eMineT() : 0.0;
+                    l.co2eChemT[a][i] = q * (b.co2eT() - b.co2eMineT());
+                    double co2 = (l.co2eMineT[a][i] + l.co2eChemT[a][i]) / q;
                     l.residueT[a][i] = chem ? q * b.leachResidueT() : 0.0;
                     l.tailingsT[a][i] = mine ? q * b.tailingsT() : 0.0;
                     l.co2eT[a][i] = q * co2;
@@ -95,6 +107,11 @@ public final class EnvironmentLedger {
             }
         }
         return l;
+    }
+
+    /** True when the asset's chemical stage runs at the site itself. */
+    public boolean chemicalOnSite(int asset) {
+        return chemRegion[asset].equals(assets[asset].region());
     }
 
     /** The full-chain balance of an asset in a year, or null when it does not produce in the series. */

@@ -13,8 +13,8 @@ import org.lichain.world.Asset;
  * A year's environmental footprint of the assets in a region: totals, intensities per t LCE by resource type,
  * stockpiles at year end and the storage area they need. CO2e boundary: scope 1+2 from mine to chemical (E1) for
  * sites that run both stages, E0 (mine and concentrator) for concentrate sellers (see {@link EnvironmentLedger}).
- * Production and intensities count chemical output only (concentrate sellers' lithium is counted where it is
- * converted).
+ * Production and intensities count lithium where it is converted to chemical (a concentrate seller's lithium in its
+ * conversion region); tailings and E0 where the ore is mined.
  */
 public record Footprint(int year, String region, double productionTLce, double residueT, double tailingsT,
                         double co2eT, double waterM3, double thalliumToWaterKg, double thalliumToResidueKg,
@@ -49,6 +49,16 @@ public record Footprint(int year, String region, double productionTLce, double r
         return a.country().equals(up) || a.region().equals(up);
     }
 
+    /** Region filter for a chemical stage: at the site, or in a conversion region away from it. */
+    static boolean chemicalInRegion(EnvironmentLedger l, int a, String region) {
+        if (l.chemicalOnSite(a)) {
+            return inRegion(l.assets[a], region);
+        }
+        String r = region.trim().toUpperCase(Locale.ROOT);
+        String c = l.chemRegion[a];
+        return r.equals("WORLD") || c.equals(r) || c.startsWith(r + "-") || (c.length() == 2 && c.equals(r));
+    }
+
     /** Checks a region argument against the known assets; IllegalArgumentException when nothing matches. */
     public static void checkRegion(String region, List<Asset> assets) {
         if (region.equalsIgnoreCase("world") || region.equalsIgnoreCase("yichun")) {
@@ -78,30 +88,36 @@ public record Footprint(int year, String region, double productionTLce, double r
         List<Site> sites = new ArrayList<>();
         for (int a = 0; a < l.assets.length; a++) {
             Asset asset = l.assets[a];
-            if (!inRegion(asset, region)) {
+            boolean site = inRegion(asset, region);
+            boolean chem = chemicalInRegion(l, a, region);
+            if (!site && !chem) {
                 continue;
             }
             double p = 0, r = 0, t = 0, c = 0, w = 0, tw = 0, tr = 0;
             for (int i = first; i <= last; i++) {
-                p += l.production.tLce()[a][i];
-                r += l.residueT[a][i];
-                t += l.tailingsT[a][i];
-                c += l.co2eT[a][i];
-                w += l.waterM3[a][i];
-                tw += l.thalliumToWaterKg[a][i];
-                tr += l.thalliumToResidueKg[a][i];
+                if (chem) {
+                    p += l.production.tLce()[a][i];
+                    r += l.residueT[a][i];
+                    c += l.co2eChemT[a][i];
+                    w += l.waterM3[a][i];
+                    tw += l.thalliumToWaterKg[a][i];
+                    tr += l.thalliumToResidueKg[a][i];
+                }
+                if (site) {
+                    t += l.tailingsT[a][i];
+                    c += l.co2eMineT[a][i];
+                }
             }
-            boolean chemical = asset.kind() != org.lichain.world.AssetKind.MINE_CONCENTRATE;
-            prod += chemical ? p : 0.0;
+            prod += p;
             res += r;
             tail += t;
             co2 += c;
             water += w;
             tlw += tw;
             tlr += tr;
-            stockR += l.residueStockT[a][last];
-            stockT += l.tailingsStockT[a][last];
-            if (p > 0 && chemical) {
+            stockR += chem ? l.residueStockT[a][last] : 0.0;
+            stockT += site ? l.tailingsStockT[a][last] : 0.0;
+            if (p > 0) {
                 ProcessBalance b = l.balance(a, year);
                 double[] acc = byType.computeIfAbsent(asset.resourceType().id(), k -> new double[6]);
                 acc[0] += p;
@@ -111,9 +127,9 @@ public record Footprint(int year, String region, double productionTLce, double r
                 acc[4] += p * b.waterM3();
                 acc[5] += p * b.thalliumToWaterG();
             }
-            if (p > 0) {
+            if (p > 0 || t > 0) {
                 sites.add(new Site(asset.id(), asset.name(), asset.resourceType().id(), p, r, t, c, tw,
-                        l.residueStockT[a][last]));
+                        chem ? l.residueStockT[a][last] : 0.0));
             }
         }
         Map<String, Intensity> intensities = new LinkedHashMap<>();
@@ -131,7 +147,7 @@ public record Footprint(int year, String region, double productionTLce, double r
     public static double[] residueStockSeries(EnvironmentLedger l, String region) {
         double[] s = new double[l.production.months()];
         for (int a = 0; a < l.assets.length; a++) {
-            if (inRegion(l.assets[a], region)) {
+            if (chemicalInRegion(l, a, region)) {
                 for (int i = 0; i < s.length; i++) {
                     s[i] += l.residueStockT[a][i];
                 }

@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 
 /**
  * The monitoring store: measurements in an embedded DuckDB database file. An ingest validates every line
@@ -74,6 +72,12 @@ public final class MonitoringStore implements AutoCloseable {
                 s.execute("CREATE TABLE IF NOT EXISTS ingests(source_file VARCHAR NOT NULL, accepted BIGINT, "
                         + "quarantined BIGINT, duplicates BIGINT, ingested_at TIMESTAMP)");
             }
+            // DuckDB holds the file lock now: scratch files left by a killed ingest can go
+            try (var stale = Files.newDirectoryStream(db.toAbsolutePath().getParent(), SCRATCH_PREFIX + "*.csv")) {
+                for (Path p : stale) {
+                    Files.deleteIfExists(p);
+                }
+            }
             return new MonitoringStore(c, db);
         } catch (SQLException | IOException e) {
             throw new IllegalArgumentException("cannot open monitoring store " + db + ": " + e.getMessage(), e);
@@ -82,6 +86,29 @@ public final class MonitoringStore implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /** Prefix of the scratch files an ingest writes beside the store (a killed ingest may leave one behind). */
+    static final String SCRATCH_PREFIX = ".lichain-ingest-";
+
+    private Path scratchDir() {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null ? Path.of(".") : parent;
+    }
+
+    private static StringBuilder quoted(StringBuilder sb, String v) {
+        if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
+            return sb.append(v);
+        }
+        sb.append('"');
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '"') {
+                sb.append('"');
+            }
+            sb.append(c);
+        }
+        return sb.append('"');
     }
 
     /** The outcome of one ingest. {@code problems} lists every quarantined line (capped by the caller for display). */
@@ -115,30 +142,54 @@ public final class MonitoringStore implements AutoCloseable {
                         + "detection_limit_ug_per_l DOUBLE, qualifier VARCHAR, lab VARCHAR)");
             }
             long[] count = {0};
-            try (DuckDBAppender app = ((DuckDBConnection) conn).createAppender("temp", "main", "staging");
-                 BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-                MeasurementCsv.read(in, knownStations, new MeasurementCsv.Sink() {
-                    @Override
-                    public void accept(MeasurementCsv.Row r) throws SQLException {
-                        app.beginRow().append(r.line()).append(r.station()).appendEpochMicros(r.epochMicros())
-                                .append(r.analyte()).append(r.valueUgPerL()).append(r.belowDetection());
-                        if (Double.isNaN(r.detectionLimitUgPerL())) {
-                            app.appendNull();
-                        } else {
-                            app.append(r.detectionLimitUgPerL());
+            // validated rows go to a normalised scratch CSV beside the store, which DuckDB's parallel reader loads
+            // into the staging table inside the transaction (much faster than a JDBC appender call per value)
+            Path scratch = Files.createTempFile(scratchDir(), SCRATCH_PREFIX, ".csv");
+            try {
+                try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+                     java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                             Files.newOutputStream(scratch), StandardCharsets.UTF_8), 1 << 20)) {
+                    StringBuilder sb = new StringBuilder(128);
+                    MeasurementCsv.read(in, knownStations, new MeasurementCsv.Sink() {
+                        @Override
+                        public void accept(MeasurementCsv.Row r) throws IOException {
+                            sb.setLength(0);
+                            sb.append(r.line()).append(',');
+                            quoted(sb, r.station()).append(',').append(r.epochMicros()).append(',');
+                            quoted(sb, r.analyte()).append(',').append(r.valueUgPerL()).append(',')
+                                    .append(r.belowDetection()).append(',');
+                            if (!Double.isNaN(r.detectionLimitUgPerL())) {
+                                sb.append(r.detectionLimitUgPerL());
+                            }
+                            sb.append(',');
+                            quoted(sb, r.qualifier()).append(',');
+                            quoted(sb, r.lab()).append('\n');
+                            w.append(sb);
+                            if (++count[0] % 1_000_000 == 0) {
+                                listener.rowsRead(count[0]);
+                            }
                         }
-                        app.append(r.qualifier()).append(r.lab()).endRow();
-                        if (++count[0] % 1_000_000 == 0) {
-                            listener.rowsRead(count[0]);
-                        }
-                    }
 
-                    @Override
-                    public void reject(MeasurementCsv.Rejected r) {
-                        rejected.add(r);
+                        @Override
+                        public void reject(MeasurementCsv.Rejected r) {
+                            rejected.add(r);
+                        }
+                    });
+                }
+                try (PreparedStatement load = conn.prepareStatement("INSERT INTO staging SELECT line, station, "
+                        + "make_timestamp(us), analyte, v, below, dl, coalesce(qualifier, ''), coalesce(lab, '') "
+                        + "FROM read_csv(?, header = false, auto_detect = false, delim = ',', quote = '\"', "
+                        + "escape = '\"', columns = {'line': 'BIGINT', 'station': 'VARCHAR', 'us': 'BIGINT', "
+                        + "'analyte': 'VARCHAR', 'v': 'DOUBLE', 'below': 'BOOLEAN', 'dl': 'DOUBLE', "
+                        + "'qualifier': 'VARCHAR', 'lab': 'VARCHAR'})")) {
+                    load.setString(1, scratch.toString());
+                    long loaded = load.executeUpdate();
+                    if (loaded != count[0]) {
+                        throw new IllegalStateException("staging holds " + loaded + " rows, " + count[0] + " were valid");
                     }
-                });
-                app.flush();
+                }
+            } finally {
+                Files.deleteIfExists(scratch);
             }
             listener.rowsRead(count[0]);
             long duplicates;

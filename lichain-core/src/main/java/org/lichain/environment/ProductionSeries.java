@@ -84,7 +84,7 @@ public record ProductionSeries(YearMonth start, String[] assetIds, double[][] tL
                 }
             }
         }
-        converterRemainder(assets, p);
+        converterRemainder(world, assets, p);
         return new ProductionSeries(start, ids, p, basis.name().toLowerCase(java.util.Locale.ROOT));
     }
 
@@ -92,11 +92,11 @@ public record ProductionSeries(YearMonth start, String[] assetIds, double[][] tL
     public static final double CLUSTER_RADIUS_KM = 100.0;
 
     /**
-     * A converter next to integrated assets of the same resource type (a city cluster such as Yichun's) is taken to
-     * include their conversion: its output is reduced, month by month, to max(0, converter − Σ cluster), so that
+     * A converter next to integrated assets, or to concentrate sellers converting in its region, of the same resource
+     * type (a city cluster such as Yichun's) is taken to include their conversion: its output is reduced, month by month, to max(0, converter − Σ cluster), so that
      * leach residue is not booked twice (named simplification).
      */
-    static void converterRemainder(List<Asset> assets, double[][] p) {
+    static void converterRemainder(World world, List<Asset> assets, double[][] p) {
         for (int a = 0; a < assets.size(); a++) {
             Asset conv = assets.get(a);
             if (conv.kind() != org.lichain.world.AssetKind.CONVERTER) {
@@ -105,8 +105,10 @@ public record ProductionSeries(YearMonth start, String[] assetIds, double[][] tL
             List<Integer> members = new ArrayList<>();
             for (int b = 0; b < assets.size(); b++) {
                 Asset m = assets.get(b);
-                if (m.kind() == org.lichain.world.AssetKind.INTEGRATED && m.region().equals(conv.region())
-                        && m.resourceType() == conv.resourceType()
+                boolean convertsHere = m.kind() == org.lichain.world.AssetKind.INTEGRATED
+                        || (m.kind() == org.lichain.world.AssetKind.MINE_CONCENTRATE && org.lichain.process.ProcessModel
+                        .refineryRegion(m, world.parametersOf(m)).equals(conv.region()));
+                if (convertsHere && m.region().equals(conv.region()) && m.resourceType() == conv.resourceType()
                         && distanceKm(conv.lat(), conv.lon(), m.lat(), m.lon()) <= CLUSTER_RADIUS_KM) {
                     members.add(b);
                 }

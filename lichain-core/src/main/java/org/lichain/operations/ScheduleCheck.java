@@ -17,6 +17,14 @@ public final class ScheduleCheck {
         return 1e-6 * Math.max(1.0, Math.abs(scale));
     }
 
+    /**
+     * The least rate of a running stage as the scheduler uses it: a stage that may stop runs at no less than
+     * 0.1 % of its max rate, so that "running" (no restart) and "producing" are the same thing.
+     */
+    public static double effectiveMin(Stage st) {
+        return st.mayStop() ? Math.max(st.minStableTLcePerH(), 1e-3 * st.maxRateTLcePerH()) : st.minStableTLcePerH();
+    }
+
     /** Which hours each stage is down for maintenance ({@code [stage][hour]}). */
     public static boolean[][] downHours(PlantModel plant, HourlyTariff tariff) {
         int n = plant.stages().size();
@@ -72,7 +80,7 @@ public final class ScheduleCheck {
         boolean[][] down = downHours(plant, tariff);
         for (int s = 0; s < n; s++) {
             Stage st = plant.stages().get(s);
-            double jump = Math.max(st.rampTLcePerH(), st.minStableTLcePerH());
+            double jump = Math.max(st.rampTLcePerH(), effectiveMin(st));
             double prev = initialRate[s];
             boolean prevOn = initialRate[s] > tol(st.maxRateTLcePerH());
             for (int t = 0; t < hours; t++) {

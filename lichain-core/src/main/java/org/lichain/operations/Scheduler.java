@@ -30,8 +30,13 @@ import java.util.List;
  */
 public final class Scheduler {
     /** Options: solver time limit and the relative MIP gap at which SCIP may stop. */
-    public record Options(long timeLimitMillis, double relativeMipGap) {
-        public static final Options DEFAULT = new Options(60_000, 1e-4);
+    public record Options(long timeLimitMillis, double relativeMipGap, String mipSolver, boolean alwaysMip) {
+        public static final Options DEFAULT = new Options(60_000, 1e-4, "CBC", false);
+
+        /** The same options, but solving the full MIP even when the LP steps already reach the gap (cross-checks). */
+        public Options fullMip() {
+            return new Options(timeLimitMillis, relativeMipGap, mipSolver, true);
+        }
     }
 
     private static final double SLACK_PENALTY_CNY = 1e7;
@@ -67,38 +72,119 @@ public final class Scheduler {
         boolean flatFeasible = ScheduleCheck.violations(plant, tariff, flat, init).isEmpty();
         double flatCost = energyCost(plant, tariff, flat);
 
-        Model m = build(plant, tariff, down, init, false, options);
+        if (constant(tariff.priceCnyPerKwh()) && flatFeasible) {
+            // under one price every feasible schedule uses at least the flat schedule's kWh: flat is optimal
+            return result(plant, tariff, flat, flat, init, 0, flatCost, true, "flat (one price)", true);
+        }
+        boolean anyStop = plant.stages().stream().anyMatch(Stage::mayStop);
+        // 1. LP relaxation (on/off continuous): a lower bound, and often already a valid schedule
+        Model relax = build(plant, tariff, down, init, false, false, null, options);
+        double lowerBound;
+        double[][] best = null;
+        double bestCost = Double.MAX_VALUE;
+        String how = anyStop ? "CLP (LP relaxation)" : "CLP";
+        boolean mipOptimal = false;
+        double accept;
         try {
-            if (flatFeasible && m.mip) {
-                m.hint(plant, flat, down);
-            }
-            MPSolver.ResultStatus status = m.solver.solve(m.params);
+            MPSolver.ResultStatus status = relax.solver.solve(relax.params);
             if (status == MPSolver.ResultStatus.INFEASIBLE) {
                 throw diagnose(plant, tariff, down, init, options);
             }
-            if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
-                if (!flatFeasible) {
-                    throw new IllegalStateException("solver " + m.name + " stopped with status " + status
-                            + " for plant " + plant.id());
+            if (status != MPSolver.ResultStatus.OPTIMAL) {
+                throw new IllegalStateException("LP solver stopped with status " + status + " for plant " + plant.id());
+            }
+            lowerBound = relax.solver.objective().value();
+            accept = lowerBound + options.relativeMipGap() * Math.abs(lowerBound) + 1e-6;
+            double[][] x = relax.rates();
+            if (ScheduleCheck.violations(plant, tariff, x, init).isEmpty()) {
+                best = x;
+                bestCost = totalCost(plant, tariff, x, init);
+            }
+            if (!options.alwaysMip() && anyStop && (best == null || bestCost > accept)) {
+                // 2. relax and fix: each stage that may stop stays on where the relaxation ran it; the same LP
+                // is re-solved with the on/off fixed (warm start from the relaxation's basis)
+                for (int s = 0; s < n; s++) {
+                    if (relax.u[s] == null) {
+                        continue;
+                    }
+                    double tl = ScheduleCheck.tol(plant.stages().get(s).maxRateTLcePerH());
+                    for (int t = 0; t < hours; t++) {
+                        double v = !down[s][t] && x[s][t] > tl ? 1.0 : 0.0;
+                        relax.u[s][t].setBounds(v, v);
+                    }
                 }
-                return result(plant, tariff, flat, flat, init, 0, flatCost, flatFeasible,
-                        m.name + " (flat fallback)", false);
+                status = relax.solver.solve(relax.params);
+                if (status == MPSolver.ResultStatus.OPTIMAL) {
+                    double[][] x2 = relax.rates();
+                    double c = totalCost(plant, tariff, x2, init);
+                    if (c < bestCost && ScheduleCheck.violations(plant, tariff, x2, init).isEmpty()) {
+                        best = x2;
+                        bestCost = c;
+                        how = "CLP (relax and fix)";
+                    }
+                }
             }
-            double[][] x = m.rates();
-            int[] starts = countStarts(plant, x, init);
-            double restart = 0;
-            for (int s = 0; s < n; s++) {
-                restart += starts[s] * plant.stages().get(s).restartCostCny();
-            }
-            double energy = energyCost(plant, tariff, x);
-            if (flatFeasible && energy + restart > flatCost) {
-                return result(plant, tariff, flat, flat, init, 0, flatCost, true, m.name + " (flat kept)", false);
-            }
-            return result(plant, tariff, x, flat, init, restart, flatCost, flatFeasible, m.name,
-                    status == MPSolver.ResultStatus.OPTIMAL);
         } finally {
-            m.solver.delete();
+            relax.solver.delete();
         }
+        if (options.alwaysMip()) {
+            best = null;
+            bestCost = Double.MAX_VALUE;
+        }
+        if (best == null || bestCost > accept) {
+            // 3. the full MIP, started from the best schedule so far (or the flat one)
+            Model m = build(plant, tariff, down, init, false, true, null, options);
+            try {
+                double[][] start0 = best != null ? best : flatFeasible ? flat : null; // a starting solution
+                if (start0 != null) {
+                    m.hint(plant, start0, init);
+                }
+                MPSolver.ResultStatus status = m.solver.solve(m.params);
+                if (status == MPSolver.ResultStatus.INFEASIBLE) {
+                    throw diagnose(plant, tariff, down, init, options);
+                }
+                if (status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE) {
+                    double[][] x = m.rates();
+                    double c = totalCost(plant, tariff, x, init);
+                    if (c < bestCost && ScheduleCheck.violations(plant, tariff, x, init).isEmpty()) {
+                        best = x;
+                        bestCost = c;
+                        how = m.name + (status == MPSolver.ResultStatus.OPTIMAL ? "" : " (stopped at time limit)");
+                        mipOptimal = status == MPSolver.ResultStatus.OPTIMAL;
+                    }
+                }
+            } finally {
+                m.solver.delete();
+            }
+        }
+        if (best == null && !flatFeasible) {
+            throw new IllegalStateException("no schedule found for plant " + plant.id());
+        }
+        if (best == null || (flatFeasible && bestCost > flatCost)) {
+            return result(plant, tariff, flat, flat, init, 0, flatCost, flatFeasible, how + ", flat kept", false);
+        }
+        double restart = bestCost - energyCost(plant, tariff, best);
+        return result(plant, tariff, best, flat, init, restart, flatCost, flatFeasible, how,
+                bestCost <= accept || mipOptimal);
+    }
+
+    private static boolean constant(double[] a) {
+        for (double v : a) {
+            if (v != a[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Energy cost plus restart costs of a schedule. */
+    static double totalCost(PlantModel plant, HourlyTariff tariff, double[][] x, double[] init) {
+        int[] starts = countStarts(plant, x, init);
+        double c = energyCost(plant, tariff, x);
+        for (int s = 0; s < starts.length; s++) {
+            c += starts[s] * plant.stages().get(s).restartCostCny();
+        }
+        return c;
     }
 
     private static Schedule result(PlantModel plant, HourlyTariff tariff, double[][] x, double[][] flat,
@@ -156,10 +242,16 @@ public final class Scheduler {
         return c;
     }
 
-    /** Restarts per stage: hours running after an hour not running (the hour before the horizon ran at init). */
+    /**
+     * Restarts per stage that may stop: hours running after an hour not running (the hour before the horizon ran
+     * at init). A stage that may not stop has none: at zero rate it idles (or is in maintenance).
+     */
     static int[] countStarts(PlantModel plant, double[][] x, double[] init) {
         int[] out = new int[x.length];
         for (int s = 0; s < x.length; s++) {
+            if (!plant.stages().get(s).mayStop()) {
+                continue;
+            }
             double tl = ScheduleCheck.tol(plant.stages().get(s).maxRateTLcePerH());
             boolean prev = init[s] > tl;
             for (double r : x[s]) {
@@ -176,7 +268,13 @@ public final class Scheduler {
     /** Re-solves with every soft constraint given a penalised slack and names the one that had to give. */
     private static InfeasibleScheduleException diagnose(PlantModel plant, HourlyTariff tariff, boolean[][] down,
                                                         double[] init, Options options) {
-        Model m = build(plant, tariff, down, init, true, options);
+        InfeasibleScheduleException e = diagnose(plant, tariff, down, init, options, false);
+        return e.constraint().equals("unknown") ? diagnose(plant, tariff, down, init, options, true) : e;
+    }
+
+    private static InfeasibleScheduleException diagnose(PlantModel plant, HourlyTariff tariff, boolean[][] down,
+                                                        double[] init, Options options, boolean integer) {
+        Model m = build(plant, tariff, down, init, true, integer, null, options);
         try {
             MPSolver.ResultStatus status = m.solver.solve(m.params);
             if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
@@ -227,6 +325,7 @@ public final class Scheduler {
         MPVariable[][] v;
         MPVariable[][] level;
         final List<Slack> slacks = new ArrayList<>();
+        int hours;
 
         double[][] rates() {
             double[][] out = new double[x.length][x[0].length];
@@ -244,7 +343,7 @@ public final class Scheduler {
             return out;
         }
 
-        void hint(PlantModel plant, double[][] flat, boolean[][] down) {
+        void hint(PlantModel plant, double[][] flat, double[] init) {
             List<MPVariable> vars = new ArrayList<>();
             List<Double> vals = new ArrayList<>();
             for (int s = 0; s < x.length; s++) {
@@ -257,7 +356,7 @@ public final class Scheduler {
                     }
                     if (v[s] != null) {
                         boolean on = flat[s][t] > 0;
-                        boolean prev = t == 0 || flat[s][t - 1] > 0;
+                        boolean prev = t == 0 ? init[s] > 0 : flat[s][t - 1] > 0;
                         vars.add(v[s][t]);
                         vals.add(on && !prev ? 1.0 : 0.0);
                     }
@@ -278,21 +377,26 @@ public final class Scheduler {
         }
     }
 
+    /**
+     * @param integer  on/off as binaries (MIP) or relaxed to [0, 1] (LP)
+     * @param fixedOn  when not null, on/off fixed to these values (an LP)
+     */
     private static Model build(PlantModel plant, HourlyTariff tariff, boolean[][] down, double[] init,
-                               boolean elastic, Options options) {
+                               boolean elastic, boolean integer, boolean[][] fixedOn, Options options) {
         int n = plant.stages().size();
         int hours = tariff.hours();
         Model m = new Model();
+        m.hours = hours;
         boolean anyStop = plant.stages().stream().anyMatch(Stage::mayStop);
-        m.mip = anyStop;
-        m.name = anyStop ? "SCIP" : "GLOP";
+        m.mip = anyStop && integer && fixedOn == null;
+        m.name = m.mip ? options.mipSolver() : "CLP";
         m.solver = MPSolver.createSolver(m.name);
         if (m.solver == null) {
             throw new IllegalStateException("OR-Tools solver " + m.name + " is not available");
         }
         m.solver.setTimeLimit(options.timeLimitMillis());
         m.params = new MPSolverParameters();
-        if (anyStop) {
+        if (m.mip) {
             m.params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.relativeMipGap());
         }
         MPSolver solver = m.solver;
@@ -304,7 +408,7 @@ public final class Scheduler {
         for (int s = 0; s < n; s++) {
             Stage st = plant.stages().get(s);
             double max = st.maxRateTLcePerH();
-            double min = st.minStableTLcePerH();
+            double min = ScheduleCheck.effectiveMin(st);
             double ramp = st.rampTLcePerH();
             double jump = Math.max(ramp, min);
             if (st.mayStop()) {
@@ -318,7 +422,12 @@ public final class Scheduler {
                 m.x[s][t] = x;
                 obj.setCoefficient(x, price[t] * st.kwhPerTLce());
                 if (st.mayStop()) {
-                    MPVariable u = solver.makeIntVar(0.0, down[s][t] ? 0.0 : 1.0, "");
+                    double uub = down[s][t] ? 0.0 : 1.0;
+                    double ulb = fixedOn != null && fixedOn[s][t] ? uub : 0.0;
+                    if (fixedOn != null && !fixedOn[s][t]) {
+                        uub = 0.0;
+                    }
+                    MPVariable u = m.mip ? solver.makeIntVar(ulb, uub, "") : solver.makeNumVar(ulb, uub, "");
                     m.u[s][t] = u;
                     MPConstraint cap = solver.makeConstraint(-MPSolver.infinity(), 0.0, "");
                     cap.setCoefficient(x, 1.0);
@@ -433,7 +542,8 @@ public final class Scheduler {
 
     private static MPVariable slack(Model m, String constraint, String where, int hour) {
         MPVariable sv = m.solver.makeNumVar(0.0, MPSolver.infinity(), "");
-        m.solver.objective().setCoefficient(sv, SLACK_PENALTY_CNY);
+        // a slightly higher penalty for earlier hours puts each violation where it becomes unavoidable
+        m.solver.objective().setCoefficient(sv, SLACK_PENALTY_CNY * (1.0 + 0.01 * (m.hours - hour) / m.hours));
         m.slacks.add(new Slack(constraint, where, hour, sv));
         return sv;
     }

@@ -33,13 +33,20 @@ class EnvironmentLedgerTest {
     }
 
     @Test
-    void concentrateSellerBooksTailingsAndMineCo2Only() {
+    void concentrateSellerBooksItsMineOnSite_andItsConversionInTheConversionRegion() {
         EnvironmentLedger l = ledger2023();
         int a = l.assetIndex("CN-JX-02"); // reported 24,000 t LCE in concentrate → 2,000 t a month, MINE_CONCENTRATE
-        assertThat(l.residueT[a][5]).isZero();
+        assertThat(l.chemRegion[a]).isEqualTo("CN-SC"); // ProcessModel.DEFAULT_CONVERSION_REGION
+        assertThat(l.chemicalOnSite(a)).isFalse();
         assertThat(l.tailingsT[a][5]).isCloseTo(2000 * LEP_TAILINGS, within(1e-6));
-        // E0 = ore 126.36475 t · 40 kWh/t · 0.5 kg/kWh = 2.527295 t CO2e per t LCE
-        assertThat(l.co2eT[a][5]).isCloseTo(2000 * 126.36475 * 40 * 0.5 / 1000, within(1e-3));
+        assertThat(l.residueT[a][5]).isCloseTo(2000 * LEP_RESIDUE, within(1e-6));
+        // E0 = ore 126.36475 t · 40 kWh/t · 0.5 kg/kWh = 2.527295 t CO2e per t LCE (Jiangxi grid at the mine)
+        assertThat(l.co2eMineT[a][5]).isCloseTo(2000 * 126.36475 * 40 * 0.5 / 1000, within(1e-3));
+        // conversion in Sichuan: 3000 kWh · 0.1 + 60 GJ coal · 95 kg = 0.3 + 5.7 = 6.0 t per t LCE
+        assertThat(l.co2eChemT[a][5]).isCloseTo(2000 * 6.0, within(1e-6));
+        Footprint sichuan = Footprint.of(l, 2023, "CN-SC", 10);
+        assertThat(sichuan.residueT()).isCloseTo(24_000 * LEP_RESIDUE, within(1e-3)); // its residue is stacked there
+        assertThat(sichuan.tailingsT()).isZero(); // no ore is mined in CN-SC (CN-SC-CONV is a converter)
     }
 
     @Test

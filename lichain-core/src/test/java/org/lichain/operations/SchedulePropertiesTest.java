@@ -62,4 +62,20 @@ class SchedulePropertiesTest {
         double lo = plant.target().tLcePerPeriod() * 24 * days / plant.target().periodHours();
         assertThat(s.outputTLce()).isGreaterThanOrEqualTo(lo * (1 - 1e-6));
     }
+
+    /** Cross-check: the LP relaxation / relax-and-fix answer is as cheap as the full MIP (CBC) within the gap. */
+    @Property(tries = 15)
+    void lpStepsMatchTheFullMip(@ForAll @LongRange(min = 1, max = 1_000_000) long seed,
+                                @ForAll @IntRange(min = 2, max = 4) int stages) {
+        Random rnd = new Random(seed);
+        PlantModel plant = randomPlant(rnd, stages);
+        HourlyTariff tariff = randomTariff(rnd, 24);
+        Schedule fast = Scheduler.solve(plant, tariff);
+        Schedule mip = Scheduler.solve(plant, tariff, Scheduler.Options.DEFAULT.fullMip());
+        double gap = Scheduler.Options.DEFAULT.relativeMipGap();
+        if (fast.optimal()) {
+            assertThat(fast.costCny()).isLessThanOrEqualTo(mip.costCny() * (1 + 2 * gap) + 1e-6);
+        }
+        assertThat(mip.costCny()).isLessThanOrEqualTo(fast.costCny() * (1 + 2 * gap) + 1e-6);
+    }
 }

@@ -46,8 +46,15 @@ final class JobsApi {
         this.maxBodyBytes = maxBodyBytes;
     }
 
+    /** Kinds whose runner is registered and whose capability is present. */
     Set<String> availableKinds() {
-        return new TreeSet<>(runners.keySet());
+        Set<String> out = new TreeSet<>();
+        runners.forEach((k, r) -> {
+            if (r.available()) {
+                out.add(k);
+            }
+        });
+        return out;
     }
 
     void start(Context ctx) {
@@ -76,7 +83,7 @@ final class JobsApi {
         int runs = runs(body.get("runs"));
         ObjectNode scenario = scenario(body.get("scenario"));
         JobRunner runner = runners.get(kind);
-        if (runner == null) {
+        if (runner == null || !runner.available()) {
             throw ApiProblem.notAvailable("jobs." + kind, "job kind '" + kind + "' (" + KNOWN_KINDS.get(kind)
                     + ") is not available in this build");
         }

@@ -37,7 +37,7 @@ public final class LichainServer implements AutoCloseable {
     private static final Set<HandlerType> MUTATING = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
             HandlerType.DELETE);
 
-    /** Capabilities of issues #4–#6 whose endpoints answer 501 until they land (path → capability). */
+    /** Capabilities whose endpoints answer 501 until they are wired (path → capability): schedules (issue #5). */
     static final Map<String, String> NOT_YET = notYet();
 
     private final ServerConfig config;
@@ -58,6 +58,10 @@ public final class LichainServer implements AutoCloseable {
         }
         CurveApi curve = new CurveApi(world);
         AssetsApi assets = new AssetsApi(world, curve);
+        CompanyApi company = new CompanyApi(world);
+        EnvApi env = new EnvApi(world);
+        ScheduleApi schedule = new ScheduleApi(world);
+        MonitoringApi monitoring = new MonitoringApi(world, config.monitoringDb());
         JobsApi jobsApi = new JobsApi(world, jobs, byKind, config.maxBodyBytes());
         StaticAssets files = new StaticAssets();
         byte[] openApi = readResource("org/lichain/server/openapi.json");
@@ -112,10 +116,21 @@ public final class LichainServer implements AutoCloseable {
                     .result("{\"status\":\"ok\",\"assets\":" + world.assets().size() + "}"));
             r.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             r.get("/api/capabilities", ctx -> ctx.contentType("application/json")
-                    .result(Json.bytes(capabilities(jobsApi))));
+                    .result(Json.bytes(capabilities(world, jobsApi))));
             r.get("/api/assets", assets::list);
             r.get("/api/assets/{id}", assets::detail);
             r.get("/api/curve", curve::curve);
+            r.get("/api/companies", company::list);
+            r.get("/api/company/{id}", company::pnl);
+            r.get("/api/env/river", env::river);
+            r.get("/api/env/stations", env::stations);
+            r.get("/api/env/footprint", env::footprint);
+            r.get("/api/env/plan", env::plan);
+            r.post("/api/env/measurements", ctx -> monitoring.ingest(ctx, config.maxBodyBytes()));
+            r.get("/api/env/alerts", monitoring::alerts);
+            r.get("/api/env/attribution", monitoring::attribution);
+            r.get("/api/schedule/plants", schedule::plants);
+            r.get("/api/schedule", schedule::schedule);
             r.post("/api/jobs", jobsApi::start);
             r.get("/api/jobs", jobsApi::list);
             r.get("/api/jobs/{id}", jobsApi::get);
@@ -143,24 +158,20 @@ public final class LichainServer implements AutoCloseable {
 
     private static Map<String, String> notYet() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("get /api/company/{id}", "company");
-        m.put("get /api/schedule/plants", "schedule");
-        m.put("get /api/schedule", "schedule");
-        m.put("get /api/env/footprint", "environment");
-        m.put("get /api/env/river", "environment");
-        m.put("get /api/env/stations", "environment");
-        m.put("post /api/env/measurements", "environment");
-        m.put("get /api/env/alerts", "environment");
-        m.put("get /api/env/attribution", "environment");
-        m.put("get /api/env/plan", "environment");
         return java.util.Collections.unmodifiableMap(m);
     }
 
-    /** Starts a server on the world with the job runners found by {@link ServiceLoader}. */
+    /** Starts a server on the world with the built-in job runners ({@code mc}) and those found by {@link ServiceLoader}. */
     public static LichainServer start(World world, ServerConfig config) {
+        return start(world, config, defaultRunners());
+    }
+
+    /** The built-in runners ({@link org.lichain.server.jobs.McJobRunner}) plus any registered as services. */
+    public static List<JobRunner> defaultRunners() {
         List<JobRunner> runners = new ArrayList<>();
+        runners.add(new org.lichain.server.jobs.McJobRunner());
         ServiceLoader.load(JobRunner.class).forEach(runners::add);
-        return start(world, config, runners);
+        return runners;
     }
 
     /** Starts a server on the world with exactly these job runners. */
@@ -210,10 +221,13 @@ public final class LichainServer implements AutoCloseable {
         app.stop();
     }
 
-    private ObjectNode capabilities(JobsApi jobsApi) {
+    private ObjectNode capabilities(World world, JobsApi jobsApi) {
         ObjectNode o = Json.object();
         o.put("assets", true);
         o.put("curve", true);
+        o.put("company", world.extension(org.lichain.company.Companies.class).isPresent());
+        o.put("schedule", true);
+        o.put("environment", world.extension(org.lichain.environment.RiverNetwork.class).isPresent());
         ObjectNode k = o.putObject("jobs");
         for (String kind : new java.util.TreeSet<>(JobsApi.KNOWN_KINDS.keySet())) {
             k.put(kind, jobsApi.availableKinds().contains(kind));

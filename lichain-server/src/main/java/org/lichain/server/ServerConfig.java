@@ -14,9 +14,10 @@ import java.util.List;
  * @param jobThreads        job worker threads
  * @param jobQueueCapacity  jobs that may wait for a worker; one more gets 429
  * @param retainedJobs      finished jobs kept for status and result queries (oldest finished evicted first)
+ * @param monitoringDb      the environment monitoring store (DuckDB file); null = the CLI's default location
  */
 public record ServerConfig(String bind, int port, String token, List<String> corsOrigins, long maxBodyBytes,
-                           int jobThreads, int jobQueueCapacity, int retainedJobs) {
+                           int jobThreads, int jobQueueCapacity, int retainedJobs, java.nio.file.Path monitoringDb) {
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 7070;
     public static final long DEFAULT_MAX_BODY_BYTES = 1L << 20;
@@ -42,27 +43,37 @@ public record ServerConfig(String bind, int port, String token, List<String> cor
 
     /** Safe defaults with the given token. */
     public static ServerConfig defaults(String token) {
-        return new ServerConfig(DEFAULT_BIND, DEFAULT_PORT, token, List.of(), DEFAULT_MAX_BODY_BYTES, 1, 8, 200);
+        return new ServerConfig(DEFAULT_BIND, DEFAULT_PORT, token, List.of(), DEFAULT_MAX_BODY_BYTES, 1, 8, 200, null);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(bind, p, token, corsOrigins, maxBodyBytes, jobThreads, jobQueueCapacity, retainedJobs);
+        return new ServerConfig(bind, p, token, corsOrigins, maxBodyBytes, jobThreads, jobQueueCapacity, retainedJobs,
+                monitoringDb);
     }
 
     public ServerConfig withBind(String b) {
-        return new ServerConfig(b, port, token, corsOrigins, maxBodyBytes, jobThreads, jobQueueCapacity, retainedJobs);
+        return new ServerConfig(b, port, token, corsOrigins, maxBodyBytes, jobThreads, jobQueueCapacity, retainedJobs,
+                monitoringDb);
     }
 
     public ServerConfig withCorsOrigins(List<String> origins) {
-        return new ServerConfig(bind, port, token, origins, maxBodyBytes, jobThreads, jobQueueCapacity, retainedJobs);
+        return new ServerConfig(bind, port, token, origins, maxBodyBytes, jobThreads, jobQueueCapacity, retainedJobs,
+                monitoringDb);
     }
 
     public ServerConfig withJobs(int threads, int queueCapacity) {
-        return new ServerConfig(bind, port, token, corsOrigins, maxBodyBytes, threads, queueCapacity, retainedJobs);
+        return new ServerConfig(bind, port, token, corsOrigins, maxBodyBytes, threads, queueCapacity, retainedJobs,
+                monitoringDb);
+    }
+
+    public ServerConfig withMonitoringDb(java.nio.file.Path db) {
+        return new ServerConfig(bind, port, token, corsOrigins, maxBodyBytes, jobThreads, jobQueueCapacity, retainedJobs,
+                db);
     }
 
     public ServerConfig withMaxBodyBytes(long bytes) {
-        return new ServerConfig(bind, port, token, corsOrigins, bytes, jobThreads, jobQueueCapacity, retainedJobs);
+        return new ServerConfig(bind, port, token, corsOrigins, bytes, jobThreads, jobQueueCapacity, retainedJobs,
+                monitoringDb);
     }
 
     /** True when the bind address is a loopback address (the default). */

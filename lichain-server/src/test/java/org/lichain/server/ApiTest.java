@@ -178,7 +178,7 @@ class ApiTest {
         assertThat(r.json().get("capability").asText()).isEqualTo("jobs.simulate");
         assertThat(http.get("/api/capabilities").json().get("jobs").get("simulate").asBoolean()).isFalse();
         assertProblem(http.get("/api/company/CATL?year=2025"), 501, null);
-        assertProblem(http.get("/api/env/river"), 501, null);
+        assertProblem(http.get("/api/env/alerts"), 501, null); // the fixture dataset has no river network
     }
 
     @Test

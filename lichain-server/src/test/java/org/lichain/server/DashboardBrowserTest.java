@@ -39,6 +39,7 @@ class DashboardBrowserTest {
     @TempDir
     static Path profile;
     static LichainServer server;
+    static LichainServer embedded;
     static ChromeDriver driver;
     static WebDriverWait wait;
     static Http http;
@@ -47,6 +48,9 @@ class DashboardBrowserTest {
     static void start() throws IOException {
         assumeTrue(CHROMEDRIVER.canExecute(), "no /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
         server = LichainServer.start(Fixture.world(), Fixture.config(), List.of());
+        // with the built-in mc runner; the test classpath has the test-only ensemble model "server-test"
+        embedded = LichainServer.start(org.lichain.dataset.DatasetLoader.loadEmbedded(),
+                Fixture.config().withMonitoringDb(profile.resolve("monitoring.duckdb")), LichainServer.defaultRunners());
         http = new Http(server);
         ChromeOptions o = new ChromeOptions();
         if (new File("/usr/bin/chromium").canExecute()) {
@@ -58,9 +62,13 @@ class DashboardBrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, o);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100));
         Files.createDirectories(SHOTS);
-        driver.get(server.url());
+    }
+
+    /** Loads the dashboard of a server and waits until the cost curve has been drawn. */
+    static void open(LichainServer s) {
+        driver.get(s.url());
         wait.until(d -> "ready".equals(d.findElement(By.tagName("body")).getDomAttribute("data-curve")));
     }
 
@@ -71,6 +79,9 @@ class DashboardBrowserTest {
         }
         if (server != null) {
             server.close();
+        }
+        if (embedded != null) {
+            embedded.close();
         }
     }
 
@@ -89,6 +100,7 @@ class DashboardBrowserTest {
 
     @Test
     void costCurve_sliderMovesThePriceAndTheShareAtALoss() throws IOException {
+        open(server);
         // opens at the fixture's reference price: USD 10,000 (2023, latest before 2025) x 1.13 x 7.0 = CNY 79,100
         assertThat(text("price-readout")).isEqualTo(
                 "Price: USD 10,000/t LCE ex-VAT = CNY 79,100/t incl. VAT (2025, C1)");
@@ -125,18 +137,20 @@ class DashboardBrowserTest {
 
     @Test
     void viewsWhoseCapabilityHasNotLanded_sayNotAvailableInThisBuild() throws IOException {
+        open(server); // the fixture dataset has no company or river data, and no job kind is registered
         for (String[] v : new String[][] {{"market", "market-status"}, {"trade", "trade-status"},
                 {"selfsuff", "selfsuff-status"}, {"company", "company-status"}, {"river", "river-status"},
                 {"plan", "plan-status"}, {"ensemble", "ensemble-status"}}) {
             driver.findElement(By.cssSelector("#nav button[data-view=" + v[0] + "]")).click();
             wait.until(d -> text(v[1]).startsWith("Not available in this build"));
-            shot("view-" + v[0]);
+            shot("na-" + v[0]);
         }
         driver.findElement(By.cssSelector("#nav button[data-view=curve]")).click();
     }
 
     @Test
     void scenarioForm_namesTheBadField_requiresTheToken_andReports501() throws IOException {
+        open(server);
         driver.findElement(By.cssSelector("#nav button[data-view=jobs]")).click();
         wait.until(d -> text("jobs-capability").startsWith("Not available in this build"));
         WebElement from = driver.findElement(By.id("job-from"));
@@ -160,5 +174,70 @@ class DashboardBrowserTest {
         assertThat(text("job-status")).contains("simulate");
         shot("jobs-not-available");
         driver.findElement(By.cssSelector("#nav button[data-view=curve]")).click();
+    }
+
+    @Test
+    void companyRiverAndPlan_renderFromTheEmbeddedDataset() throws IOException {
+        open(embedded);
+        shot("embedded-curve");
+        driver.findElement(By.cssSelector("#nav button[data-view=company]")).click();
+        wait.until(d -> "4".equals(d.findElement(By.id("company-chart")).getDomAttribute("data-segments")));
+        assertThat(driver.findElements(By.cssSelector("#company-chart svg path")).size()).isGreaterThan(4);
+        shot("company-catl-2025");
+
+        // two thallium samples at the Gao'an intake above the 0.1 µg/L limit, ingested over the API
+        Http.Response ingest = http(embedded).post("/api/env/measurements", String.join("\n",
+                "station,time,analyte,value,unit,detection_limit,qualifier,lab",
+                "ST-INTAKE-GAOAN,2022-11-24T08:00,thallium,0.0002,mg/L,0.00002,,LAB-A",
+                "ST-INTAKE-GAOAN,2022-11-24T10:00,Tl,150,ng/L,20,,LAB-A") + "\n", Fixture.TOKEN);
+        assertThat(ingest.json().get("accepted").asInt()).isEqualTo(2);
+        driver.findElement(By.cssSelector("#nav button[data-view=river]")).click();
+        wait.until(d -> d.findElement(By.id("river-chart")).getDomAttribute("data-points") != null);
+        int points = Integer.parseInt(driver.findElement(By.id("river-chart")).getDomAttribute("data-points"));
+        int stations = Integer.parseInt(driver.findElement(By.id("river-chart")).getDomAttribute("data-stations"));
+        JsonNode river = http(embedded).get("/api/env/river?year=2023&month=7").json();
+        assertThat(points).isEqualTo(river.get("profile").get("points").size());
+        assertThat(stations).isPositive();
+        wait.until(d -> text("river-alerts-status").contains("alert(s) on 2 stored thallium measurements"));
+        assertThat(driver.findElement(By.cssSelector("#river-alerts tbody tr td")).getText())
+                .startsWith("ST-INTAKE-GAOAN");
+        shot("river-2023-07");
+
+        driver.findElement(By.cssSelector("#nav button[data-view=plan]")).click();
+        driver.findElement(By.id("plan-go")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#plan-table tbody tr")).isEmpty());
+        JsonNode plan = http(embedded).get("/api/env/plan?month=2025-07").json();
+        assertThat(driver.findElements(By.cssSelector("#plan-table tbody tr"))).hasSize(plan.get("visits").size());
+        assertThat(driver.findElement(By.cssSelector("#plan-table tbody tr td")).getText())
+                .isEqualTo(plan.get("visits").get(0).get("site").asText());
+        shot("plan-2025-07");
+    }
+
+    static Http http(LichainServer s) {
+        return new Http(s);
+    }
+
+    @Test
+    void scenarioForm_startsAnEnsemble_showsProgress_thenTheFanChart() throws IOException {
+        open(embedded);
+        driver.findElement(By.cssSelector("#nav button[data-view=jobs]")).click();
+        new Select(driver.findElement(By.id("job-kind"))).selectByValue("mc");
+        for (String[] f : new String[][] {{"job-from", "2024-01"}, {"job-to", "2031-12"}, {"job-seed", "7"},
+                {"job-runs", "200"}, {"job-extra", "{\"model\": \"server-test\"}"}, {"job-token", Fixture.TOKEN}}) {
+            WebElement e = driver.findElement(By.id(f[0]));
+            e.clear();
+            e.sendKeys(f[1]);
+        }
+        driver.findElement(By.id("job-start")).click();
+        wait.until(d -> "succeeded".equals(d.findElement(By.id("job-progress")).getDomAttribute("data-state")));
+        assertThat(text("job-progress")).contains("200/200 (100.0%)");
+        wait.until(d -> text("job-result").contains("price_cny_per_t_incl_vat_avg"));
+        shot("jobs-mc-succeeded");
+
+        driver.findElement(By.cssSelector("#nav button[data-view=ensemble]")).click();
+        // 2024..2031: eight years of p5..p95
+        wait.until(d -> "8".equals(d.findElement(By.id("ensemble-chart")).getDomAttribute("data-years")));
+        assertThat(driver.findElements(By.cssSelector("#ensemble-chart svg path")).size()).isGreaterThan(4);
+        shot("ensemble-fan");
     }
 }

@@ -74,7 +74,7 @@ public final class CompanyCharts {
     private static CategoryChart chart(String title, String xTitle) {
         CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
                 .yAxisTitle("margin, USD million").build();
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         c.getStyler().setChartBackgroundColor(Color.WHITE);
         c.getStyler().setOverlapped(false);
         c.getStyler().setYAxisDecimalPattern("#,##0.#");

@@ -3,6 +3,7 @@ package org.lichain.report.company;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.List;
 import org.lichain.company.AssetVerdict;
 import org.lichain.company.CompanyPnl;
@@ -102,11 +103,13 @@ public final class CompanyJson {
         return root;
     }
 
-    static double r2(double v) {
-        return Math.round(v * 100.0) / 100.0;
+    /** Rounded to cents and written in plain notation (no exponent), so that output is stable and readable. */
+    static BigDecimal r2(double v) {
+        return BigDecimal.valueOf(Math.round(v * 100.0), 2);
     }
 
-    static double r4(double v) {
-        return Math.round(v * 10_000.0) / 10_000.0;
+    static BigDecimal r4(double v) {
+        BigDecimal b = BigDecimal.valueOf(Math.round(v * 10_000.0), 4).stripTrailingZeros();
+        return b.scale() < 0 ? b.setScale(0) : b;
     }
 }

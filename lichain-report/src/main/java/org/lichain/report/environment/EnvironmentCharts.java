@@ -45,6 +45,11 @@ public final class EnvironmentCharts {
         XYChart c = new XYChartBuilder().width(900).height(500).title(title).xAxisTitle("distance downstream (km)")
                 .yAxisTitle("thallium (µg/L)").build();
         c.addSeries("concentration", distanceKm, ugPerL).setMarker(SeriesMarkers.NONE);
+        boolean positive = ugPerL.length > 0;
+        for (double v : ugPerL) {
+            positive &= v > 0;
+        }
+        c.getStyler().setYAxisLogarithmic(positive); // orders of magnitude between outfall and limit
         double end = distanceKm.length == 0 ? 1 : distanceKm[distanceKm.length - 1];
         XYSeries lim = c.addSeries(limitName + " " + String.format(Locale.ROOT, "%.2f µg/L", limitUgPerL),
                 new double[] {distanceKm.length == 0 ? 0 : distanceKm[0], end}, new double[] {limitUgPerL, limitUgPerL});

@@ -15,6 +15,11 @@ public interface JobRunner {
     /** The {@code kind} this runner answers, e.g. {@code "simulate"}. */
     String kind();
 
+    /** False while the capability behind it is missing (e.g. no ensemble model): the kind then answers 501. */
+    default boolean available() {
+        return true;
+    }
+
     /**
      * Validates the request synchronously (so that a bad scenario is a 400 before anything is queued) and
      * returns the work to run. Throw {@link org.lichain.server.ApiProblem#invalid(String, String)} naming the

@@ -144,8 +144,7 @@ function renderCurve() {
   el('selection-capacity').textContent = 'capacity ' + FMT0.format(capSel) + ' t LCE/yr';
   el('curve-chart').dataset.bars = String(bars.filter(b => b.selected).length);
 
-  chart('curve-chart').setOption({
-    animation: false,
+  chart('curve-chart').setOption({ animation: false,
     title: { text: 'Cost curve ' + c.year + ' (' + c.basis.toUpperCase() + ')', left: 'center', textStyle: { fontSize: 13 } },
     tooltip: {
       trigger: 'item',
@@ -265,18 +264,18 @@ async function loadMarket() {
   ['market-price', 'market-balance', 'market-supply'].forEach(id => chart(id).clear());
   if (!res) { return; }
   const months = res.months;
-  chart('market-price').setOption({
+  chart('market-price').setOption({ animation: false,
     title: { text: 'Battery-grade carbonate price', textStyle: { fontSize: 13 } }, tooltip: { trigger: 'axis' }, legend: { top: 20 },
     xAxis: { type: 'category', data: months }, yAxis: [{ type: 'value', name: 'CNY/t incl. VAT' }, { type: 'value', name: 'USD/t LCE' }],
     series: [lineSeries('CNY/t incl. VAT', res.price.cny_per_t_incl_vat), lineSeries('USD/t LCE ex-VAT', res.price.usd_per_t_lce, { yAxisIndex: 1 })]
   }, true);
-  chart('market-balance').setOption({
+  chart('market-balance').setOption({ animation: false,
     title: { text: 'Balance: demand and production, t LCE per month', textStyle: { fontSize: 13 } }, tooltip: { trigger: 'axis' }, legend: { top: 20 },
     xAxis: { type: 'category', data: months }, yAxis: { type: 'value' },
     series: [lineSeries('demand', res.demand_t_lce), lineSeries('production', res.production_t_lce.total)]
   }, true);
   const byType = Object.entries(res.production_t_lce.by_resource_type || {});
-  chart('market-supply').setOption({
+  chart('market-supply').setOption({ animation: false,
     title: { text: 'Supply by resource type, t LCE per month', textStyle: { fontSize: 13 } }, tooltip: { trigger: 'axis' }, legend: { top: 20 },
     xAxis: { type: 'category', data: months }, yAxis: { type: 'value' },
     series: byType.map(([t, v]) => lineSeries(t, v, { stack: 'supply', areaStyle: {}, color: TYPE_COLOURS[t] }))
@@ -294,7 +293,7 @@ async function loadTrade() {
   }
   const names = new Set();
   flows.forEach(f => { names.add(f.from); names.add(f.to); });
-  chart('trade-chart').setOption({
+  chart('trade-chart').setOption({ animation: false,
     title: { text: 'Trade flows, t LCE', textStyle: { fontSize: 13 } }, tooltip: {},
     series: [{ type: 'sankey', data: [...names].map(n => ({ name: n })),
       links: flows.map(f => ({ source: f.from, target: f.to, value: f.t_lce !== undefined ? f.t_lce : f.value })) }]
@@ -306,7 +305,7 @@ async function loadSelfSufficiency() {
   chart('selfsuff-chart').clear();
   if (!res) { return; }
   const ss = Object.entries(res.self_sufficiency || {});
-  chart('selfsuff-chart').setOption({
+  chart('selfsuff-chart').setOption({ animation: false,
     title: { text: 'Self-sufficiency (domestic mine supply ÷ demand)', textStyle: { fontSize: 13 } }, tooltip: { trigger: 'axis' }, legend: { top: 20 },
     xAxis: { type: 'category', data: res.months }, yAxis: { type: 'value' },
     series: ss.map(([c, v]) => lineSeries(c, v))
@@ -314,6 +313,13 @@ async function loadSelfSufficiency() {
 }
 
 // ---------- company ----------
+async function loadCompanyIds() {
+  const r = await api('/api/companies');
+  if (!r.ok) { return; }
+  const list = el('company-ids');
+  list.replaceChildren(...r.body.companies.map(c => new Option(c.name, c.id)));
+}
+
 async function loadCompany() {
   const id = el('company-id').value.trim();
   const r = await api('/api/company/' + encodeURIComponent(id) + '?year=' + encodeURIComponent(el('company-year').value));
@@ -321,49 +327,70 @@ async function loadCompany() {
   if (!r.ok) { showProblem('company-status', r, 'company P&L'); return; }
   clearStatus('company-status');
   const p = r.body;
-  chart('company-chart').setOption({
-    title: { text: p.company + ' ' + p.year + ': margin by segment, USD (integrated ' + FMT0.format(p.integrated_margin_usd) + ')', textStyle: { fontSize: 13 } },
-    tooltip: { trigger: 'axis' }, legend: { top: 20 },
-    xAxis: { type: 'category', data: p.segments.map(s => s.segment) }, yAxis: { type: 'value' },
-    series: [{ name: 'revenue', type: 'bar', data: p.segments.map(s => s.revenue_usd) },
-      { name: 'cost', type: 'bar', data: p.segments.map(s => s.cost_usd) },
-      { name: 'margin', type: 'bar', data: p.segments.map(s => s.margin_usd) }]
+  el('company-chart').dataset.segments = String(p.segments.length);
+  const m = v => Math.round(v / 1e5) / 10; // USD million, 1 decimal
+  chart('company-chart').setOption({ animation: false,
+    title: { text: p.company + ' ' + p.year + ': margin by segment, USD million (integrated ' + FMT0.format(m(p.integrated_margin_usd)) + ')', textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'axis' }, legend: { top: 22 }, grid: { left: 80, right: 30, top: 60, bottom: 40 },
+    xAxis: { type: 'category', data: p.segments.map(s => s.segment).concat(['integrated']) }, yAxis: { type: 'value', name: 'USD m' },
+    series: [{ name: 'margin', type: 'bar', label: { show: true, position: 'top' },
+      data: p.segments.map(s => ({ value: m(s.margin_usd), itemStyle: { color: s.margin_usd < 0 ? '#c0392b' : '#3a7' } }))
+        .concat([{ value: m(p.integrated_margin_usd), itemStyle: { color: '#23395d' } }]) },
+      { name: 'revenue', type: 'bar', data: p.segments.map(s => m(s.revenue_usd)), itemStyle: { color: '#bbb' } }]
   }, true);
+  fillTable('company-assets', p.assets || [], [a => a.id, a => a.stake, a => FMT0.format(m(a.standalone_margin_usd)), a => a.kept_by_group ? 'yes' : 'no']);
 }
 
 // ---------- river ----------
 async function loadRiver() {
-  const r = await api('/api/env/river');
+  const q = new URLSearchParams({ year: el('river-year').value, month: el('river-month').value });
+  const r = await api('/api/env/river?' + q.toString());
   chart('river-chart').clear();
   if (!r.ok) { showProblem('river-status', r, 'river profile'); return; }
   clearStatus('river-status');
   const river = r.body;
-  // distance of each reach's top from the headwaters, following "downstream" links
-  const byId = Object.fromEntries(river.reaches.map(x => [x.id, x]));
-  const upstreamOf = {};
-  river.reaches.forEach(x => { if (x.downstream) { (upstreamOf[x.downstream] = upstreamOf[x.downstream] || []).push(x.id); } });
-  const top = {};
-  const dist = id => {
-    if (top[id] !== undefined) { return top[id]; }
-    const ups = upstreamOf[id] || [];
-    top[id] = ups.length ? Math.max(...ups.map(u => dist(u) + byId[u].length_km)) : 0;
-    return top[id];
+  const pts = river.profile.points;
+  // position of a (reach, km) on the profile: the profile point of that reach nearest to km
+  const at = (reach, km) => {
+    let best = null;
+    for (const p of pts) {
+      if (p.reach === reach && (best === null || Math.abs(p.km - km) < Math.abs(best.km - km))) { best = p; }
+    }
+    return best;
   };
-  river.reaches.forEach(x => dist(x.id));
-  const st = await api('/api/env/stations');
-  const stations = st.ok ? (st.body.stations || st.body) : river.stations;
-  const points = stations.map(s => [top[s.reach] + (s.distance_km || 0), s.limit_ug_per_l || 0, s.id, s.kind]);
-  chart('river-chart').setOption({
-    title: { text: 'Stations along the river (km from headwaters) with their limits', textStyle: { fontSize: 13 } },
-    tooltip: { formatter: p => p.data[2] + ' (' + p.data[3] + '), limit ' + p.data[1] + ' µg/L' },
-    xAxis: { type: 'value', name: 'km' }, yAxis: { type: 'value', name: 'µg/L' },
-    series: [{ type: 'scatter', data: points, symbolSize: 10 },
-      { type: 'scatter', data: river.outfalls.map(o => [top[o.reach] || 0, 0, o.id, 'outfall']), symbol: 'triangle', symbolSize: 12 }]
+  const stations = river.stations.map(s => ({ s, p: at(s.reach, s.km) })).filter(x => x.p);
+  const outfalls = river.outfalls.map(o => ({ o, p: at(o.reach, o.km) })).filter(x => x.p);
+  el('river-chart').dataset.points = String(pts.length);
+  el('river-chart').dataset.stations = String(stations.length);
+  chart('river-chart').setOption({ animation: false,
+    title: { text: 'Steady-state thallium along the river from ' + river.profile.from_reach + ', ' + river.profile.month
+      + ' (outfall discharges of the dataset)', textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'item' }, legend: { top: 22 },
+    grid: { left: 70, right: 30, top: 60, bottom: 50 },
+    xAxis: { type: 'value', name: 'km from ' + river.profile.from_reach, nameLocation: 'middle', nameGap: 30 },
+    yAxis: { type: 'value', name: 'µg/L' },
+    series: [
+      lineSeries('thallium µg/L', pts.map(p => [p.distance_km, p.ug_per_l])),
+      lineSeries('limit ' + river.profile.limit_ug_per_l + ' µg/L (' + river.profile.limit_source + ')',
+        [[0, river.profile.limit_ug_per_l], [pts.length ? pts[pts.length - 1].distance_km : 1, river.profile.limit_ug_per_l]],
+        { lineStyle: { type: 'dashed', color: '#a61b1b' } }),
+      { name: 'stations', type: 'scatter', symbolSize: 10, data: stations.map(x => ({ value: [x.p.distance_km, x.p.ug_per_l], name: x.s.id + ' (' + x.s.kind + ', limit ' + x.s.limit_ug_per_l + ' µg/L)' })),
+        tooltip: { formatter: p => p.name } },
+      { name: 'outfalls', type: 'scatter', symbol: 'triangle', symbolSize: 12, data: outfalls.map(x => ({ value: [x.p.distance_km, 0], name: x.o.id + ' (' + x.o.plant + ')' })),
+        tooltip: { formatter: p => p.name } }
+    ]
   }, true);
   const al = await api('/api/env/alerts');
-  const alerts = al.ok ? (al.body.alerts || al.body) : [];
-  fillTable('river-alerts', alerts, [a => a.station, a => a.analyte, a => a.value_ug_per_l !== undefined ? a.value_ug_per_l : a.value,
-    a => a.limit_ug_per_l, a => (a.upstream_outfalls || []).map(o => o.id || o).join(', ')]);
+  fillTable('river-alerts', al.ok ? (al.body.alerts || []) : [], [a => a.station + ' (' + a.station_kind + ')', a => a.kind,
+    a => a.time, a => a.value_ug_per_l, a => a.limit_ug_per_l,
+    a => (a.upstream || []).map(u => u.outfall + ' ' + u.distance_km + ' km' + (u.thallium_kg_per_month === null ? '' : ', ' + u.thallium_kg_per_month + ' kg Tl/month')).join('; ')]);
+  if (!al.ok) {
+    showProblem('river-alerts-status', al, 'alerts');
+  } else if (!(al.body.alerts || []).length) {
+    setStatus('river-alerts-status', 'ok', 'No alert on the ' + al.body.measurements + ' stored thallium measurements (POST a CSV to /api/env/measurements).');
+  } else {
+    setStatus('river-alerts-status', 'ok', al.body.alerts.length + ' alert(s) on ' + al.body.measurements + ' stored thallium measurements.');
+  }
 }
 
 // ---------- inspection plan ----------
@@ -371,9 +398,10 @@ async function loadPlan() {
   const r = await api('/api/env/plan?month=' + encodeURIComponent(el('plan-month').value));
   fillTable('plan-table', [], []);
   if (!r.ok) { showProblem('plan-status', r, 'inspection plan'); return; }
-  clearStatus('plan-status');
-  const visits = r.body.visits || r.body.plan || [];
-  fillTable('plan-table', visits, [v => v.site || v.id, v => v.visits, v => v.risk_covered !== undefined ? v.risk_covered : v.risk, v => v.reason]);
+  const p = r.body;
+  setStatus('plan-status', 'ok', p.month + ': ' + p.used_days + ' of ' + p.capacity_days + ' inspector-days, risk covered '
+    + p.risk_covered + ' of ' + p.risk_total + ' (' + p.solver + '); past exceedances: ' + p.past_exceedances);
+  fillTable('plan-table', p.visits, [v => v.site, v => v.plant, v => v.days, v => v.risk, v => v.reason]);
 }
 
 // ---------- scenario jobs ----------
@@ -485,10 +513,11 @@ async function loadEnsemble() {
   const m = res.metrics[msel.value] || {};
   const years = Object.keys(m).sort();
   const q = k => years.map(y => m[y][k]);
+  el('ensemble-chart').dataset.years = String(years.length);
   const band = (name, lo, hi, colour) => [
     lineSeries(name + ' low', lo, { stack: name, lineStyle: { opacity: 0 } }),
     lineSeries(name, hi.map((v, i) => v - lo[i]), { stack: name, lineStyle: { opacity: 0 }, areaStyle: { color: colour } })];
-  chart('ensemble-chart').setOption({
+  chart('ensemble-chart').setOption({ animation: false,
     title: { text: msel.value + ' (' + res.runs + ' runs, seed ' + res.seed + '): p5–p95, p25–p75, median', textStyle: { fontSize: 13 } },
     tooltip: { trigger: 'axis' }, xAxis: { type: 'category', data: years }, yAxis: { type: 'value', scale: true },
     series: [...band('p5–p95', q('p5'), q('p95'), 'rgba(43,123,186,0.2)'), ...band('p25–p75', q('p25'), q('p75'), 'rgba(43,123,186,0.4)'),
@@ -508,6 +537,8 @@ async function init() {
   document.querySelectorAll('#nav button').forEach(b => b.addEventListener('click', () => showView(b.dataset.view)));
   el('company-go').addEventListener('click', loadCompany);
   el('plan-go').addEventListener('click', loadPlan);
+  el('river-go').addEventListener('click', loadRiver);
+  loadCompanyIds();
   el('market-refresh').addEventListener('click', loadMarket);
   ['market-job'].forEach(id => el(id).addEventListener('change', loadMarket));
   el('trade-job').addEventListener('change', loadTrade);

@@ -1,0 +1,121 @@
+package org.lichain.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code lichain env} commands on the embedded dataset: JSON contracts of issue 4 and invalid input. */
+class EnvCommandTest {
+    @TempDir
+    Path dir;
+
+    record Run(int status, String out, String err) {
+        JsonNode json() throws Exception {
+            return Json.MAPPER.readTree(out);
+        }
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void footprintJson_hasTheContractFields() throws Exception {
+        Run r = run("env", "footprint", "--year", "2023", "--region", "yichun", "--json");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("year").asInt()).isEqualTo(2023);
+        assertThat(j.get("region").asText()).isEqualTo("yichun");
+        for (String f : new String[] {"residue_t", "tailings_t", "co2e_t", "water_m3", "thallium_to_water_kg"}) {
+            assertThat(j.get(f).isNumber()).as(f).isTrue();
+        }
+        JsonNode lep = j.get("intensity_by_resource_type").get("lepidolite");
+        // reference/process.md: lepidolite leach residue ≈ 31–37.5 t per t LCE [D] ("tens of tonnes")
+        assertThat(lep.get("residue_t_per_t_lce").asDouble()).isBetween(10.0, 99.0);
+        assertThat(lep.get("co2e_t_per_t_lce").asDouble()).isPositive();
+    }
+
+    @Test
+    void riverJson_listsReachesOutfallsAndStations() throws Exception {
+        JsonNode j = run("env", "river", "--json").json();
+        assertThat(j.get("reaches").get(0).has("downstream")).isTrue();
+        assertThat(j.get("reaches").get(0).get("length_km").asDouble()).isPositive();
+        assertThat(j.get("outfalls").findValuesAsText("id")).contains("OF-YICHUN-CITY");
+        assertThat(j.get("outfalls").get(0).has("plant")).isTrue();
+        assertThat(j.get("stations").findValuesAsText("kind")).contains("intake", "boundary", "well");
+    }
+
+    @Test
+    void spillThenIngestThenAttribute_ranksTheSpillingOutfallFirst() throws Exception {
+        Path csv = dir.resolve("spill.csv");
+        Path db = dir.resolve("m.duckdb");
+        Run spill = run("env", "spill", "--outfall", "OF-YICHUN-CITY", "--tl-kg", "5", "--at", "2022-12-01T08:00",
+                "--json", "--emit-measurements", csv.toString());
+        assertThat(spill.status()).as(spill.err()).isZero();
+        JsonNode gaoan = null;
+        for (JsonNode s : spill.json().get("stations")) {
+            if (s.get("id").asText().equals("ST-INTAKE-GAOAN")) {
+                gaoan = s;
+            }
+        }
+        assertThat(gaoan).isNotNull();
+        assertThat(gaoan.get("kind").asText()).isEqualTo("intake");
+        assertThat(gaoan.get("exceeds").asBoolean()).isTrue();
+        // 140 km at 0.366 m/s in December (see SpillTest): 106.25 h
+        assertThat(gaoan.get("arrival_hours").asDouble()).isEqualTo(106.25);
+        assertThat(gaoan.get("limit_ug_per_l").asDouble()).isEqualTo(0.1);
+        assertThat(Files.exists(csv)).isTrue();
+
+        JsonNode ingest = run("env", "ingest", csv.toString(), "--db", db.toString(), "--json").json();
+        assertThat(ingest.get("accepted").asLong()).isPositive();
+        assertThat(ingest.get("quarantined").asLong()).isZero();
+        assertThat(ingest.get("problems").isArray()).isTrue();
+        JsonNode again = run("env", "ingest", csv.toString(), "--db", db.toString(), "--json").json();
+        assertThat(again.get("accepted").asLong()).isZero();
+        assertThat(again.get("duplicates").asLong()).isEqualTo(ingest.get("accepted").asLong());
+
+        JsonNode attr = run("env", "attribute", "--db", db.toString(), "--json").json();
+        assertThat(attr.get("candidates").get(0).get("outfall").asText()).isEqualTo("OF-YICHUN-CITY");
+        assertThat(attr.get("candidates").get(0).get("score").asDouble()).isGreaterThan(0.9);
+
+        Run alerts = run("env", "alerts", "--db", db.toString(), "--json");
+        assertThat(alerts.json().get("alerts").size()).isPositive();
+        Run plan = run("env", "plan", "--month", "2023-01", "--db", db.toString(), "--json");
+        assertThat(plan.status()).as(plan.err()).isZero();
+        assertThat(plan.json().get("visits").get(0).get("reason").asText()).startsWith("risk ");
+    }
+
+    @Test
+    void ingestQuarantinesBadRowsWithLineFieldAndReason() throws Exception {
+        Path csv = dir.resolve("bad.csv");
+        Files.writeString(csv, "station,time,analyte,value,unit,detection_limit,qualifier,lab\n"
+                + "ST-INTAKE-GAOAN,2022-11-24T08:00,thallium,0.2,ug/L,,,L\n"
+                + "ST-INTAKE-GAOAN,2022-11-24T09:00,thallium,0.2,gallons,,,L\n");
+        JsonNode j = run("env", "ingest", csv.toString(), "--db", dir.resolve("b.duckdb").toString(), "--json").json();
+        assertThat(j.get("accepted").asLong()).isEqualTo(1);
+        assertThat(j.get("quarantined").asLong()).isEqualTo(1);
+        assertThat(j.get("problems").get(0).get("line").asInt()).isEqualTo(3);
+        assertThat(j.get("problems").get(0).get("field").asText()).isEqualTo("unit");
+        assertThat(j.get("problems").get(0).get("reason").asText()).contains("unknown unit 'gallons'");
+    }
+
+    @Test
+    void invalidInputExitsWith2AndSaysWhy() {
+        Run r = run("env", "spill", "--outfall", "OF-NOPE", "--tl-kg", "5", "--at", "2022-12-01T08:00");
+        assertThat(r.status()).isEqualTo(Main.EXIT_INVALID_INPUT);
+        assertThat(r.err()).contains("unknown outfall 'OF-NOPE'");
+        assertThat(run("env", "plan", "--month", "2023-13").status()).isEqualTo(Main.EXIT_INVALID_INPUT);
+        assertThat(run("env", "footprint", "--year", "2023", "--region", "ZZ").err()).contains("--region ZZ");
+        assertThat(run("env", "alerts", "--db", dir.resolve("none.duckdb").toString()).err())
+                .contains("no monitoring store there yet");
+    }
+}

@@ -1,0 +1,67 @@
+package org.lichain.company;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.YearMonth;
+import org.junit.jupiter.api.Test;
+import org.lichain.dataset.DatasetLoader;
+import org.lichain.process.Conversions;
+import org.lichain.world.World;
+
+/** The given price path: dated points, annual values, flat prices and production per asset. */
+class GivenPricePathTest {
+    static final World W = DatasetLoader.loadEmbedded();
+    static final Companies C = CompanyModel.companies(W);
+
+    @Test
+    void datedPoints_areInterpolatedAndHeldFlat_inUsdExVat() {
+        PricePath p = GivenPricePath.reference(W, C, 2025);
+        // company_price_points.csv: Apr 70,000 and Jun 60,000 CNY incl. VAT → May 65,000; Jan–Mar held at 70,000
+        YearMonth may = YearMonth.of(2025, 5);
+        assertThat(p.carbonateUsdPerTLce(may)).isCloseTo(65_000 / 1.13 / W.fx().cnyPerUsd(may), within(1e-6));
+        YearMonth jan = YearMonth.of(2025, 1);
+        assertThat(p.carbonateUsdPerTLce(jan)).isCloseTo(70_000 / 1.13 / W.fx().cnyPerUsd(jan), within(1e-6));
+        // SC6: Jun 616 and Oct 880 → Aug (616 + 880) / 2 = 748
+        assertThat(p.sc6UsdPerT(YearMonth.of(2025, 8))).isCloseTo(748.0, within(1e-9));
+        // lepidolite concentrate: Oct CNY 1,940/t at 2.25% Li2O (route grade) = 1,940 / (0.0225 × 2.473) per t LCE
+        YearMonth oct = YearMonth.of(2025, 10);
+        assertThat(p.lepidoliteConcentrateUsdPerTLce(oct)).isCloseTo(
+                1_940 / (0.0225 * Conversions.LCE_PER_LI2O) / 1.13 / W.fx().cnyPerUsd(oct), within(1e-6));
+    }
+
+    @Test
+    void anAnnualReferencePrice_isUsedFlat_andAYearWithoutPricesIsAnError() {
+        PricePath p2023 = GivenPricePath.reference(W, C, 2023);
+        // reference_prices.csv: li2co3_battery_usd_per_t 2023 = 46,000 (USGS MCS 2024)
+        assertThat(p2023.carbonateUsdPerTLce(YearMonth.of(2023, 7))).isEqualTo(46_000.0);
+        assertThatThrownBy(() -> GivenPricePath.reference(W, C, 2024))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no carbonate reference price for 2024").hasMessageContaining("--price-usd");
+    }
+
+    @Test
+    void flatPrice_derivesSc6ThroughTheSpodumenePayability() {
+        PricePath p = GivenPricePath.flat(W, C, 2025, 9_000);
+        // 9,000 × 57% × (6% × 2.473) = 761.1 USD/t SC6
+        assertThat(p.sc6UsdPerT(YearMonth.of(2025, 3))).isCloseTo(9_000 * 0.57 * 0.06 * 2.473, within(1e-9));
+        assertThat(p.lepidoliteConcentrateUsdPerTLce(YearMonth.of(2025, 3))).isNaN();
+        assertThatThrownBy(() -> GivenPricePath.flat(W, C, 2025, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void reportedProduction_isSpreadOverTheMonthsWithCapacity() {
+        // Jianxiawo 2025: 27,852 t reported; 60 kt/yr Jan–Jul, suspended Aug 2025–Feb 2026 (capacity_events.csv)
+        // → 27,852 × (60,000/12) / (7 × 60,000/12) = 3,978.9 t in each of Jan–Jul, 0 from Aug
+        PricePath p = GivenPricePath.reference(W, C, 2025);
+        var jx = W.asset("CN-JX-01");
+        assertThat(p.productionTLce(jx, YearMonth.of(2025, 3))).isCloseTo(27_852 / 7.0, within(1e-6));
+        assertThat(p.productionTLce(jx, YearMonth.of(2025, 9))).isZero();
+        double sum = 0;
+        for (int m = 1; m <= 12; m++) {
+            sum += p.productionTLce(jx, YearMonth.of(2025, m));
+        }
+        assertThat(sum).isCloseTo(27_852, within(1e-6));
+    }
+}

@@ -1,0 +1,201 @@
+package org.lichain.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.lichain.environment.EnvironmentLedger;
+import org.lichain.environment.Footprint;
+import org.lichain.environment.InspectionPlanner;
+import org.lichain.environment.ProductionSeries;
+import org.lichain.environment.RiverNetwork;
+import org.lichain.environment.Transport;
+import org.lichain.world.World;
+
+/**
+ * Environment endpoints (issue #4) on the world's river network and the historical production ledger:
+ * {@code /api/env/river} (reaches, outfalls, stations with limits, and the steady-state thallium profile from
+ * the outfalls' discharges of a year and month), {@code /api/env/stations}, {@code /api/env/footprint} and
+ * {@code /api/env/plan}. Fields are those of the matching {@code lichain env … --json} command. Ledgers are
+ * pure functions of the immutable world and cached per (year, basis).
+ */
+final class EnvApi {
+    /** First year of the ledger (stocks accumulate from here), as in {@code lichain env}. */
+    static final int LEDGER_FROM_YEAR = 2018;
+    /** GB 3838-2002 thallium limit for drinking-water sources, µg/L (the profile's reference line). */
+    static final double TL_LIMIT_UG_PER_L = 0.1;
+
+    private final World world;
+    private final Map<String, EnvironmentLedger> ledgers = new ConcurrentHashMap<>();
+
+    EnvApi(World world) {
+        this.world = world;
+    }
+
+    boolean available() {
+        return world.extension(RiverNetwork.class).isPresent();
+    }
+
+    private RiverNetwork network() {
+        return world.extension(RiverNetwork.class).orElseThrow(() -> ApiProblem.notAvailable("environment",
+                "the dataset has no river network"));
+    }
+
+    private EnvironmentLedger ledger(int toYear, ProductionSeries.Basis basis) {
+        return ledgers.computeIfAbsent(toYear + "|" + basis, k -> EnvironmentLedger.compute(world,
+                ProductionSeries.historical(world, Math.min(LEDGER_FROM_YEAR, toYear), toYear, basis)));
+    }
+
+    static double round(double v, int digits) {
+        if (!Double.isFinite(v)) {
+            return v;
+        }
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+
+    void river(Context ctx) {
+        RiverNetwork n = network();
+        int year = Params.intOr(ctx, "year", LEDGER_FROM_YEAR, 2040, 2023);
+        int month = Params.intOr(ctx, "month", 1, 12, 7);
+        ObjectNode o = Json.object();
+        ArrayNode r = o.putArray("reaches");
+        for (RiverNetwork.Reach x : n.reaches()) {
+            ObjectNode j = r.addObject();
+            j.put("id", x.id());
+            j.put("name", x.name());
+            j.put("downstream", x.downstream());
+            j.put("length_km", x.lengthKm());
+            j.put("mean_flow_m3_per_s", x.meanFlowM3PerS());
+            j.put("min_monthly_flow_m3_per_s", java.util.Arrays.stream(x.flowM3PerS()).min().orElse(0));
+            j.put("mean_velocity_m_per_s", x.meanVelocityMPerS());
+            j.put("source", x.source());
+        }
+        ArrayNode of = o.putArray("outfalls");
+        for (RiverNetwork.Outfall x : n.outfalls()) {
+            of.addObject().put("id", x.id()).put("plant", x.plant()).put("reach", x.reach()).put("km", x.km())
+                    .put("kind", x.kind());
+        }
+        o.set("stations", stations(n));
+        // steady-state thallium along the main stem from the headwaters, from the outfalls' discharges
+        EnvironmentLedger l = ledger(year, ProductionSeries.Basis.REPORTED_ELSE_CAPACITY);
+        double[] loads = new double[n.outfalls().size()];
+        YearMonth m = YearMonth.of(year, month);
+        for (int i = 0; i < loads.length; i++) {
+            RiverNetwork.Outfall out = n.outfalls().get(i);
+            if (!out.plant().isEmpty()) {
+                try {
+                    loads[i] = l.thalliumToWaterGPerS(l.assetIndex(out.plant()), m);
+                } catch (java.util.NoSuchElementException e) {
+                    loads[i] = 0.0; // the plant does not produce in the ledger's years
+                }
+            }
+        }
+        List<Transport.ProfilePoint> prof = Transport.steadyProfile(n, loads,
+                new RiverNetwork.Point(n.topologicalOrder().get(0).id(), 0), month, 1.0);
+        ObjectNode p = o.putObject("profile");
+        p.put("month", m.toString());
+        p.put("from_reach", n.topologicalOrder().get(0).id());
+        p.put("limit_ug_per_l", TL_LIMIT_UG_PER_L);
+        p.put("limit_source", "GB 3838-2002 (thallium, drinking-water sources)");
+        ArrayNode pts = p.putArray("points");
+        for (Transport.ProfilePoint x : prof) {
+            pts.addObject().put("distance_km", round(x.distanceKm(), 3)).put("reach", x.reach())
+                    .put("km", round(x.km(), 3)).put("ug_per_l", round(x.ugPerL(), 6));
+        }
+        ctx.contentType("application/json").result(Json.bytes(o));
+    }
+
+    private static ArrayNode stations(RiverNetwork n) {
+        ArrayNode st = Json.MAPPER.createArrayNode();
+        for (RiverNetwork.Station x : n.stations()) {
+            st.addObject().put("id", x.id()).put("kind", x.kind().id()).put("reach", x.reach()).put("km", x.km())
+                    .put("standard", x.standard()).put("limit_ug_per_l", n.limitUgPerL(x));
+        }
+        return st;
+    }
+
+    void stations(Context ctx) {
+        ObjectNode o = Json.object();
+        o.set("stations", stations(network()));
+        ctx.contentType("application/json").result(Json.bytes(o));
+    }
+
+    void footprint(Context ctx) {
+        network();
+        int year = Params.requiredInt(ctx, "year", LEDGER_FROM_YEAR, 2040);
+        String region = Params.text(ctx, "region");
+        String reg = region == null ? "world" : region;
+        try {
+            Footprint.checkRegion(reg, world.assets());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("region", e.getMessage());
+        }
+        Footprint f = Footprint.of(ledger(year, ProductionSeries.Basis.REPORTED_ELSE_CAPACITY), year, reg, 10.0);
+        ObjectNode o = Json.object();
+        o.put("year", f.year());
+        o.put("region", f.region());
+        o.put("residue_t", round(f.residueT(), 1));
+        o.put("tailings_t", round(f.tailingsT(), 1));
+        o.put("co2e_t", round(f.co2eT(), 1));
+        o.put("water_m3", round(f.waterM3(), 1));
+        o.put("thallium_to_water_kg", round(f.thalliumToWaterKg(), 3));
+        o.put("production_t_lce", round(f.productionTLce(), 1));
+        o.put("residue_stock_t", round(f.residueStockT(), 1));
+        o.put("storage_area_m2", round(f.storageAreaM2(), 0));
+        o.put("stack_height_m", f.stackHeightM());
+        o.put("basis", f.basis());
+        ObjectNode ints = o.putObject("intensity_by_resource_type");
+        f.intensityByResourceType().forEach((k, v) -> ints.putObject(k)
+                .put("residue_t_per_t_lce", round(v.residueTPerTLce(), 3))
+                .put("co2e_t_per_t_lce", round(v.co2eTPerTLce(), 3))
+                .put("tailings_t_per_t_lce", round(v.tailingsTPerTLce(), 3))
+                .put("water_m3_per_t_lce", round(v.waterM3PerTLce(), 3))
+                .put("production_t_lce", round(v.productionTLce(), 1)));
+        ctx.contentType("application/json").result(Json.bytes(o));
+    }
+
+    void plan(Context ctx) {
+        RiverNetwork n = network();
+        String text = Params.text(ctx, "month");
+        if (text == null) {
+            throw ApiProblem.invalid("month", "is required (YYYY-MM)");
+        }
+        YearMonth m;
+        try {
+            m = YearMonth.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalid("month", "'" + Params.clip(text) + "' is not a month YYYY-MM");
+        }
+        if (m.getYear() < LEDGER_FROM_YEAR || m.getYear() > 2040) {
+            throw ApiProblem.invalid("month", m + " is outside " + LEDGER_FROM_YEAR + "..2040");
+        }
+        Double days = Params.optionalNonNegative(ctx, "inspector_days", 1000);
+        EnvironmentLedger l = ledger(m.getYear(), ProductionSeries.Basis.REPORTED_ELSE_CAPACITY);
+        // no monitoring store is attached to the server yet: past exceedances count as none
+        InspectionPlanner.Plan p = InspectionPlanner.plan(InspectionPlanner.sites(n, l, m, List.of()), m,
+                days == null ? 8.0 : days);
+        ObjectNode o = Json.object();
+        o.put("month", m.toString());
+        o.put("capacity_days", p.capacityDays());
+        o.put("used_days", p.usedDays());
+        o.put("risk_covered", round(p.riskCovered(), 4));
+        o.put("risk_total", round(p.riskTotal(), 4));
+        o.put("solver", p.solver());
+        o.put("past_exceedances", "none (no monitoring store attached to the server)");
+        ArrayNode v = o.putArray("visits");
+        for (InspectionPlanner.Visit x : p.visits()) {
+            v.addObject().put("site", x.outfall()).put("plant", x.plant()).put("risk", round(x.risk(), 4))
+                    .put("days", x.days()).put("reason", x.reason());
+        }
+        ArrayNode nv = o.putArray("not_visited");
+        for (InspectionPlanner.Visit x : p.notVisited()) {
+            nv.addObject().put("site", x.outfall()).put("risk", round(x.risk(), 4)).put("days", x.days());
+        }
+        ctx.contentType("application/json").result(Json.bytes(o));
+    }
+}
