@@ -3,8 +3,8 @@ package org.lichain.market;
 import java.util.Arrays;
 
 /**
- * Our specialised min-cost flow solver for the small, dense monthly trade network: successive shortest paths
- * with Johnson potentials and an array-based O(V²) Dijkstra (faster than a heap on graphs of a few dozen nodes).
+ * Our specialised min-cost flow solver for the small monthly trade network: successive shortest paths with
+ * Johnson potentials and a binary-heap Dijkstra that stops at the sink.
  * All arc costs must be non-negative (they are freight, tariffs and penalties). Work arrays are kept between calls
  * on the same topology, so a month's solve allocates only the result arrays.
  * Not thread-safe: use one instance per thread.
@@ -25,7 +25,9 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
     private double[] pot;
     private int[] prevEdge;
     private boolean[] done;
-    private int[] active;
+    private double[] heapKey = new double[64];
+    private int[] heapNode = new int[64];
+    private int heapSize;
 
     @Override
     public FlowSolution solve(FlowNetwork net) {
@@ -109,25 +111,28 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
         return new FlowSolution(flow, total, potential);
     }
 
+    /**
+     * Dijkstra on reduced costs with a binary heap (lazy deletion), stopped once the sink is settled; the potential
+     * update then uses min(dist, dist[sink]) for every node, which keeps all reduced costs non-negative.
+     */
     private void dijkstra(int s) {
         Arrays.fill(dist, Double.POSITIVE_INFINITY);
         Arrays.fill(done, false);
         dist[s] = 0;
-        int[] act = active;
-        for (int iter = 0; iter < act.length; iter++) {
-            int u = -1;
-            double best = Double.POSITIVE_INFINITY;
-            for (int k = 0; k < act.length; k++) {
-                int v = act[k];
-                if (!done[v] && dist[v] < best) {
-                    best = dist[v];
-                    u = v;
-                }
-            }
-            if (u < 0) {
-                break;
+        heapSize = 0;
+        push(0.0, s);
+        int t = n - 1;
+        while (heapSize > 0) {
+            double best = heapKey[0];
+            int u = heapNode[0];
+            pop();
+            if (done[u] || best > dist[u]) {
+                continue;
             }
             done[u] = true;
+            if (u == t) {
+                break;
+            }
             double pu = pot[u];
             for (int k = head[u]; k < head[u + 1]; k++) {
                 int e = adj[k];
@@ -146,9 +151,64 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
                 if (nd < dist[v]) {
                     dist[v] = nd;
                     prevEdge[v] = e;
+                    push(nd, v);
                 }
             }
         }
+        double cap = dist[t];
+        if (cap < Double.POSITIVE_INFINITY) {
+            for (int v = 0; v < n; v++) {
+                if (dist[v] > cap) {
+                    dist[v] = cap;
+                }
+            }
+        }
+    }
+
+    private void push(double key, int node) {
+        if (heapSize == heapKey.length) {
+            heapKey = Arrays.copyOf(heapKey, heapSize * 2);
+            heapNode = Arrays.copyOf(heapNode, heapSize * 2);
+        }
+        int i = heapSize++;
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (heapKey[parent] <= key) {
+                break;
+            }
+            heapKey[i] = heapKey[parent];
+            heapNode[i] = heapNode[parent];
+            i = parent;
+        }
+        heapKey[i] = key;
+        heapNode[i] = node;
+    }
+
+    private void pop() {
+        int last = --heapSize;
+        if (last == 0) {
+            return;
+        }
+        double key = heapKey[last];
+        int node = heapNode[last];
+        int i = 0;
+        while (true) {
+            int c = 2 * i + 1;
+            if (c >= last) {
+                break;
+            }
+            if (c + 1 < last && heapKey[c + 1] < heapKey[c]) {
+                c++;
+            }
+            if (heapKey[c] >= key) {
+                break;
+            }
+            heapKey[i] = heapKey[c];
+            heapNode[i] = heapNode[c];
+            i = c;
+        }
+        heapKey[i] = key;
+        heapNode[i] = node;
     }
 
     private void prepare(FlowNetwork net) {
@@ -195,25 +255,6 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
         int[] fill = Arrays.copyOf(head, n);
         for (int e = 0; e < m; e++) {
             adj[fill[tail[e]]++] = e;
-        }
-        // nodes without any arc of the network are never on a path (only their own supply edge): skipped by Dijkstra
-        boolean[] used = new boolean[n];
-        used[nodes] = true;
-        used[nodes + 1] = true;
-        for (int a = 0; a < arcs; a++) {
-            used[net.from(a)] = true;
-            used[net.to(a)] = true;
-        }
-        int count = 0;
-        for (boolean u : used) {
-            count += u ? 1 : 0;
-        }
-        active = new int[count];
-        count = 0;
-        for (int v = 0; v < n; v++) {
-            if (used[v]) {
-                active[count++] = v;
-            }
         }
         dist = new double[n];
         pot = new double[n];
