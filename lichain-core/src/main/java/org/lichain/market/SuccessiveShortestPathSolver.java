@@ -11,6 +11,8 @@ import java.util.Arrays;
  */
 public final class SuccessiveShortestPathSolver implements FlowSolver {
     private static final double EPS = 1e-9;
+    /** Relative tolerance under which a reduced cost counts as zero in the primal-dual phase. */
+    private static final double ZERO_REDUCED_COST = 1e-12;
 
     private FlowNetwork cachedFor;
     private int cachedArcs;
@@ -28,6 +30,9 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
     private double[] heapKey = new double[64];
     private int[] heapNode = new int[64];
     private int heapSize;
+    private int[] stackNode;
+    private int[] stackEdge;
+    private int[] iter;
 
     @Override
     public FlowSolution solve(FlowNetwork net) {
@@ -83,19 +88,32 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
             for (int v = 0; v < n; v++) {
                 pot[v] += dist[v] < Double.POSITIVE_INFINITY ? dist[v] : maxDist;
             }
-            double push = need - sent;
-            for (int v = t; v != s; ) {
-                int e = prevEdge[v];
-                push = Math.min(push, eCap[e]);
-                v = eTo[e ^ 1];
+            // primal-dual phase: after the potential update every shortest path uses only zero-reduced-cost edges;
+            // push flow along such paths (depth-first) until none is left, then run Dijkstra again
+            double phase = 0;
+            while (need - sent - phase > tol) {
+                double pushed = augmentAdmissible(s, t, need - sent - phase);
+                if (pushed <= 0) {
+                    break;
+                }
+                phase += pushed;
             }
-            for (int v = t; v != s; ) {
-                int e = prevEdge[v];
-                eCap[e] -= push;
-                eCap[e ^ 1] += push;
-                v = eTo[e ^ 1];
+            if (phase <= 0) { // numerical safety: fall back to the Dijkstra path
+                double push = need - sent;
+                for (int v = t; v != s; ) {
+                    int e = prevEdge[v];
+                    push = Math.min(push, eCap[e]);
+                    v = eTo[e ^ 1];
+                }
+                for (int v = t; v != s; ) {
+                    int e = prevEdge[v];
+                    eCap[e] -= push;
+                    eCap[e ^ 1] += push;
+                    v = eTo[e ^ 1];
+                }
+                phase = push;
             }
-            sent += push;
+            sent += phase;
         }
         double[] flow = new double[arcs];
         double total = 0;
@@ -163,6 +181,52 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
                 }
             }
         }
+    }
+
+    /** One augmenting path from s to t on edges with zero reduced cost (iterative DFS); returns the amount pushed. */
+    private double augmentAdmissible(int s, int t, double limit) {
+        Arrays.fill(done, false);
+        int depth = 0;
+        stackNode[0] = s;
+        iter[s] = head[s];
+        done[s] = true;
+        while (depth >= 0) {
+            int u = stackNode[depth];
+            if (u == t) {
+                double push = limit;
+                for (int k = 0; k < depth; k++) {
+                    push = Math.min(push, eCap[stackEdge[k]]);
+                }
+                for (int k = 0; k < depth; k++) {
+                    int e = stackEdge[k];
+                    eCap[e] -= push;
+                    eCap[e ^ 1] += push;
+                }
+                return push;
+            }
+            boolean advanced = false;
+            while (iter[u] < head[u + 1]) {
+                int e = adj[iter[u]++];
+                int v = eTo[e];
+                if (done[v] || eCap[e] <= EPS) {
+                    continue;
+                }
+                double rc = eCost[e] + pot[u] - pot[v];
+                if (Math.abs(rc) > ZERO_REDUCED_COST * (1.0 + Math.abs(pot[u]))) {
+                    continue;
+                }
+                done[v] = true;
+                stackEdge[depth] = e;
+                stackNode[++depth] = v;
+                iter[v] = head[v];
+                advanced = true;
+                break;
+            }
+            if (!advanced) {
+                depth--;
+            }
+        }
+        return 0;
     }
 
     private void push(double key, int node) {
@@ -256,6 +320,9 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
         for (int e = 0; e < m; e++) {
             adj[fill[tail[e]]++] = e;
         }
+        stackNode = new int[n + 1];
+        stackEdge = new int[n + 1];
+        iter = new int[n];
         dist = new double[n];
         pot = new double[n];
         prevEdge = new int[n];
