@@ -56,7 +56,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             Json.print(out, o);
             return 0;
         }
-        out.printf("Evaluated %d grid points; best score %.4f (mean |log price error| + 0.05 x |peak timing error|)%n",
+        out.printf("Evaluated %d grid points; best score %.4f (mean |log price error| + 0.05 x |peak timing error| + 1 per missed fact)%n",
                 fit.evaluated(), fit.score());
         for (String k : Calibration.GRID.keySet()) {
             out.printf("  %-30s %s%n", k, fmt(fit.parameters().get(k)));

@@ -9,7 +9,7 @@ import org.lichain.world.World;
 /**
  * Fits the price-formation parameters by grid search on the backtest: the score is the mean absolute error of the
  * log China carbonate price against {@code market_history.csv}, plus a penalty of 0.05 per month of peak timing
- * error. Only past-price behaviour is fitted (scarcity elasticity, inventory momentum gain, price adjustment speed,
+ * error, plus 1 per missed qualitative fact ({@link #shapePenalty}). Only past-price behaviour is fitted (scarcity elasticity, inventory momentum gain, price adjustment speed,
  * maximum stock cover); supply and demand come from the dataset. Deterministic: the grid is fixed and ties go to
  * the first point.
  */
@@ -34,6 +34,29 @@ public final class Calibration {
         return g;
     }
 
+    /**
+     * 1 for each qualitative fact of the history the run misses: the price rises through 2021 (Dec > 2 x Jan, Jun <
+     * Sep < Dec) and has a single peak before 2023. Keeps the grid search among causally plausible paths.
+     */
+    static double shapePenalty(Backtest.Report rep) {
+        SimulationResult r = rep.result();
+        double[] p = r.priceCnyPerTInclVat();
+        int jan = r.indexOf(java.time.YearMonth.of(2021, 1));
+        int jun = r.indexOf(java.time.YearMonth.of(2021, 6));
+        int sep = r.indexOf(java.time.YearMonth.of(2021, 9));
+        int dec = r.indexOf(java.time.YearMonth.of(2021, 12));
+        double penalty = 0;
+        if (jan < 0 || dec < 0 || !(p[dec] > 2 * p[jan] && p[sep] > p[jun] && p[dec] > p[sep])) {
+            penalty += 1;
+        }
+        long peaksBefore2023 = rep.turningPoints().stream()
+                .filter(tp -> tp.startsWith("peak ") && tp.compareTo("peak 2023-01") < 0).count();
+        if (peaksBefore2023 != 1) {
+            penalty += 1;
+        }
+        return penalty;
+    }
+
     public static Fit fit(World w) {
         MarketInputs base = MarketInputs.fromWorld(w, Scenario.base().withPeriod(Backtest.FROM, Backtest.TO));
         List<String> names = new ArrayList<>(GRID.keySet());
@@ -54,7 +77,8 @@ public final class Calibration {
             }
             if (in != null) {
                 Backtest.Report rep = Backtest.evaluate(Simulation.run(in, 1, solver), in.data, null);
-                double score = rep.meanAbsLogError() + 0.05 * Math.abs(rep.peakTimingErrorMonths());
+                double score = rep.meanAbsLogError() + 0.05 * Math.abs(rep.peakTimingErrorMonths())
+                        + shapePenalty(rep);
                 evaluated++;
                 if (best == null || score < best.score() - 1e-12) {
                     best = new Fit(point, score, rep, 0);

@@ -3,14 +3,16 @@ package org.lichain.market;
 import java.util.Arrays;
 
 /**
- * Our specialised min-cost flow solver for the small, dense monthly trade network: successive shortest paths
- * with Johnson potentials and an array-based O(V²) Dijkstra (faster than a heap on graphs of a few dozen nodes).
+ * Our specialised min-cost flow solver for the small monthly trade network: successive shortest paths with
+ * Johnson potentials and a binary-heap Dijkstra that stops at the sink.
  * All arc costs must be non-negative (they are freight, tariffs and penalties). Work arrays are kept between calls
  * on the same topology, so a month's solve allocates only the result arrays.
  * Not thread-safe: use one instance per thread.
  */
 public final class SuccessiveShortestPathSolver implements FlowSolver {
     private static final double EPS = 1e-9;
+    /** Relative tolerance under which a reduced cost counts as zero in the primal-dual phase. */
+    private static final double ZERO_REDUCED_COST = 1e-12;
 
     private FlowNetwork cachedFor;
     private int cachedArcs;
@@ -25,6 +27,12 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
     private double[] pot;
     private int[] prevEdge;
     private boolean[] done;
+    private double[] heapKey = new double[64];
+    private int[] heapNode = new int[64];
+    private int heapSize;
+    private int[] stackNode;
+    private int[] stackEdge;
+    private int[] iter;
 
     @Override
     public FlowSolution solve(FlowNetwork net) {
@@ -80,19 +88,32 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
             for (int v = 0; v < n; v++) {
                 pot[v] += dist[v] < Double.POSITIVE_INFINITY ? dist[v] : maxDist;
             }
-            double push = need - sent;
-            for (int v = t; v != s; ) {
-                int e = prevEdge[v];
-                push = Math.min(push, eCap[e]);
-                v = eTo[e ^ 1];
+            // primal-dual phase: after the potential update every shortest path uses only zero-reduced-cost edges;
+            // push flow along such paths (depth-first) until none is left, then run Dijkstra again
+            double phase = 0;
+            while (need - sent - phase > tol) {
+                double pushed = augmentAdmissible(s, t, need - sent - phase);
+                if (pushed <= 0) {
+                    break;
+                }
+                phase += pushed;
             }
-            for (int v = t; v != s; ) {
-                int e = prevEdge[v];
-                eCap[e] -= push;
-                eCap[e ^ 1] += push;
-                v = eTo[e ^ 1];
+            if (phase <= 0) { // numerical safety: fall back to the Dijkstra path
+                double push = need - sent;
+                for (int v = t; v != s; ) {
+                    int e = prevEdge[v];
+                    push = Math.min(push, eCap[e]);
+                    v = eTo[e ^ 1];
+                }
+                for (int v = t; v != s; ) {
+                    int e = prevEdge[v];
+                    eCap[e] -= push;
+                    eCap[e ^ 1] += push;
+                    v = eTo[e ^ 1];
+                }
+                phase = push;
             }
-            sent += push;
+            sent += phase;
         }
         double[] flow = new double[arcs];
         double total = 0;
@@ -108,23 +129,28 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
         return new FlowSolution(flow, total, potential);
     }
 
+    /**
+     * Dijkstra on reduced costs with a binary heap (lazy deletion), stopped once the sink is settled; the potential
+     * update then uses min(dist, dist[sink]) for every node, which keeps all reduced costs non-negative.
+     */
     private void dijkstra(int s) {
         Arrays.fill(dist, Double.POSITIVE_INFINITY);
         Arrays.fill(done, false);
         dist[s] = 0;
-        for (int iter = 0; iter < n; iter++) {
-            int u = -1;
-            double best = Double.POSITIVE_INFINITY;
-            for (int v = 0; v < n; v++) {
-                if (!done[v] && dist[v] < best) {
-                    best = dist[v];
-                    u = v;
-                }
-            }
-            if (u < 0) {
-                break;
+        heapSize = 0;
+        push(0.0, s);
+        int t = n - 1;
+        while (heapSize > 0) {
+            double best = heapKey[0];
+            int u = heapNode[0];
+            pop();
+            if (done[u] || best > dist[u]) {
+                continue;
             }
             done[u] = true;
+            if (u == t) {
+                break;
+            }
             double pu = pot[u];
             for (int k = head[u]; k < head[u + 1]; k++) {
                 int e = adj[k];
@@ -143,9 +169,110 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
                 if (nd < dist[v]) {
                     dist[v] = nd;
                     prevEdge[v] = e;
+                    push(nd, v);
                 }
             }
         }
+        double cap = dist[t];
+        if (cap < Double.POSITIVE_INFINITY) {
+            for (int v = 0; v < n; v++) {
+                if (dist[v] > cap) {
+                    dist[v] = cap;
+                }
+            }
+        }
+    }
+
+    /** One augmenting path from s to t on edges with zero reduced cost (iterative DFS); returns the amount pushed. */
+    private double augmentAdmissible(int s, int t, double limit) {
+        Arrays.fill(done, false);
+        int depth = 0;
+        stackNode[0] = s;
+        iter[s] = head[s];
+        done[s] = true;
+        while (depth >= 0) {
+            int u = stackNode[depth];
+            if (u == t) {
+                double push = limit;
+                for (int k = 0; k < depth; k++) {
+                    push = Math.min(push, eCap[stackEdge[k]]);
+                }
+                for (int k = 0; k < depth; k++) {
+                    int e = stackEdge[k];
+                    eCap[e] -= push;
+                    eCap[e ^ 1] += push;
+                }
+                return push;
+            }
+            boolean advanced = false;
+            while (iter[u] < head[u + 1]) {
+                int e = adj[iter[u]++];
+                int v = eTo[e];
+                if (done[v] || eCap[e] <= EPS) {
+                    continue;
+                }
+                double rc = eCost[e] + pot[u] - pot[v];
+                if (Math.abs(rc) > ZERO_REDUCED_COST * (1.0 + Math.abs(pot[u]))) {
+                    continue;
+                }
+                done[v] = true;
+                stackEdge[depth] = e;
+                stackNode[++depth] = v;
+                iter[v] = head[v];
+                advanced = true;
+                break;
+            }
+            if (!advanced) {
+                depth--;
+            }
+        }
+        return 0;
+    }
+
+    private void push(double key, int node) {
+        if (heapSize == heapKey.length) {
+            heapKey = Arrays.copyOf(heapKey, heapSize * 2);
+            heapNode = Arrays.copyOf(heapNode, heapSize * 2);
+        }
+        int i = heapSize++;
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (heapKey[parent] <= key) {
+                break;
+            }
+            heapKey[i] = heapKey[parent];
+            heapNode[i] = heapNode[parent];
+            i = parent;
+        }
+        heapKey[i] = key;
+        heapNode[i] = node;
+    }
+
+    private void pop() {
+        int last = --heapSize;
+        if (last == 0) {
+            return;
+        }
+        double key = heapKey[last];
+        int node = heapNode[last];
+        int i = 0;
+        while (true) {
+            int c = 2 * i + 1;
+            if (c >= last) {
+                break;
+            }
+            if (c + 1 < last && heapKey[c + 1] < heapKey[c]) {
+                c++;
+            }
+            if (heapKey[c] >= key) {
+                break;
+            }
+            heapKey[i] = heapKey[c];
+            heapNode[i] = heapNode[c];
+            i = c;
+        }
+        heapKey[i] = key;
+        heapNode[i] = node;
     }
 
     private void prepare(FlowNetwork net) {
@@ -193,6 +320,9 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
         for (int e = 0; e < m; e++) {
             adj[fill[tail[e]]++] = e;
         }
+        stackNode = new int[n + 1];
+        stackEdge = new int[n + 1];
+        iter = new int[n];
         dist = new double[n];
         pot = new double[n];
         prevEdge = new int[n];
