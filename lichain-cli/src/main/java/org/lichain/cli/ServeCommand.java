@@ -68,8 +68,8 @@ public final class ServeCommand implements Callable<Integer> {
         String envToken = System.getenv(TOKEN_ENV);
         boolean generated = envToken == null || envToken.isBlank();
         String token = generated ? LichainServer.generateToken() : envToken.trim();
-        if (token.length() < 16) {
-            throw new InvalidInputException(TOKEN_ENV + " must have at least 16 characters");
+        if (token.length() < 12) {
+            throw new InvalidInputException(TOKEN_ENV + " must have at least 12 characters");
         }
         // keep the console to our own lines: Jetty's start-up chatter only at WARN (unless the user set a level)
         System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");

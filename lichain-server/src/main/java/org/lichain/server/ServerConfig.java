@@ -29,8 +29,8 @@ public record ServerConfig(String bind, int port, String token, List<String> cor
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is not between 0 and 65535");
         }
-        if (token == null || token.length() < 16) {
-            throw new IllegalArgumentException("the bearer token must have at least 16 characters");
+        if (token == null || token.length() < 12) {
+            throw new IllegalArgumentException("the bearer token must have at least 12 characters");
         }
         corsOrigins = List.copyOf(corsOrigins);
         if (maxBodyBytes < 1024) {
