@@ -57,10 +57,11 @@ public final class DemandModel {
                 share[r.ordinal()] = s == null ? 0.0 : interpD(s, x) * mult(multipliers, r.id());
                 sum += share[r.ordinal()];
             }
+            double base = baseSum(data, x); // once per month: it depends on x only
             for (int k = 0; k < SEGMENTS.length; k++) {
                 for (DemandRegion r : regions) {
                     out[k][r.ordinal()][t] = seg[k] * all * (sum > 0 ? share[r.ordinal()] / sum
-                            * (sum / baseSum(data, x)) : 0.0);
+                            * (sum / base) : 0.0);
                 }
             }
         }

@@ -223,6 +223,36 @@ final class TradeNetwork {
         return concGateArc[c] >= 0 && net.capacity(concGateArc[c]) <= 0 && !converterCountry[c];
     }
 
+    private Scenario tariffScenario;
+    private int[][] arcTariffs;
+
+    /**
+     * Indices (in scenario order) of the tariffs whose product, origin and destination match arc {@code a}: they do
+     * not change from month to month, so the string matching is done once per scenario instead of every month.
+     */
+    private int[] tariffsOf(Scenario s, int a, String product, String origin, String destCode, DemandRegion destRegion) {
+        if (tariffScenario != s) {
+            tariffScenario = s;
+            arcTariffs = new int[net.arcCount()][];
+        }
+        int[] idx = arcTariffs[a];
+        if (idx == null) {
+            List<Scenario.Tariff> all = s.tariffs();
+            int[] tmp = new int[all.size()];
+            int n = 0;
+            for (int i = 0; i < all.size(); i++) {
+                Scenario.Tariff t = all.get(i);
+                if (t.product().equals(product) && t.origin().equals(origin)
+                        && (t.destination().equals(destCode) || destRegion.matches(t.destination()))) {
+                    tmp[n++] = i;
+                }
+            }
+            idx = java.util.Arrays.copyOf(tmp, n);
+            arcTariffs[a] = idx;
+        }
+        return idx;
+    }
+
     /** Updates arc costs and gate capacities for month {@code m} at last month's price. */
     void applyPolicies(MarketInputs in, YearMonth m, double priceUsd, double concValueUsd, double[] convCap) {
         Scenario s = in.scenario;
@@ -237,10 +267,9 @@ final class TradeNetwork {
                         : DemandRegion.values()[arcDest[a]];
                 double value = kind == CONC_SHIP ? concValueUsd : priceUsd;
                 double tariff = 0;
-                for (Scenario.Tariff t : s.tariffs()) {
-                    if (t.product().equals(product) && t.origin().equals(origin)
-                            && (t.destination().equals(destCode) || destRegion.matches(t.destination()))
-                            && Scenario.active(t.from(), t.to(), m)) {
+                for (int ti : tariffsOf(s, a, product, origin, destCode, destRegion)) {
+                    Scenario.Tariff t = s.tariffs().get(ti);
+                    if (Scenario.active(t.from(), t.to(), m)) {
                         tariff += t.rate() * value + t.specificUsdPerTLce();
                     }
                 }
