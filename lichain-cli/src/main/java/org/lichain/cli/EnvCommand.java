@@ -268,38 +268,7 @@ public final class EnvCommand implements Runnable {
                         + ", from " + n.topologicalOrder().get(0).id(), x, y, 0.1, "GB 3838-2002"), chart);
             }
             if (json) {
-                ObjectNode o = Json.object();
-                ArrayNode r = o.putArray("reaches");
-                for (RiverNetwork.Reach x : n.reaches()) {
-                    ObjectNode j = r.addObject();
-                    j.put("id", x.id());
-                    j.put("name", x.name());
-                    j.put("downstream", x.downstream());
-                    j.put("length_km", x.lengthKm());
-                    j.put("mean_flow_m3_per_s", x.meanFlowM3PerS());
-                    j.put("min_monthly_flow_m3_per_s", java.util.Arrays.stream(x.flowM3PerS()).min().orElse(0));
-                    j.put("mean_velocity_m_per_s", x.meanVelocityMPerS());
-                    j.put("source", x.source());
-                }
-                ArrayNode of = o.putArray("outfalls");
-                for (RiverNetwork.Outfall x : n.outfalls()) {
-                    ObjectNode j = of.addObject();
-                    j.put("id", x.id());
-                    j.put("plant", x.plant());
-                    j.put("reach", x.reach());
-                    j.put("km", x.km());
-                    j.put("kind", x.kind());
-                }
-                ArrayNode st = o.putArray("stations");
-                for (RiverNetwork.Station x : n.stations()) {
-                    ObjectNode j = st.addObject();
-                    j.put("id", x.id());
-                    j.put("kind", x.kind().id());
-                    j.put("reach", x.reach());
-                    j.put("km", x.km());
-                    j.put("standard", x.standard());
-                    j.put("limit_ug_per_l", n.limitUgPerL(x));
-                }
+                ObjectNode o = org.lichain.report.environment.RiverJson.network(n);
                 Json.print(out, o);
                 return 0;
             }

@@ -41,6 +41,6 @@ public enum Assumption {
     }
 
     public static Assumption parse(String id) {
-        return CompanyEnums.parse(Assumption.class, id);
+        return org.lichain.world.Enums.parse(Assumption.class, id);
     }
 }

@@ -29,6 +29,6 @@ public enum Segment {
     }
 
     public static Segment parse(String id) {
-        return CompanyEnums.parse(Segment.class, id);
+        return org.lichain.world.Enums.parse(Segment.class, id);
     }
 }

@@ -17,6 +17,6 @@ public enum TransferPricing {
     }
 
     public static TransferPricing parse(String id) {
-        return CompanyEnums.parse(TransferPricing.class, id);
+        return org.lichain.world.Enums.parse(TransferPricing.class, id);
     }
 }

@@ -23,7 +23,9 @@ public record ProcessBalance(
         double lithiumInTLce, double lithiumToTailingsTLce, double lithiumToResidueTLce) {
 
     public ProcessBalance {
-        reagentsT = Map.copyOf(new EnumMap<>(reagentsT.isEmpty() ? Map.of(Reagent.NA2CO3, 0.0) : reagentsT));
+        EnumMap<Reagent, Double> copy = new EnumMap<>(Reagent.class);
+        copy.putAll(reagentsT);
+        reagentsT = java.util.Collections.unmodifiableMap(copy);
     }
 
     public double kwh() {

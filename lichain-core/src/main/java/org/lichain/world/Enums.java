@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Parsing of lower-case ids into enum constants with an error that lists the allowed ids. */
-final class Enums {
+/** Parsing of lower-case ids into enum constants with an error that lists the allowed ids (shared by every package). */
+public final class Enums {
     private Enums() {
     }
 
-    static <E extends Enum<E>> E parse(Class<E> type, String id) {
+    public static <E extends Enum<E>> E parse(Class<E> type, String id) {
         if (id != null) {
             String key = id.trim().toUpperCase(Locale.ROOT).replace('-', '_');
             for (E e : type.getEnumConstants()) {

@@ -13,6 +13,7 @@ import org.lichain.environment.Footprint;
 import org.lichain.environment.InspectionPlanner;
 import org.lichain.environment.ProductionSeries;
 import org.lichain.environment.RiverNetwork;
+import org.lichain.report.environment.RiverJson;
 import org.lichain.environment.Transport;
 import org.lichain.world.World;
 
@@ -63,24 +64,9 @@ final class EnvApi {
         int year = Params.intOr(ctx, "year", LEDGER_FROM_YEAR, 2040, 2023);
         int month = Params.intOr(ctx, "month", 1, 12, 7);
         ObjectNode o = Json.object();
-        ArrayNode r = o.putArray("reaches");
-        for (RiverNetwork.Reach x : n.reaches()) {
-            ObjectNode j = r.addObject();
-            j.put("id", x.id());
-            j.put("name", x.name());
-            j.put("downstream", x.downstream());
-            j.put("length_km", x.lengthKm());
-            j.put("mean_flow_m3_per_s", x.meanFlowM3PerS());
-            j.put("min_monthly_flow_m3_per_s", java.util.Arrays.stream(x.flowM3PerS()).min().orElse(0));
-            j.put("mean_velocity_m_per_s", x.meanVelocityMPerS());
-            j.put("source", x.source());
-        }
-        ArrayNode of = o.putArray("outfalls");
-        for (RiverNetwork.Outfall x : n.outfalls()) {
-            of.addObject().put("id", x.id()).put("plant", x.plant()).put("reach", x.reach()).put("km", x.km())
-                    .put("kind", x.kind());
-        }
-        o.set("stations", stations(n));
+        o.set("reaches", RiverJson.reaches(n));
+        o.set("outfalls", RiverJson.outfalls(n));
+        o.set("stations", RiverJson.stations(n));
         // steady-state thallium along the main stem from the headwaters, from the outfalls' discharges
         EnvironmentLedger l = ledger(year, ProductionSeries.Basis.REPORTED_ELSE_CAPACITY);
         double[] loads = new double[n.outfalls().size()];
@@ -110,18 +96,9 @@ final class EnvApi {
         ctx.contentType("application/json").result(Json.bytes(o));
     }
 
-    private static ArrayNode stations(RiverNetwork n) {
-        ArrayNode st = Json.MAPPER.createArrayNode();
-        for (RiverNetwork.Station x : n.stations()) {
-            st.addObject().put("id", x.id()).put("kind", x.kind().id()).put("reach", x.reach()).put("km", x.km())
-                    .put("standard", x.standard()).put("limit_ug_per_l", n.limitUgPerL(x));
-        }
-        return st;
-    }
-
     void stations(Context ctx) {
         ObjectNode o = Json.object();
-        o.set("stations", stations(network()));
+        o.set("stations", RiverJson.stations(network()));
         ctx.contentType("application/json").result(Json.bytes(o));
     }
 
