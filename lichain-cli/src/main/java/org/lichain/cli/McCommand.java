@@ -75,11 +75,16 @@ public final class McCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         var outW = spec.commandLine().getOut();
         EnsembleDirectory.Result r;
-        try (Progress p = new Progress(noProgress, "mc " + s.name())) {
+        Progress p = new Progress(noProgress, "mc " + s.name());
+        try (p) {
             r = EnsembleDirectory.run(s, model, o, dir, resume, p, (stage, summary) -> {
                 Files.writeString(stage.resolve("summary.txt"), header(summary) + EnsembleCharts.table(summary, 1));
                 EnsembleCharts.writeAll(summary, stage);
             });
+        }
+        if (!r.alreadyComplete()) {
+            err.println(p.timing(r.runsComputed(), t));
+            err.flush();
         }
         if (r.alreadyComplete()) {
             err.println("lichain: " + dir + " already holds a finished ensemble; nothing to resume");
@@ -125,6 +130,9 @@ public final class McCommand implements Callable<Integer> {
         private final boolean off;
         private final String task;
         private ProgressBar bar;
+        private long startNanos;
+        private long computedNanos;
+        private long endNanos;
 
         Progress(boolean off, String task) {
             this.off = off;
@@ -133,6 +141,7 @@ public final class McCommand implements Callable<Integer> {
 
         @Override
         public synchronized void started(int totalRuns, int runsAlreadyDone) {
+            startNanos = System.nanoTime();
             if (off) {
                 return;
             }
@@ -151,6 +160,7 @@ public final class McCommand implements Callable<Integer> {
 
         @Override
         public synchronized void finalising() {
+            computedNanos = System.nanoTime();
             if (bar != null) {
                 bar.setExtraMessage(" writing results");
             }
@@ -158,10 +168,21 @@ public final class McCommand implements Callable<Integer> {
 
         @Override
         public synchronized void close() {
+            endNanos = System.nanoTime();
             if (bar != null) {
                 bar.close();
                 bar = null;
             }
+        }
+
+        /** One line for stderr: how long computing and writing took (wall clock, for the user). */
+        synchronized String timing(int runsComputed, int threads) {
+            double compute = (computedNanos - startNanos) / 1e9;
+            double write = (endNanos - computedNanos) / 1e9;
+            return String.format(java.util.Locale.ROOT,
+                    "lichain: computed %d runs in %.1f s on %d thread%s (%.1f runs/s); results written in %.1f s",
+                    runsComputed, compute, threads, threads == 1 ? "" : "s",
+                    compute > 0 ? runsComputed / compute : 0.0, write);
         }
     }
 }

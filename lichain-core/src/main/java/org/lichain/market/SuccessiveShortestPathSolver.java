@@ -20,6 +20,8 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
     private int m;           // residual edges
     private int[] head;      // CSR start per node
     private int[] adj;       // residual edge ids ordered by tail
+    private int[] aHead;     // CSR start per node of the phase's admissible (zero reduced cost) edges
+    private int[] aAdj;      // the phase's admissible edge ids, in the order of adj
     private int[] eTo;
     private double[] eCap;
     private double[] eCost;
@@ -90,6 +92,7 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
             }
             // primal-dual phase: after the potential update every shortest path uses only zero-reduced-cost edges;
             // push flow along such paths (depth-first) until none is left, then run Dijkstra again
+            admissibleEdges();
             double phase = 0;
             while (need - sent - phase > tol) {
                 double pushed = augmentAdmissible(s, t, need - sent - phase);
@@ -183,12 +186,34 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
         }
     }
 
+    /**
+     * The edges with zero reduced cost under the phase's potentials, per tail node in the residual graph's order
+     * (potentials do not change within a phase, so this is computed once per phase; the depth-first search then
+     * only checks residual capacity and visits, and finds the same paths as a search over all edges).
+     */
+    private void admissibleEdges() {
+        int k2 = 0;
+        for (int u = 0; u < n; u++) {
+            aHead[u] = k2;
+            double pu = pot[u];
+            double tol = ZERO_REDUCED_COST * (1.0 + Math.abs(pu));
+            for (int k = head[u]; k < head[u + 1]; k++) {
+                int e = adj[k];
+                double rc = eCost[e] + pu - pot[eTo[e]];
+                if (Math.abs(rc) <= tol) {
+                    aAdj[k2++] = e;
+                }
+            }
+        }
+        aHead[n] = k2;
+    }
+
     /** One augmenting path from s to t on edges with zero reduced cost (iterative DFS); returns the amount pushed. */
     private double augmentAdmissible(int s, int t, double limit) {
         Arrays.fill(done, false);
         int depth = 0;
         stackNode[0] = s;
-        iter[s] = head[s];
+        iter[s] = aHead[s];
         done[s] = true;
         while (depth >= 0) {
             int u = stackNode[depth];
@@ -205,20 +230,17 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
                 return push;
             }
             boolean advanced = false;
-            while (iter[u] < head[u + 1]) {
-                int e = adj[iter[u]++];
+            int end = aHead[u + 1];
+            while (iter[u] < end) {
+                int e = aAdj[iter[u]++];
                 int v = eTo[e];
                 if (done[v] || eCap[e] <= EPS) {
-                    continue;
-                }
-                double rc = eCost[e] + pot[u] - pot[v];
-                if (Math.abs(rc) > ZERO_REDUCED_COST * (1.0 + Math.abs(pot[u]))) {
                     continue;
                 }
                 done[v] = true;
                 stackEdge[depth] = e;
                 stackNode[++depth] = v;
-                iter[v] = head[v];
+                iter[v] = aHead[v];
                 advanced = true;
                 break;
             }
@@ -316,6 +338,8 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
             head[v + 1] += head[v];
         }
         adj = new int[m];
+        aAdj = new int[m];
+        aHead = new int[n + 1];
         int[] fill = Arrays.copyOf(head, n);
         for (int e = 0; e < m; e++) {
             adj[fill[tail[e]]++] = e;

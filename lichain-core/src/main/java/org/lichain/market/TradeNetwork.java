@@ -223,20 +223,28 @@ final class TradeNetwork {
         return concGateArc[c] >= 0 && net.capacity(concGateArc[c]) <= 0 && !converterCountry[c];
     }
 
+    private static final DemandRegion[] REGIONS = DemandRegion.values();
+
     private Scenario tariffScenario;
     private int[][] arcTariffs;
 
     /**
-     * Indices (in scenario order) of the tariffs whose product, origin and destination match arc {@code a}: they do
-     * not change from month to month, so the string matching is done once per scenario instead of every month.
+     * Indices (in scenario order) of the tariffs whose product, origin and destination match shipping arc {@code a}:
+     * they do not change from month to month, so the string matching is done once per scenario instead of every
+     * month.
      */
-    private int[] tariffsOf(Scenario s, int a, String product, String origin, String destCode, DemandRegion destRegion) {
+    private int[] tariffsOf(Scenario s, int a) {
         if (tariffScenario != s) {
             tariffScenario = s;
             arcTariffs = new int[net.arcCount()][];
         }
         int[] idx = arcTariffs[a];
         if (idx == null) {
+            boolean conc = arcKind[a] == CONC_SHIP;
+            String origin = countries[arcOrigin[a]];
+            String product = conc ? "concentrate" : "chemical";
+            String destCode = conc ? countries[arcDest[a]] : REGIONS[arcDest[a]].id();
+            DemandRegion destRegion = conc ? countryRegion[arcDest[a]] : REGIONS[arcDest[a]];
             List<Scenario.Tariff> all = s.tariffs();
             int[] tmp = new int[all.size()];
             int n = 0;
@@ -257,18 +265,14 @@ final class TradeNetwork {
     void applyPolicies(MarketInputs in, YearMonth m, double priceUsd, double concValueUsd, double[] convCap) {
         Scenario s = in.scenario;
         int arcs = net.arcCount();
+        List<Scenario.Tariff> tariffs = s.tariffs();
         for (int a = 0; a < arcs; a++) {
             int kind = arcKind[a];
             if (kind == CONC_SHIP || kind == CHEM_SHIP) {
-                String origin = countries[arcOrigin[a]];
-                String product = kind == CONC_SHIP ? "concentrate" : "chemical";
-                String destCode = kind == CONC_SHIP ? countries[arcDest[a]] : DemandRegion.values()[arcDest[a]].id();
-                DemandRegion destRegion = kind == CONC_SHIP ? countryRegion[arcDest[a]]
-                        : DemandRegion.values()[arcDest[a]];
                 double value = kind == CONC_SHIP ? concValueUsd : priceUsd;
                 double tariff = 0;
-                for (int ti : tariffsOf(s, a, product, origin, destCode, destRegion)) {
-                    Scenario.Tariff t = s.tariffs().get(ti);
+                for (int ti : tariffsOf(s, a)) {
+                    Scenario.Tariff t = tariffs.get(ti);
                     if (Scenario.active(t.from(), t.to(), m)) {
                         tariff += t.rate() * value + t.specificUsdPerTLce();
                     }
