@@ -159,15 +159,18 @@ public final class CompanyCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-11s %16s %16s %16.1f%n", "integrated", "", "", p.integratedMarginUsd() / 1e6);
         if (!p.assets().isEmpty()) {
             out.println();
-            out.printf(Locale.ROOT, "%-12s %7s %12s %14s %10s %9s %14s %6s%n", "asset", "stake%", "output t",
-                    "stand-alone m", "USD/t", "curtail?", "chain USD m", "kept?");
+            out.printf(Locale.ROOT, "%-12s %7s %12s %6s %14s %10s %9s %14s %6s%n", "asset", "stake%", "output t",
+                    "util%", "stand-alone m", "USD/t", "curtail?", "chain USD m", "kept?");
             for (AssetVerdict a : p.assets()) {
-                out.printf(Locale.ROOT, "%-12s %7.2f %12.0f %14.1f %10s %9s %14.1f %6s%n", a.id(), a.stakePct(),
-                        a.productionTLce(), a.standaloneMarginUsd() / 1e6, a.productionTLce() > 0
+                out.printf(Locale.ROOT, "%-12s %7.2f %12.0f %6s %14.1f %10s %9s %14.1f %6s%n", a.id(), a.stakePct(),
+                        a.productionTLce(), a.capacityTLce() > 0
+                                ? String.format(Locale.ROOT, "%.0f", a.utilisationPct()) : "-",
+                        a.standaloneMarginUsd() / 1e6, a.productionTLce() > 0
                                 ? String.format(Locale.ROOT, "%.0f", a.standaloneMarginUsdPerTLce()) : "-",
                         a.curtailStandalone() ? "yes" : "no", a.chainMarginUsd() / 1e6, a.keptByGroup() ? "yes" : "no");
             }
-            out.println("stand-alone margins on a 100% basis (cash, at market prices); chain margin = the group's share of");
+            out.println("stand-alone margins on a 100% basis (cash, at market prices; labour and overheads fixed at");
+            out.println("nameplate, so they weigh more per t at low utilisation); chain margin = the group's share of");
             out.println("it plus the cathode and cell margin earned on the lithium the asset feeds into the group's chain.");
         }
     }

@@ -46,6 +46,21 @@ import org.lichain.world.World;
  * supplier's unit cash cost ({@link TransferPricing#COST}); either way they cancel in the integrated margin.
  * Named simplifications: hydroxide is valued at the carbonate price; there is no inventory (output is sold
  * in its month); cathode is LFP; prices are China spot ex-VAT.
+ *
+ * <p><b>Fixed-cost absorption</b> (named simplification). The cost model's {@code labour} item (labour,
+ * maintenance and overheads of a plant at its design rate, per t LCE) is treated here as a cost fixed per year at
+ * nameplate: {@code fixed USD per month = labour USD/t × capacity t LCE/yr ÷ 12}, paid whatever the month's
+ * output, so its unit cost is {@code labour ÷ utilisation}. Capacity is, for the group's own converter plants,
+ * {@code capacity_per_year} of {@code company_plants.csv} (output = capacity × utilisation_pct); for core assets,
+ * the available capacity of the month from the asset's {@link CapacityTimeline} (ramps and temporary caps
+ * included), and output is the path's production. So a month in which the timeline suspends an asset (capacity 0,
+ * e.g. Jianxiawo Aug 2025–Feb 2026) carries no fixed cost: care-and-maintenance costs are not modelled. Every
+ * other item of C1 (mining, beneficiation, reagents, energy, residue, royalties, freight) stays variable per t;
+ * sustaining capital stays per t of output; there are no step-fixed costs. Concentrate sellers
+ * ({@code mine_concentrate}) have no labour item in their own stage (the cost model folds conversion labour into
+ * the notional conversion), so nothing of theirs is fixed. Where a whole-chain cash cost is reported
+ * ({@code reported_cash_cost_usd_per_t_lce}), the calibrated residual is unchanged, so the reported figure is read
+ * as the cost at nameplate and running below it adds the unabsorbed labour to it.
  */
 public final class CompanyModel {
     private static final int LEP = 0;
@@ -78,15 +93,22 @@ public final class CompanyModel {
         return out;
     }
 
-    /** A lithium holding of the group: a core asset by stake, or its own converter plant (share 1). */
-    private record Holding(Asset asset, double share, double annualOutputTLce) {
+    /**
+     * A lithium holding of the group: a core asset by stake, or its own converter plant (share 1, with its
+     * output and nameplate per year; both negative for core assets, whose figures come from the path and the
+     * capacity timeline).
+     */
+    private record Holding(Asset asset, double share, double annualOutputTLce, double plantNameplateTLcePerYear) {
         boolean plant() {
             return annualOutputTLce >= 0;
         }
     }
 
-    /** Unit economics of one asset in one month, USD per t of chemical. */
-    private record Unit(double upstream, double conversion, double refRec, double sustaining) {
+    /**
+     * Unit economics of one asset in one month, USD per t of chemical, at the design rate; {@code labour} is the
+     * part of {@code conversion} (of {@code upstream} for brine) that is fixed per year at nameplate.
+     */
+    private record Unit(double upstream, double conversion, double refRec, double sustaining, double labour) {
     }
 
     public static CompanyPnl pnl(World w, Companies c, String companyId, int year, PricePath path,
@@ -104,7 +126,9 @@ public final class CompanyModel {
         double[] standaloneRev = new double[n];
         double[] standaloneCost = new double[n];
         double[] standaloneSustaining = new double[n];
+        double[] standaloneFixed = new double[n];
         double[] production = new double[n];
+        double[] capacity = new double[n];
         double[] suppliedToChain = new double[n];
         double downstreamMarginAtMarket = 0;
         double downstreamLithium = 0;
@@ -121,7 +145,9 @@ public final class CompanyModel {
                 standaloneRev[i] += f.standaloneRev[i];
                 standaloneCost[i] += f.standaloneCost[i];
                 standaloneSustaining[i] += f.standaloneSustaining[i];
+                standaloneFixed[i] += f.standaloneFixed[i];
                 production[i] += f.production[i];
+                capacity[i] += f.capacity[i];
                 suppliedToChain[i] += f.suppliedToChain[i];
             }
             downstreamMarginAtMarket += atMarket.segments.get(Segment.CATHODE).marginUsd()
@@ -136,8 +162,9 @@ public final class CompanyModel {
             double chain = margin * h.share + suppliedToChain[i] * dsPerT;
             boolean curtail = margin < 0;
             verdicts.add(new AssetVerdict(h.asset.id(), h.asset.name(), h.plant() ? "converter_plant"
-                    : h.asset.kind().id(), h.share * 100.0, production[i], standaloneRev[i], standaloneCost[i],
-                    standaloneSustaining[i], curtail, chain, !curtail || chain >= 0));
+                    : h.asset.kind().id(), h.share * 100.0, production[i], capacity[i], standaloneRev[i],
+                    standaloneCost[i], standaloneFixed[i], standaloneSustaining[i], curtail, chain,
+                    !curtail || chain >= 0));
         }
         return new CompanyPnl(company.id(), company.name(), year, tp, path.name(), months, annual, verdicts);
     }
@@ -153,14 +180,14 @@ public final class CompanyModel {
     private static List<Holding> holdings(World w, Companies c, String companyId, int year) {
         List<Holding> out = new ArrayList<>();
         for (Map.Entry<String, Double> e : stakesOf(w, companyId).entrySet()) {
-            out.add(new Holding(w.asset(e.getKey()), e.getValue() / 100.0, -1));
+            out.add(new Holding(w.asset(e.getKey()), e.getValue() / 100.0, -1, -1));
         }
         for (CompanyPlant p : c.plantsOf(companyId)) {
             if (p.segment() == Segment.CONVERSION) {
                 Asset synthetic = new Asset(p.id(), p.name(), p.region().substring(0, 2), p.region(),
                         p.route().feed(), p.route(), AssetKind.CONVERTER, AssetStatus.OPERATING, 0, 0, false,
                         List.of(), CapacityTimeline.empty(), p.source(), "company plant");
-                out.add(new Holding(synthetic, 1.0, p.outputPerYear(year)));
+                out.add(new Holding(synthetic, 1.0, p.outputPerYear(year), p.nameplatePerYear(year)));
             }
         }
         return out;
@@ -183,8 +210,10 @@ public final class CompanyModel {
     private static Unit unit(World w, Asset a, ProcessBalance b, YearMonth m, double price) {
         CostBreakdown cb = CostModel.unitCost(w, a, b, m, price);
         double refRec = w.parametersOf(a).valueOr(ProcessParameter.REFINING_RECOVERY_PCT, 100.0) / 100.0;
+        // mine_concentrate: the cost model reports labour as 0 (folded into the notional conversion): nothing fixed
+        double labour = a.kind() == AssetKind.MINE_CONCENTRATE ? 0.0 : cb.labourUsdPerTLce();
         if (a.kind() == AssetKind.BRINE) {
-            return new Unit(cb.c1UsdPerTLce(), 0.0, refRec, cb.sustainingCapexUsdPerTLce());
+            return new Unit(cb.c1UsdPerTLce(), 0.0, refRec, cb.sustainingCapexUsdPerTLce(), labour);
         }
         InputPrices ip = w.inputPrices();
         Fx fx = w.fx();
@@ -192,7 +221,7 @@ public final class CompanyModel {
                 + b.dieselGj() * ip.usd("diesel", a.region(), m, fx);
         double upstream = cb.miningUsdPerTLce() + cb.beneficiationUsdPerTLce() + mineEnergy
                 + cb.royaltiesTaxesUsdPerTLce() + cb.freightUsdPerTLce();
-        return new Unit(upstream, cb.c1UsdPerTLce() - upstream, refRec, cb.sustainingCapexUsdPerTLce());
+        return new Unit(upstream, cb.c1UsdPerTLce() - upstream, refRec, cb.sustainingCapexUsdPerTLce(), labour);
     }
 
     /**
@@ -202,6 +231,14 @@ public final class CompanyModel {
     private static double share(double part, double other) {
         double total = part + other;
         return total > 0 ? Math.max(0.0, part) / total : 0.0;
+    }
+
+    /**
+     * Labour, maintenance and overheads of one month, fixed at nameplate (named simplification, see the class
+     * comment): labour USD per t LCE at the design rate × capacity t LCE in the month.
+     */
+    static double fixedCostUsd(double labourUsdPerTLce, double capacityTLceInMonth) {
+        return labourUsdPerTLce * Math.max(0.0, capacityTLceInMonth);
     }
 
     private static int feedType(Asset a) {
@@ -223,7 +260,9 @@ public final class CompanyModel {
         double[] standaloneRev;
         double[] standaloneCost;
         double[] standaloneSustaining;
+        double[] standaloneFixed;
         double[] production;
+        double[] capacity;
         double[] suppliedToChain;
         double downstreamLithiumTLce;
     }
@@ -251,11 +290,14 @@ public final class CompanyModel {
         f.standaloneRev = new double[n];
         f.standaloneCost = new double[n];
         f.standaloneSustaining = new double[n];
+        f.standaloneFixed = new double[n];
         f.production = new double[n];
+        f.capacity = new double[n];
         f.suppliedToChain = new double[n];
 
         Unit[] units = new Unit[n];
         double[] q = new double[n]; // 100% output this month
+        double[] fixed = new double[n]; // 100% fixed labour & overhead this month, USD
         // own concentrate pool and converters' feed need, attributable, t LCE contained
         double[] ownConc = new double[2];
         double[] ownConcCost = new double[2];
@@ -267,6 +309,10 @@ public final class CompanyModel {
             q[i] = h.plant() ? h.annualOutputTLce / 12.0 : path.productionTLce(a, m);
             f.production[i] = q[i];
             Unit u = units[i];
+            double capMonth = (h.plant() ? h.plantNameplateTLcePerYear : a.capacity().capacityTLcePerYear(m)) / 12.0;
+            fixed[i] = fixedCostUsd(u.labour, capMonth);
+            f.capacity[i] = capMonth;
+            f.standaloneFixed[i] = fixed[i];
             double att = q[i] * h.share;
             int t = feedType(a);
             switch (a.kind()) {
@@ -286,25 +332,25 @@ public final class CompanyModel {
                     rev[mi] += transfer;
                     cost[mi] += u.upstream * att;
                     vol[mi] += contained;
-                    cost[ci] += u.conversion * att + transfer;
+                    cost[ci] += (u.conversion - u.labour) * att + fixed[i] * h.share + transfer;
                     vol[ci] += att;
                     f.standaloneRev[i] = q[i] * price;
-                    f.standaloneCost[i] = q[i] * (u.upstream + u.conversion);
+                    f.standaloneCost[i] = q[i] * (u.upstream + u.conversion - u.labour) + fixed[i];
                     f.standaloneSustaining[i] = q[i] * u.sustaining;
                 }
                 case BRINE -> {
-                    cost[mi] += u.upstream * att;
+                    cost[mi] += (u.upstream - u.labour) * att + fixed[i] * h.share;
                     vol[mi] += att;
                     f.standaloneRev[i] = q[i] * price;
-                    f.standaloneCost[i] = q[i] * u.upstream;
+                    f.standaloneCost[i] = q[i] * (u.upstream - u.labour) + fixed[i];
                     f.standaloneSustaining[i] = q[i] * u.sustaining;
                 }
                 case CONVERTER -> {
                     feedNeed[t] += att / u.refRec;
-                    cost[ci] += u.conversion * att;
+                    cost[ci] += (u.conversion - u.labour) * att + fixed[i] * h.share;
                     vol[ci] += att;
                     f.standaloneRev[i] = q[i] * price;
-                    f.standaloneCost[i] = q[i] * (u.conversion + value[t] / u.refRec);
+                    f.standaloneCost[i] = q[i] * (u.conversion - u.labour + value[t] / u.refRec) + fixed[i];
                     f.standaloneSustaining[i] = q[i] * u.sustaining * share(u.conversion, u.upstream);
                 }
             }
@@ -340,20 +386,23 @@ public final class CompanyModel {
             Unit u = units[i];
             double att = q[i] * h.share;
             int t = feedType(h.asset);
+            // the fixed cost absorbed per t of this month's output (no output: no chemical to transfer)
+            double labourPerT = q[i] > 0 ? fixed[i] / q[i] : u.labour;
             switch (h.asset.kind()) {
                 case INTEGRATED -> {
                     chemQty[i] = att;
-                    chemUnitCost[i] = u.conversion + (tp == TransferPricing.MARKET ? value[t] / u.refRec : u.upstream);
+                    chemUnitCost[i] = u.conversion - u.labour + labourPerT
+                            + (tp == TransferPricing.MARKET ? value[t] / u.refRec : u.upstream);
                 }
                 case BRINE -> {
                     chemQty[i] = att;
-                    chemUnitCost[i] = u.upstream;
+                    chemUnitCost[i] = u.upstream - u.labour + labourPerT;
                 }
                 case CONVERTER -> {
                     double intShare = feedNeed[t] > 0 ? internalConc[t] / feedNeed[t] : 0.0;
                     double feedPerT = (intShare * concTransfer[t] + (1 - intShare) * value[t]) / u.refRec;
                     chemQty[i] = att;
-                    chemUnitCost[i] = u.conversion + feedPerT;
+                    chemUnitCost[i] = u.conversion - u.labour + labourPerT + feedPerT;
                 }
                 default -> {
                 }

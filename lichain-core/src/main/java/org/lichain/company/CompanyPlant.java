@@ -18,6 +18,14 @@ public record CompanyPlant(String id, String companyId, String name, Segment seg
         if (year < fromYear || (toYear > 0 && year > toYear)) {
             return 0.0;
         }
-        return capacityPerYear * utilisationPct / 100.0;
+        return nameplatePerYear(year) * utilisationPct / 100.0;
+    }
+
+    /** Nameplate capacity in a year (t LCE, t or GWh), zero outside the plant's years. */
+    public double nameplatePerYear(int year) {
+        if (year < fromYear || (toYear > 0 && year > toYear)) {
+            return 0.0;
+        }
+        return capacityPerYear;
     }
 }

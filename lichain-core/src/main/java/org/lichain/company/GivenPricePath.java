@@ -21,6 +21,10 @@ import org.lichain.world.World;
  * proportion to available capacity, or the available capacity where nothing is reported (named
  * simplification: no curtailment response to price; the market simulation supplies that later).
  * Where no SC6 price is given, SC6 follows carbonate through {@link Assumption#SPODUMENE_CONCENTRATE_PAYABILITY_PCT}.
+ * Lepidolite concentrate follows carbonate too: between and outside its dated points the path interpolates (holds
+ * flat) the ratio of concentrate per t LCE contained to carbonate, not the absolute price (estimate: in China
+ * lepidolite concentrate trades relative to carbonate, reference/facts.md 4), so it equals the sourced price at
+ * each dated point and moves with carbonate elsewhere.
  */
 public final class GivenPricePath implements PricePath {
     /** Reference series of SC6 CIF China, USD/t, annual ({@code YYYY}) or monthly ({@code YYYY-MM}). */
@@ -83,7 +87,11 @@ public final class GivenPricePath implements PricePath {
      * the dated CNY points of the year ({@code cn_li2co3_battery_cny_per_t_incl_vat} and the company price
      * points), interpolated linearly between points, held flat before the first and after the last, converted
      * to USD ex-VAT with the month's FX and China's VAT. SC6: the year's dated points likewise, else derived from
-     * carbonate. Never takes another year's price: {@link IllegalArgumentException} when the year has none.
+     * carbonate. Lepidolite concentrate (CNY/t incl. VAT at the route's concentrate grade): at each dated point of
+     * the year, its ratio per t LCE contained to the path's carbonate of that month; the ratio is interpolated
+     * linearly between points and held flat outside, times the month's carbonate (estimate, see the class
+     * comment); without points, none (the model then uses the payability). Never takes another year's price:
+     * {@link IllegalArgumentException} when the year has no carbonate price.
      */
     public static GivenPricePath reference(World w, Companies c, int year) {
         ReferencePrices rp = w.referencePrices();
@@ -107,15 +115,34 @@ public final class GivenPricePath implements PricePath {
             double usd = annual != null ? annual.value() : interpolate(cny, m) / vat / w.fx().cnyPerUsd(m);
             li.put(m, usd);
             sp.put(m, sc6Points.isEmpty() ? derivedSc6(c, usd) : interpolate(sc6Points, m));
-            if (!lepPoints.isEmpty() && lepGradePct > 0) {
-                double lcePerTConc = lepGradePct / 100.0 * Conversions.LCE_PER_LI2O;
-                lep.put(m, interpolate(lepPoints, m) / lcePerTConc / vat / w.fx().cnyPerUsd(m));
+        }
+        if (!lepPoints.isEmpty() && lepGradePct > 0) {
+            // estimate (lepidolite concentrate follows carbonate): the ratio concentrate per t LCE contained ÷
+            // carbonate, both in USD ex-VAT of the path (the same ratio as both in CNY incl. VAT: same VAT, same
+            // FX), is taken at each dated concentrate point against the path's carbonate of that month, then
+            // interpolated linearly between points and held flat outside; concentrate = ratio × carbonate. At a
+            // dated point it gives the sourced price exactly.
+            double lcePerTConc = lepGradePct / 100.0 * Conversions.LCE_PER_LI2O;
+            TreeMap<YearMonth, Double> ratio = new TreeMap<>();
+            for (Map.Entry<YearMonth, Double> e : lepPoints.entrySet()) {
+                YearMonth m = e.getKey();
+                double concUsd = e.getValue() / lcePerTConc / vat / w.fx().cnyPerUsd(m);
+                double carbUsd = li.get(m);
+                if (carbUsd > 0) {
+                    ratio.put(m, concUsd / carbUsd);
+                }
+            }
+            if (!ratio.isEmpty()) {
+                for (int mo = 1; mo <= 12; mo++) {
+                    YearMonth m = YearMonth.of(year, mo);
+                    lep.put(m, interpolate(ratio, m) * li.get(m));
+                }
             }
         }
         String nm = "reference prices " + year + " (carbonate " + (annual != null ? "annual average"
                 : cny.size() + " dated points") + ", SC6 " + (sc6Points.isEmpty() ? "derived from carbonate"
                 : sc6Points.size() + " dated points") + ", lepidolite concentrate "
-                + (lep.isEmpty() ? "at payability" : lepPoints.size() + " dated points") + ")";
+                + (lep.isEmpty() ? "at payability" : lepPoints.size() + " dated points, ratio to carbonate") + ")";
         return new GivenPricePath(nm, w, li, sp, lep);
     }
 

@@ -3,6 +3,7 @@ package org.lichain.company;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import org.lichain.dataset.DatasetLoader;
 import org.lichain.world.Asset;
+import org.lichain.world.CapacityEvent;
+import org.lichain.world.Production;
 import org.lichain.world.Stake;
 import org.lichain.world.World;
 
@@ -19,6 +22,16 @@ class CompanyPropertiesTest {
 
     private static World toy(double cellsGwh, double cathodeT, double converterTLce, double stakeToy,
                              double stakeOther) {
+        return toy(cellsGwh, cathodeT, converterTLce, 100, stakeToy, stakeOther, -1);
+    }
+
+    /**
+     * The toy group with downstream plants, a converter at {@code converterUtilisationPct} and, when
+     * {@code productionOfI ≥ 0}, a reported output of I below or above its 6,000 t/yr nameplate, suspended in
+     * Nov–Dec (so fixed costs are absorbed at other than 100% and some months have none).
+     */
+    private static World toy(double cellsGwh, double cathodeT, double converterTLce, double converterUtilisationPct,
+                             double stakeToy, double stakeOther, double productionOfI) {
         List<CompanyPlant> plants = new ArrayList<>();
         if (cellsGwh > 0.01) {
             plants.add(ToyWorld.cells(cellsGwh));
@@ -27,15 +40,22 @@ class CompanyPropertiesTest {
             plants.add(ToyWorld.cathode(cathodeT));
         }
         if (converterTLce > 1) {
-            plants.add(ToyWorld.spodumeneConverter(converterTLce));
+            plants.add(ToyWorld.spodumeneConverter(converterTLce, converterUtilisationPct));
         }
-        return ToyWorld.withPlants(ToyWorld.world(stakeToy, stakeOther), plants);
+        World base = productionOfI < 0 ? ToyWorld.world(stakeToy, stakeOther)
+                : ToyWorld.world(stakeToy, stakeOther,
+                        List.of(new Production("I", ToyWorld.YEAR, productionOfI, Production.Basis.CALENDAR, "t")),
+                        List.of(new CapacityEvent(YearMonth.of(2025, 11), YearMonth.of(2025, 12), 0, 0,
+                                CapacityEvent.Kind.SUSPENSION, "t")));
+        return ToyWorld.withPlants(base, plants);
     }
 
     /**
      * Segment margins add up to the integrated margin, which (a) does not depend on the transfer pricing and
      * (b) equals an independent consolidation: the stakes × each asset's stand-alone margin at market plus the
      * cathode and cell margins at market transfer (internal sales at market are what an outsider would pay).
+     * With fixed costs absorbed at random utilisations (converter plant, I below or above nameplate, I suspended
+     * in Nov–Dec).
      */
     @Property(tries = 60)
     void segmentMarginsAddUpToTheIntegratedMargin(@ForAll @DoubleRange(min = 2_000, max = 80_000) double carbonate,
@@ -43,8 +63,10 @@ class CompanyPropertiesTest {
                                                   @ForAll @DoubleRange(min = 0, max = 5) double cellsGwh,
                                                   @ForAll @DoubleRange(min = 0, max = 30_000) double cathodeT,
                                                   @ForAll @DoubleRange(min = 0, max = 9_000) double converterTLce,
+                                                  @ForAll @DoubleRange(min = 0, max = 100) double utilisation,
+                                                  @ForAll @DoubleRange(min = 0, max = 8_000) double productionOfI,
                                                   @ForAll @DoubleRange(min = 1, max = 100) double stake) {
-        World w = toy(cellsGwh, cathodeT, converterTLce, stake, 100 - stake);
+        World w = toy(cellsGwh, cathodeT, converterTLce, utilisation, stake, 100 - stake, productionOfI);
         PricePath path = ToyWorld.flat(w, carbonate, sc6);
         CompanyPnl market = CompanyModel.pnl(w, "TOY", ToyWorld.YEAR, path, TransferPricing.MARKET);
         CompanyPnl cost = CompanyModel.pnl(w, "TOY", ToyWorld.YEAR, path, TransferPricing.COST);

@@ -58,12 +58,10 @@ class EmbeddedCompanyFactsTest {
     }
 
     /**
-     * The representative non-integrated Yichun converter buys its concentrate at the 2025 market price
-     * (CNY 1,225–1,940/t, company_price_points.csv), which was below what Jianxiawo's own mining and royalties
-     * cost (the route's mining cost is derived from the Oct 2025 price and then the Jun price was lower), so per
-     * t it does better than CATL's integrated Yichun lithium. Issue 6 expects it to lose money in 2025; with the
-     * dataset's conversion cost (vendor fee ~CNY 25,000/t, reference/facts.md 4, a weak [C] source) it does not:
-     * see docs/company.md for the break-even conversion cost. This test pins the ranking that does follow.
+     * The representative non-integrated Yichun converter buys its concentrate at the 2025 market price (dated
+     * points CNY 1,225/t in Jun and 1,940/t in Oct, company_price_points.csv, carried to the other months as a
+     * ratio to carbonate), which was below what Jianxiawo's own mining and royalties cost, so per t it does
+     * better than CATL's integrated Yichun lithium even though both lose money in 2025 (see the next test).
      */
     @Test
     void yichunConverter2025_earnsMorePerTonneThanCatlsIntegratedYichunLithium() {
@@ -73,5 +71,27 @@ class EmbeddedCompanyFactsTest {
         assertThat(conv.productionTLce()).isCloseTo(4_000.0, within(1e-9)); // 10 kt/yr × 40% utilisation
         assertThat(conv.standaloneMarginUsdPerTLce()).isGreaterThan(jx.standaloneMarginUsdPerTLce());
         assertThat(conv.keptByGroup()).isEqualTo(!conv.curtailStandalone()); // no chain behind it
+    }
+
+    /**
+     * Issue 6: a non-integrated Yichun converter loses money in 2025. Not tuned: it follows from the plant's
+     * fixed labour and overheads at 40% utilisation (Chinese lepidolite industry, early 2025, reference/facts.md
+     * 10.2) and from concentrate following carbonate. Fixed: labour_usd_per_t_lce 1,292.551 (route_parameters.csv)
+     * × 10,000 t/yr nameplate = 12,925,510 USD a year, i.e. 1,292.551 / 0.4 = 3,231.4 USD per t produced.
+     * Jianxiawo: 60,000 t/yr available Jan–Jul (suspended Aug–Dec, capacity 0, no fixed cost) = 35,000 t;
+     * 1,292.551 × 35,000 = 45,239,285 USD against 27,852 t produced (79.6%).
+     */
+    @Test
+    void yichunConverter2025_losesMoney_withItsFixedCostsAt40PctUtilisation() {
+        AssetVerdict conv = CompanyModel.pnl(W, "YC-CONVERTER", 2025, PATH_2025, TransferPricing.MARKET)
+                .asset("YC-CONV-01");
+        assertThat(conv.capacityTLce()).isCloseTo(10_000.0, within(1e-9));
+        assertThat(conv.utilisationPct()).isCloseTo(40.0, within(1e-9));
+        assertThat(conv.standaloneFixedCostUsd()).isCloseTo(12_925_510.0, within(1e-3));
+        assertThat(conv.standaloneMarginUsd()).isNegative();
+        assertThat(conv.curtailStandalone()).isTrue();
+        AssetVerdict jx = CompanyModel.pnl(W, "CATL", 2025, PATH_2025, TransferPricing.MARKET).asset("CN-JX-01");
+        assertThat(jx.capacityTLce()).isCloseTo(35_000.0, within(1e-9));
+        assertThat(jx.standaloneFixedCostUsd()).isCloseTo(45_239_285.0, within(1e-3));
     }
 }

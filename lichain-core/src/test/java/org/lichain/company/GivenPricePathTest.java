@@ -31,7 +31,47 @@ class GivenPricePathTest {
                 1_940 / (0.0225 * Conversions.LCE_PER_LI2O) / 1.13 / W.fx().cnyPerUsd(oct), within(1e-6));
     }
 
+    /**
+     * Lepidolite concentrate follows carbonate: the ratio concentrate per t LCE contained ÷ carbonate (both CNY
+     * incl. VAT, or both USD ex-VAT: same VAT and FX) is fixed at the dated points and interpolated / held flat.
+     * company_price_points.csv: Jun 1,225 CNY/t at carbonate 60,000; Oct 1,940 at 73,000; 2.25% Li2O →
+     * 0.0225 × 2.473 = 0.0556425 t LCE per t concentrate. Ratios: 1,225 / 0.0556425 / 60,000 = 0.366926 (36.7%),
+     * 1,940 / 0.0556425 / 73,000 = 0.477609 (47.8%).
+     */
     @Test
+    void lepidoliteConcentrate_equalsTheSourcedPricesAtTheDatedMonths_andKeepsTheRatioToCarbonateOutside() {
+        PricePath p = GivenPricePath.reference(W, C, 2025);
+        double lcePerTConc = 0.0225 * Conversions.LCE_PER_LI2O;
+        // back to CNY/t of concentrate incl. VAT: exactly the sourced points
+        YearMonth jun = YearMonth.of(2025, 6);
+        YearMonth oct = YearMonth.of(2025, 10);
+        assertThat(cnyPerTConcentrate(p, jun, lcePerTConc)).isCloseTo(1_225.0, within(1e-9));
+        assertThat(cnyPerTConcentrate(p, oct, lcePerTConc)).isCloseTo(1_940.0, within(1e-9));
+        double rJun = 1_225 / lcePerTConc / 60_000;
+        double rOct = 1_940 / lcePerTConc / 73_000;
+        assertThat(rJun).isCloseTo(0.366926, within(1e-6));
+        assertThat(rOct).isCloseTo(0.477609, within(1e-6));
+        // before the first point: Jun's ratio (Jan carbonate 70,000 → 0.366926 × 70,000 × 0.0556425 = 1,429.2/t)
+        assertThat(ratio(p, YearMonth.of(2025, 1))).isCloseTo(rJun, within(1e-12));
+        assertThat(cnyPerTConcentrate(p, YearMonth.of(2025, 1), lcePerTConc)).isCloseTo(1_225.0 * 70 / 60,
+                within(1e-9));
+        // between: Aug is half-way from Jun to Oct → (rJun + rOct) / 2 = 0.422268
+        assertThat(ratio(p, YearMonth.of(2025, 8))).isCloseTo((rJun + rOct) / 2, within(1e-12));
+        // after the last point: Oct's ratio; Dec carbonate 93,400 → 1,940 × 93,400 / 73,000 = 2,482.1 CNY/t
+        YearMonth dec = YearMonth.of(2025, 12);
+        assertThat(ratio(p, dec)).isCloseTo(rOct, within(1e-12));
+        assertThat(cnyPerTConcentrate(p, dec, lcePerTConc)).isCloseTo(1_940.0 * 93_400 / 73_000, within(1e-9));
+    }
+
+    private static double ratio(PricePath p, YearMonth m) {
+        return p.lepidoliteConcentrateUsdPerTLce(m) / p.carbonateUsdPerTLce(m);
+    }
+
+    private static double cnyPerTConcentrate(PricePath p, YearMonth m, double lcePerTConc) {
+        return p.lepidoliteConcentrateUsdPerTLce(m) * lcePerTConc * 1.13 * W.fx().cnyPerUsd(m);
+    }
+
+        @Test
     void anAnnualReferencePrice_isUsedFlat_andAYearWithoutPricesIsAnError() {
         PricePath p2023 = GivenPricePath.reference(W, C, 2023);
         // reference_prices.csv: li2co3_battery_usd_per_t 2023 = 46,000 (USGS MCS 2024)

@@ -17,6 +17,7 @@ import org.lichain.world.InputPrices;
 import org.lichain.world.ParameterValue;
 import org.lichain.world.Parameters;
 import org.lichain.world.ProcessParameter;
+import org.lichain.world.Production;
 import org.lichain.world.ReferencePrices;
 import org.lichain.world.ResourceType;
 import org.lichain.world.Route;
@@ -41,6 +42,15 @@ final class ToyWorld {
     }
 
     static World world(double stakeToyInM, double stakeOtherInM) {
+        return world(stakeToyInM, stakeOtherInM, List.of(), List.of());
+    }
+
+    /**
+     * The toy world with reported production (else each asset produces at its capacity) and extra capacity
+     * events of {@code I} (e.g. a temporary suspension).
+     */
+    static World world(double stakeToyInM, double stakeOtherInM, List<Production> production,
+                       List<CapacityEvent> extraEventsOfI) {
         Map<Route, Parameters> routes = new EnumMap<>(Route.class);
         routes.put(Route.SPODUMENE_TO_CARBONATE, params(1.5, 6.0, 75, 90, 3600, 1000));
         routes.put(Route.LEPIDOLITE_SULFATE_ROAST, params(0.5, 2.5, 80, 80, 4000, 3000));
@@ -55,7 +65,10 @@ final class ToyWorld {
                 AssetKind.MINE_CONCENTRATE, 12_000, mOwners);
         Asset i = asset("I", "CN", "CN-JX", ResourceType.LEPIDOLITE, Route.LEPIDOLITE_SULFATE_ROAST,
                 AssetKind.INTEGRATED, 6_000, List.of(new Stake("TOY", 100, "test")));
-        World w = new World(List.of(m, i), routes, Map.of(), List.of(), new InputPrices(List.of()),
+        for (CapacityEvent e : extraEventsOfI) {
+            i = i.withCapacity(i.capacity().with(e));
+        }
+        World w = new World(List.of(m, i), routes, Map.of(), production, new InputPrices(List.of()),
                 new Fx(Map.of(YearMonth.of(2020, 1), new Fx.Rates(7.0, 1.5, "test"))), new GridFactors(List.of()),
                 new Fiscal(List.of(), List.of()), new ReferencePrices(List.of()), Map.of());
         return w.withExtension(Companies.class, companies(List.of()));
@@ -94,8 +107,12 @@ final class ToyWorld {
     }
 
     static CompanyPlant spodumeneConverter(double tLce) {
+        return spodumeneConverter(tLce, 100);
+    }
+
+    static CompanyPlant spodumeneConverter(double capacityTLce, double utilisationPct) {
         return new CompanyPlant("TOY-CONV", "TOY", "converter", Segment.CONVERSION, "CN-SC",
-                Route.SPODUMENE_TO_CARBONATE, tLce, 100, 2020, 0, "test");
+                Route.SPODUMENE_TO_CARBONATE, capacityTLce, utilisationPct, 2020, 0, "test");
     }
 
     /** Flat monthly prices for the toy year. */

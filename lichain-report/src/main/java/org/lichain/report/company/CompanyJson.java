@@ -51,6 +51,13 @@ public final class CompanyJson {
             o.put("production_t_lce", r2(a.productionTLce()));
             o.put("standalone_revenue_usd", r2(a.standaloneRevenueUsd()));
             o.put("standalone_cost_usd", r2(a.standaloneCostUsd()));
+            o.put("standalone_fixed_cost_usd", r2(a.standaloneFixedCostUsd()));
+            o.put("capacity_t_lce", r2(a.capacityTLce()));
+            if (a.capacityTLce() > 0) {
+                o.put("utilisation_pct", r2(a.utilisationPct()));
+            } else {
+                o.putNull("utilisation_pct");
+            }
             if (a.productionTLce() > 0) {
                 o.put("standalone_margin_usd_per_t_lce", r2(a.standaloneMarginUsdPerTLce()));
             } else {
