@@ -22,9 +22,10 @@ import java.util.stream.Stream;
 
 /**
  * Runs an ensemble into an output folder, safely. While it runs, everything lives in
- * {@code DIR/.lichain-partial/} (a manifest and one atomically written file per finished chunk). At the
- * end the results are built in {@code .lichain-partial/stage/} and each file is moved into DIR with an
- * atomic rename, {@code summary.json} last; then the partial folder is removed. So a kill at any moment
+ * {@code DIR/.lichain-partial/} (a manifest and one atomically written file per finished chunk). The results
+ * are built in {@code .lichain-partial/stage/} as the chunks come (in chunk order, while later chunks are still
+ * being computed); at the end each file is moved into DIR with an atomic rename, {@code summary.json} last;
+ * then the partial folder is removed. So a kill at any moment
  * leaves DIR with only complete files, and {@code resume} recomputes exactly the chunks that are missing.
  */
 public final class EnsembleDirectory {
@@ -100,13 +101,18 @@ public final class EnsembleDirectory {
                 resumed += o.count(c);
             }
             listener.started(o.runs(), resumed);
-            EnsembleRunner.run(spec, model, o, done, store::write, listener::runsDone);
-            listener.finalising();
+            // results are written into the stage folder while the workers compute (chunk order, on this thread);
+            // a kill leaves only the stage, which the next attempt discards and rebuilds from the journal
             Path stage = partial.resolve("stage");
             deleteRecursively(stage);
             Files.createDirectories(stage);
             EnsembleLayout layout = new EnsembleLayout(spec, model.metrics());
-            EnsembleSummary summary = EnsembleOutput.write(stage, layout, o.seed(), o.runs(), o.chunks(), store::read);
+            EnsembleSummary summary;
+            try (EnsembleOutput.Writer w = EnsembleOutput.open(stage, layout, o.seed(), o.runs())) {
+                EnsembleRunner.run(spec, model, o, done, store::write, listener::runsDone, store::read, w::add);
+                listener.finalising();
+                summary = w.finish();
+            }
             writeAtomically(stage.resolve(SUMMARY), (MAPPER.writeValueAsString(summary.toJson(MAPPER)) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             extras.write(stage, summary);

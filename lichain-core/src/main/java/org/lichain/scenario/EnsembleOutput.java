@@ -29,37 +29,121 @@ public final class EnsembleOutput {
      */
     public static EnsembleSummary write(Path dir, EnsembleLayout layout, long seed, int runs, int chunks,
             IntFunction<RunBatch> batch) {
-        Path db = dir.resolve("results.duckdb");
-        SummaryBuilder summary = new SummaryBuilder(layout, seed, runs);
-        try {
-            Files.createDirectories(dir);
-            Files.deleteIfExists(db);
-            Files.deleteIfExists(dir.resolve("results.duckdb.wal"));
-            try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath())) {
-                createTables(c, layout);
-                DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
-                try (DuckDBAppender runsA = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "runs");
-                        DuckDBAppender monthsA = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "months");
-                        DuckDBAppender annualA = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "annual")) {
-                    for (int ch = 0; ch < chunks; ch++) {
-                        RunBatch b = batch.apply(ch);
-                        append(b, layout, runsA, monthsA, annualA);
-                        summary.add(b);
-                    }
-                }
+        try (Writer w = open(dir, layout, seed, runs)) {
+            for (int ch = 0; ch < chunks; ch++) {
+                w.add(batch.apply(ch));
+            }
+            return w.finish();
+        }
+    }
+
+    /** Opens {@code dir/results.duckdb} for batches handed in run order ({@link Writer#add}). */
+    public static Writer open(Path dir, EnsembleLayout layout, long seed, int runs) {
+        return new Writer(dir, layout, seed, runs);
+    }
+
+    /**
+     * The results being written: batches are appended to DuckDB as they are added (in run order, so that the
+     * Parquet files can be exported in insertion order without a sort), and {@link #finish} exports the Parquet
+     * files and returns the summary. Not thread-safe: add from one thread.
+     */
+    public static final class Writer implements AutoCloseable {
+        private final Path dir;
+        private final EnsembleLayout layout;
+        private final SummaryBuilder summary;
+        private final Connection c;
+        private final DuckDBAppender runsA;
+        private final DuckDBAppender monthsA;
+        private final DuckDBAppender annualA;
+        private int nextRun;
+        private boolean closed;
+
+        private Writer(Path dir, EnsembleLayout layout, long seed, int runs) {
+            this.dir = dir;
+            this.layout = layout;
+            this.summary = new SummaryBuilder(layout, seed, runs);
+            Path db = dir.resolve("results.duckdb");
+            Connection conn = null;
+            try {
+                Files.createDirectories(dir);
+                Files.deleteIfExists(db);
+                Files.deleteIfExists(dir.resolve("results.duckdb.wal"));
+                conn = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
+                createTables(conn, layout);
+                DuckDBConnection dc = conn.unwrap(DuckDBConnection.class);
+                runsA = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "runs");
+                monthsA = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "months");
+                annualA = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "annual");
+                c = conn;
+            } catch (SQLException e) {
+                closeQuietly(conn);
+                throw new IllegalStateException("DuckDB: " + e.getMessage(), e);
+            } catch (IOException e) {
+                closeQuietly(conn);
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Appends the next batch; batches must come in run order, without gaps. */
+        public void add(RunBatch b) {
+            if (b.firstRun() != nextRun) {
+                throw new IllegalStateException("batch of runs from " + b.firstRun() + " added, expected run "
+                        + nextRun);
+            }
+            try {
+                append(b, layout, runsA, monthsA, annualA);
+            } catch (SQLException e) {
+                throw new IllegalStateException("DuckDB: " + e.getMessage(), e);
+            }
+            summary.add(b);
+            nextRun += b.count();
+        }
+
+        /** Closes the appenders, writes the Parquet files and returns the summary. */
+        public EnsembleSummary finish() {
+            try {
+                runsA.close();
+                monthsA.close();
+                annualA.close();
                 try (Statement st = c.createStatement()) {
-                    copy(st, "SELECT * FROM runs ORDER BY run", dir.resolve("runs.parquet"));
-                    copy(st, "SELECT * FROM months ORDER BY run, month", dir.resolve("months.parquet"));
-                    copy(st, "SELECT * FROM annual ORDER BY run, year", dir.resolve("annual.parquet"));
+                    // rows were appended in run (and month/year) order and DuckDB keeps insertion order
+                    st.execute("SET preserve_insertion_order = true");
+                    copy(st, "SELECT * FROM runs", dir.resolve("runs.parquet"));
+                    copy(st, "SELECT * FROM months", dir.resolve("months.parquet"));
+                    copy(st, "SELECT * FROM annual", dir.resolve("annual.parquet"));
                     st.execute("CHECKPOINT");
                 }
+                closed = true;
+                c.close();
+            } catch (SQLException e) {
+                throw new IllegalStateException("DuckDB: " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("DuckDB: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return summary.build();
         }
-        return summary.build();
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                closeQuietly(runsA);
+                closeQuietly(monthsA);
+                closeQuietly(annualA);
+                closeQuietly(c);
+            }
+        }
+
+        private static void closeQuietly(AutoCloseable a) {
+            if (a == null) {
+                return;
+            }
+            try {
+                a.close();
+            } catch (Exception ignored) {
+                // already failing: the first error is the one reported
+            }
+        }
     }
 
     private static void createTables(Connection c, EnsembleLayout layout) throws SQLException {

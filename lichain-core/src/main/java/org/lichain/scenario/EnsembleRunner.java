@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * Runs the chunks of an ensemble on a fixed thread pool. Chunk c holds runs
@@ -54,18 +55,34 @@ public final class EnsembleRunner {
      */
     public static void run(ScenarioSpec spec, EnsembleModel model, Options o, BitSet done,
             Consumer<RunBatch> sink, Consumer<Integer> progress) {
+        run(spec, model, o, done, sink, progress, null, null);
+    }
+
+    /**
+     * As {@link #run(ScenarioSpec, EnsembleModel, Options, BitSet, Consumer, Consumer)}, and also hands every chunk
+     * 0..chunks−1, in chunk order, to {@code ordered} on the calling thread while the workers go on computing
+     * (so results can be written as they come): a computed chunk as soon as it and all earlier chunks are
+     * available, a chunk of {@code done} through {@code stored}. With {@code ordered == null} nothing is handed on.
+     */
+    public static void run(ScenarioSpec spec, EnsembleModel model, Options o, BitSet done,
+            Consumer<RunBatch> sink, Consumer<Integer> progress, IntFunction<RunBatch> stored,
+            Consumer<RunBatch> ordered) {
         Sampler sampler = new Sampler(spec);
-        List<Integer> todo = new ArrayList<>();
-        for (int c = 0; c < o.chunks(); c++) {
-            if (!done.get(c)) {
-                todo.add(c);
-            }
-        }
+        int chunks = o.chunks();
         if (o.threads() == 1) {
-            for (int c : todo) {
+            for (int c = 0; c < chunks; c++) {
+                if (done.get(c)) {
+                    if (ordered != null) {
+                        ordered.accept(stored.apply(c));
+                    }
+                    continue;
+                }
                 RunBatch b = RunBatch.compute(spec, model, sampler, o.seed(), c, o.firstRun(c), o.count(c));
                 sink.accept(b);
                 progress.accept(b.count());
+                if (ordered != null) {
+                    ordered.accept(b);
+                }
             }
             return;
         }
@@ -75,16 +92,34 @@ public final class EnsembleRunner {
             return t;
         });
         try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int c : todo) {
+            List<Future<RunBatch>> futures = new ArrayList<>(chunks);
+            for (int c = 0; c < chunks; c++) {
+                if (done.get(c)) {
+                    futures.add(null);
+                    continue;
+                }
+                int chunk = c;
                 futures.add(pool.submit(() -> {
-                    RunBatch b = RunBatch.compute(spec, model, sampler, o.seed(), c, o.firstRun(c), o.count(c));
+                    RunBatch b = RunBatch.compute(spec, model, sampler, o.seed(), chunk, o.firstRun(chunk),
+                            o.count(chunk));
                     sink.accept(b);
                     progress.accept(b.count());
+                    return ordered == null ? null : b;
                 }));
             }
-            for (Future<?> f : futures) {
-                f.get();
+            for (int c = 0; c < chunks; c++) {
+                Future<RunBatch> f = futures.get(c);
+                if (f == null) {
+                    if (ordered != null) {
+                        ordered.accept(stored.apply(c));
+                    }
+                    continue;
+                }
+                RunBatch b = f.get();
+                futures.set(c, null); // let the batch go once written
+                if (ordered != null) {
+                    ordered.accept(b);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
