@@ -65,116 +65,229 @@ public final class Simulation {
 
     /** Runs on prepared inputs with the given trade solver. */
     public static SimulationResult run(MarketInputs in, long seed, FlowSolver solver) {
-        MarketParameters p = in.params;
-        int T = in.months;
-        int A = in.supply.size();
-        int R = DemandRegion.values().length;
-        TradeNetwork tn = new TradeNetwork(in);
-        int C = tn.countries.length;
-        int[] assetCountry = new int[A];
-        boolean[] concentrate = new boolean[A];
-        for (int i = 0; i < A; i++) {
-            assetCountry[i] = tn.indexOf(in.supply.get(i).country());
-            concentrate[i] = in.supply.get(i).kind() == AssetKind.MINE_CONCENTRATE;
+        Run r = new Run(in, seed, solver);
+        for (int t = 0; t < r.T; t++) {
+            r.month(t);
         }
-        int[] convCountry = new int[in.converters.size()];
-        for (int j = 0; j < convCountry.length; j++) {
-            convCountry[j] = tn.indexOf(in.converters.get(j).country());
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
+        return r.result();
+    }
+
+    /**
+     * The state and outputs of one run. The month is split into steps (methods) so that the JIT compiles several
+     * medium-sized methods instead of one very large one (which took seconds of C2 time per JVM).
+     */
+    private static final class Run {
+        final MarketInputs in;
+        final long seed;
+        final FlowSolver solver;
+        final MarketParameters p;
+        final int T;
+        final int A;
+        final int R;
+        final TradeNetwork tn;
+        final int C;
+        final int[] assetCountry;
+        final boolean[] concentrate;
+        final int[] convCountry;
+        final SplittableRandom rng;
 
         // outputs
-        double[] price = new double[T];
-        double[] cny = new double[T];
-        double[] lioh = new double[T];
-        double[] sc6 = new double[T];
-        double[] mcOut = new double[T];
-        boolean[] shortOut = new boolean[T];
-        double[] demand = new double[T];
-        double[][] demandByRegion = new double[R][T];
-        double[][] demandBySegment = new double[DemandModel.SEGMENTS.length][T];
-        double[] consumption = new double[T];
-        double[] unmet = new double[T];
-        double[] production = new double[T];
-        double[][] prodByAsset = new double[A][T];
-        double[] available = new double[T];
-        double[] curtailedCap = new double[T];
-        double[] utilisation = new double[T];
-        double[] lossShare = new double[T];
-        double[] consStock = new double[T];
-        double[] prodStock = new double[T];
-        double[] desired = new double[T];
-        double[] expected = new double[T];
-        double[][] regionalPrice = new double[R][T];
-        double[][][] flows = new double[T][C][R];
-        double[][] imports = new double[R][T];
-        double[][] mineSelf = new double[R][T];
-        double[][] convSelf = new double[R][T];
-        double[][] cnByOrigin = new double[C][T];
-        double[][] cnFeed = new double[C][T];
-        double[][] c1Out = new double[A][T];
-        boolean[][] runningOut = new boolean[A][T];
-        double[][] capOut = new double[A][T];
+        final double[] price;
+        final double[] cny;
+        final double[] lioh;
+        final double[] sc6;
+        final double[] mcOut;
+        final boolean[] shortOut;
+        final double[] demand;
+        final double[][] demandByRegion;
+        final double[][] demandBySegment;
+        final double[] consumption;
+        final double[] unmet;
+        final double[] production;
+        final double[][] prodByAsset;
+        final double[] available;
+        final double[] curtailedCap;
+        final double[] utilisation;
+        final double[] lossShare;
+        final double[] consStock;
+        final double[] prodStock;
+        final double[] desired;
+        final double[] expected;
+        final double[][] regionalPrice;
+        final double[][][] flows;
+        final double[][] imports;
+        final double[][] mineSelf;
+        final double[][] convSelf;
+        final double[][] cnByOrigin;
+        final double[][] cnFeed;
+        final double[][] c1Out;
+        final boolean[][] runningOut;
+        final double[][] capOut;
 
         // state
-        boolean[] running = new boolean[A];
-        int[] below = new int[A];
-        int[] above = new int[A];
-        int[] fid = new int[A];
-        int[] shift = new int[A];
-        double[] c1 = new double[A];
-        Integer[] order = new Integer[A];
-        int[] ord = new int[A];
-        int[] plannedStart = new int[A];
-        for (int i = 0; i < A; i++) {
-            plannedStart[i] = firstCapacityMonth(in.capacityPerMonth[i]);
-        }
-        double[] received = new double[R];
-        double[] concIntoConverter = new double[C]; // by converter country
-        double[][] concByOriginInto = new double[C][C];
-        double[][] chemTo = new double[C][R];
-        double[] chemOwnShare = new double[C];
-        double[][] originShare = new double[C][C];
-        double[] minedIn = new double[R];
-        double[] convertedIn = new double[R];
-        for (int i = 0; i < A; i++) {
-            running[i] = true;
-            fid[i] = in.supply.get(i).pipeline() ? Integer.MIN_VALUE : -1;
-            ord[i] = i;
-        }
-        double[] regStock = new double[R];
-        double[] stockConc = new double[C];
-        double[] stockChem = new double[C];
-        double[] prevStockConc = new double[C];
-        double[] prevStockChem = new double[C];
-        double[] need = new double[R];
-        double[] dReg = new double[R];
-        double[] convCap = new double[C];
-        double[] concProd = new double[C];
-        double[] chemProd = new double[C];
-        double[] cap = new double[A];
-
-        // initial condition: stocks at the initial cover of the first month's demand; price from the first target
-        double d0 = 0;
-        for (int r = 0; r < R; r++) {
-            double dr = 0;
-            for (int k = 0; k < DemandModel.SEGMENTS.length; k++) {
-                dr += in.demandBySegment[k][r][0];
-            }
-            regStock[r] = dr * p.initialInventoryCoverMonths();
-            d0 += dr;
-        }
-        double initialStock = d0 * p.initialInventoryCoverMonths();
+        final boolean[] running;
+        final int[] below;
+        final int[] above;
+        final int[] fid;
+        final int[] shift;
+        final double[] c1;
+        final int[] ord;
+        final int[] plannedStart;
+        final double[] received;
+        final double[] concIntoConverter;
+        final double[][] concByOriginInto;
+        final double[][] chemTo;
+        final double[] chemOwnShare;
+        final double[][] originShare;
+        final double[] minedIn;
+        final double[] convertedIn;
+        final double[] regStock;
+        final double[] stockConc;
+        final double[] stockChem;
+        final double[] prevStockConc;
+        final double[] prevStockChem;
+        final double[] need;
+        final double[] dReg;
+        final double[] convCap;
+        final double[] concProd;
+        final double[] chemProd;
+        final double[] cap;
+        final double initialStock;
+        final double concValueShare;
         double prevPrice = Double.NaN;
         double expectation = Double.NaN;
-        double concValueShare = p.sc6ValueSharePct() / 100.0;
 
-        for (int t = 0; t < T; t++) {
-            YearMonth m = in.start.plusMonths(t);
-            int y = m.getYear() - in.start.getYear();
+        // the month being computed
+        YearMonth m;
+        int y;
+        double D;
+        double Q;
+        double purchases;
+        FlowSolution sol;
 
-            // 1. demand
-            double D = 0;
+        Run(MarketInputs in, long seed, FlowSolver solver) {
+            this.in = in;
+            this.seed = seed;
+            this.solver = solver;
+            p = in.params;
+            T = in.months;
+            A = in.supply.size();
+            R = DemandRegion.values().length;
+            tn = new TradeNetwork(in);
+            C = tn.countries.length;
+            assetCountry = new int[A];
+            concentrate = new boolean[A];
+            for (int i = 0; i < A; i++) {
+                assetCountry[i] = tn.indexOf(in.supply.get(i).country());
+                concentrate[i] = in.supply.get(i).kind() == AssetKind.MINE_CONCENTRATE;
+            }
+            convCountry = new int[in.converters.size()];
+            for (int j = 0; j < convCountry.length; j++) {
+                convCountry[j] = tn.indexOf(in.converters.get(j).country());
+            }
+            rng = new SplittableRandom(seed);
+
+            price = new double[T];
+            cny = new double[T];
+            lioh = new double[T];
+            sc6 = new double[T];
+            mcOut = new double[T];
+            shortOut = new boolean[T];
+            demand = new double[T];
+            demandByRegion = new double[R][T];
+            demandBySegment = new double[DemandModel.SEGMENTS.length][T];
+            consumption = new double[T];
+            unmet = new double[T];
+            production = new double[T];
+            prodByAsset = new double[A][T];
+            available = new double[T];
+            curtailedCap = new double[T];
+            utilisation = new double[T];
+            lossShare = new double[T];
+            consStock = new double[T];
+            prodStock = new double[T];
+            desired = new double[T];
+            expected = new double[T];
+            regionalPrice = new double[R][T];
+            flows = new double[T][C][R];
+            imports = new double[R][T];
+            mineSelf = new double[R][T];
+            convSelf = new double[R][T];
+            cnByOrigin = new double[C][T];
+            cnFeed = new double[C][T];
+            c1Out = new double[A][T];
+            runningOut = new boolean[A][T];
+            capOut = new double[A][T];
+
+            running = new boolean[A];
+            below = new int[A];
+            above = new int[A];
+            fid = new int[A];
+            shift = new int[A];
+            c1 = new double[A];
+            ord = new int[A];
+            plannedStart = new int[A];
+            for (int i = 0; i < A; i++) {
+                plannedStart[i] = firstCapacityMonth(in.capacityPerMonth[i]);
+            }
+            received = new double[R];
+            concIntoConverter = new double[C]; // by converter country
+            concByOriginInto = new double[C][C];
+            chemTo = new double[C][R];
+            chemOwnShare = new double[C];
+            originShare = new double[C][C];
+            minedIn = new double[R];
+            convertedIn = new double[R];
+            for (int i = 0; i < A; i++) {
+                running[i] = true;
+                fid[i] = in.supply.get(i).pipeline() ? Integer.MIN_VALUE : -1;
+                ord[i] = i;
+            }
+            regStock = new double[R];
+            stockConc = new double[C];
+            stockChem = new double[C];
+            prevStockConc = new double[C];
+            prevStockChem = new double[C];
+            need = new double[R];
+            dReg = new double[R];
+            convCap = new double[C];
+            concProd = new double[C];
+            chemProd = new double[C];
+            cap = new double[A];
+
+            // initial condition: stocks at the initial cover of the first month's demand; price from the first target
+            double d0 = 0;
+            for (int r = 0; r < R; r++) {
+                double dr = 0;
+                for (int k = 0; k < DemandModel.SEGMENTS.length; k++) {
+                    dr += in.demandBySegment[k][r][0];
+                }
+                regStock[r] = dr * p.initialInventoryCoverMonths();
+                d0 += dr;
+            }
+            initialStock = d0 * p.initialInventoryCoverMonths();
+            concValueShare = p.sc6ValueSharePct() / 100.0;
+        }
+
+        void month(int t) {
+            m = in.start.plusMonths(t);
+            y = m.getYear() - in.start.getYear();
+            demandStep(t);
+            supplyDecisions(t);
+            productionStep(t);
+            purchasesStep(t);
+            tradeStep(t);
+            double[] f = sol.flow();
+            double fromProduction = readFlows(f);
+            double P = priceStep(t, fromProduction);
+            attribute(t, f);
+            bookkeeping(t, P);
+            prevPrice = P;
+        }
+
+        // 1. demand
+        void demandStep(int t) {
+            double d = 0;
             double noise = in.scenario.demandNoisePct() > 0
                     ? Math.max(0.0, 1 + in.scenario.demandNoisePct() / 100.0 * gaussian(rng)) : 1.0;
             for (int r = 0; r < R; r++) {
@@ -191,11 +304,14 @@ public final class Simulation {
             }
             for (int r = 0; r < R; r++) {
                 demandByRegion[r][t] = dReg[r];
-                D += dReg[r];
+                d += dReg[r];
             }
-            demand[t] = D;
+            demand[t] = d;
+            D = d;
+        }
 
-            // 2. supply decisions on last month's price; investment on expectations from past prices
+        // 2. supply decisions on last month's price; investment on expectations from past prices
+        void supplyDecisions(int t) {
             double decisionPrice0 = Double.isNaN(prevPrice) ? 0 : prevPrice;
             tn.applyPolicies(in, m, Double.isNaN(prevPrice) ? 10_000 : prevPrice, 0, convCap);
             for (int i = 0; i < A; i++) {
@@ -241,7 +357,10 @@ public final class Simulation {
                     }
                 }
             }
-            double Q = 0;
+        }
+
+        void productionStep(int t) {
+            double q0 = 0;
             double avail = 0;
             double curtailed = 0;
             for (int c = 0; c < C; c++) {
@@ -255,7 +374,7 @@ public final class Simulation {
                 prodByAsset[i][t] = q;
                 runningOut[i][t] = running[i] && cap[i] > 0;
                 capOut[i][t] = cap[i];
-                Q += q;
+                q0 += q;
                 avail += cap[i];
                 if (!running[i]) {
                     curtailed += cap[i];
@@ -269,31 +388,31 @@ public final class Simulation {
             for (int j = 0; j < convCountry.length; j++) {
                 convCap[convCountry[j]] += in.converters.get(j).capacityTLcePerYear()[t] / 12.0;
             }
-            production[t] = Q;
+            production[t] = q0;
             available[t] = avail;
             curtailedCap[t] = curtailed;
-            utilisation[t] = avail > 0 ? Q / avail : 0;
+            utilisation[t] = avail > 0 ? q0 / avail : 0;
+            Q = q0;
+        }
 
-            // 3. desired stocks and purchases
+        // 3. desired stocks and purchases
+        void purchasesStep(int t) {
             double momentum = t >= 6 && !Double.isNaN(prevPrice) ? Math.log(prevPrice / price[t - 6]) : 0.0;
             double growth = t >= 12 && demand[t - 12] > 0 ? Math.log(D / demand[t - 12]) : 0.0;
             double cover = clamp(p.inventoryCoverMonths() * (1 + p.inventoryMomentumGain() * momentum
                             + p.inventoryDemandGrowthGain() * growth),
                     p.inventoryCoverMinMonths(), p.inventoryCoverMaxMonths());
-            double consumerStock = 0;
-            double purchases = 0;
+            double buy = 0;
             for (int r = 0; r < R; r++) {
                 need[r] = Math.max(0.0, dReg[r] + (cover * dReg[r] - regStock[r]) / p.inventoryAdjustMonths());
-                purchases += need[r];
-                consumerStock += regStock[r];
+                buy += need[r];
             }
             desired[t] = cover * D;
-            double producerStock = 0;
-            for (int c = 0; c < C; c++) {
-                producerStock += stockConc[c] + stockChem[c];
-            }
+            purchases = buy;
+        }
 
-            // 5. trade: route production and producers' stock to purchase needs
+        // 5. trade: route production and producers' stock to purchase needs
+        void tradeStep(int t) {
             double tradePrice = Double.isNaN(prevPrice) ? 10_000 : prevPrice;
             tn.applyPolicies(in, m, tradePrice, tradePrice * concValueShare, convCap);
             double total = 0;
@@ -308,8 +427,11 @@ public final class Simulation {
                 tn.net.setCapacity(tn.needArc[r], need[r]);
             }
             tn.net.setSupply(tn.sink, -total);
-            FlowSolution sol = solver.solve(tn.net);
-            double[] f = sol.flow();
+            sol = solver.solve(tn.net);
+        }
+
+        /** Reads the month's flows into stocks and receipts; returns the purchases met from production. */
+        double readFlows(double[] f) {
             java.util.Arrays.fill(received, 0.0);
             for (int c = 0; c < C; c++) {
                 java.util.Arrays.fill(concByOriginInto[c], 0.0);
@@ -343,8 +465,6 @@ public final class Simulation {
                     }
                 }
             }
-            // 4. price (after trade, so that only lithium that can reach buyers counts): marginal cost when long,
-            // scarcity when short
             double receivedTotal = 0;
             for (int r = 0; r < R; r++) {
                 receivedTotal += received[r];
@@ -356,9 +476,17 @@ public final class Simulation {
                 soldFromStock += Math.min(prevStockConc[c], Math.max(0, outConc))
                         + Math.min(prevStockChem[c], Math.max(0, outChem));
             }
-            sortByCost(ord, c1, A);
+            this.receivedTotal = receivedTotal;
             // producers' stocks are sold first (their cost is sunk): the marginal producer is the one needed for the rest
-            double fromProduction = receivedTotal - soldFromStock;
+            return receivedTotal - soldFromStock;
+        }
+
+        double receivedTotal;
+
+        // 4. price (after trade, so that only lithium that can reach buyers counts): marginal cost when long,
+        // scarcity when short
+        double priceStep(int t, double fromProduction) {
+            sortByCost(ord, c1, A);
             double mc = Double.NaN;
             double top = 0;
             double cheapest = Double.NaN;
@@ -405,8 +533,11 @@ public final class Simulation {
             expectation = Double.isNaN(expectation) ? P
                     : expectation + p.expectationWeightPerMonth() * (P - expectation);
             expected[t] = expectation;
+            return P;
+        }
 
-            // chemical shipments by producing country and region
+        /** Chemical shipments by producing country and region, attributed to the origins of the converters' feed. */
+        void attribute(int t, double[] f) {
             for (int a = 0; a < f.length; a++) {
                 if (f[a] > 0 && (tn.arcKind[a] == TradeNetwork.CHEM_HOME || tn.arcKind[a] == TradeNetwork.CHEM_SHIP)) {
                     chemTo[tn.arcOrigin[a]][tn.arcDest[a]] += f[a];
@@ -419,7 +550,6 @@ public final class Simulation {
                     conv += concByOriginInto[o][k];
                 }
                 concIntoConverter[k] = conv;
-                double out = conv + chemProd[k]; // integrated and brine output counts as its own origin
                 double produced = 0;
                 for (int r = 0; r < R; r++) {
                     produced += chemTo[k][r];
@@ -433,15 +563,16 @@ public final class Simulation {
                     originShare[k][o] = concByOriginInto[o][k] / produced;
                 }
             }
+            double[][] flowsT = flows[t];
             for (int k = 0; k < C; k++) {
                 for (int r = 0; r < R; r++) {
                     double q = chemTo[k][r];
                     if (q <= 0) {
                         continue;
                     }
-                    flows[t][k][r] += q * chemOwnShare[k];
+                    flowsT[k][r] += q * chemOwnShare[k];
                     for (int o = 0; o < C; o++) {
-                        flows[t][o][r] += q * originShare[k][o];
+                        flowsT[o][r] += q * originShare[k][o];
                     }
                 }
             }
@@ -460,14 +591,19 @@ public final class Simulation {
                 }
             }
             for (int o = 0; o < C; o++) {
-                cnByOrigin[o][t] = flows[t][o][DemandRegion.CN.ordinal()];
+                cnByOrigin[o][t] = flowsT[o][DemandRegion.CN.ordinal()];
                 cnFeed[o][t] = tn.cnIndex >= 0 ? concByOriginInto[o][tn.cnIndex] : 0.0;
             }
             for (int c = 0; c < C; c++) {
                 minedIn[tn.countryRegion[c].ordinal()] += concProd[c] + chemProd[c];
                 convertedIn[tn.countryRegion[c].ordinal()] += concIntoConverter[c] + chemProd[c];
             }
+        }
+
+        /** Consumption, stocks, self-sufficiency, regional prices and the share of output at a loss. */
+        void bookkeeping(int t, double P) {
             double cons = 0;
+            double[] potential = sol.potential();
             for (int r = 0; r < R; r++) {
                 double have = regStock[r] + received[r];
                 double use = Math.min(dReg[r], have);
@@ -475,8 +611,8 @@ public final class Simulation {
                 cons += use;
                 mineSelf[r][t] = dReg[r] > 0 ? minedIn[r] / dReg[r] : 0;
                 convSelf[r][t] = dReg[r] > 0 ? convertedIn[r] / dReg[r] : 0;
-                regionalPrice[r][t] = P + (sol.potential()[tn.regionNode[r]]
-                        - sol.potential()[tn.regionNode[DemandRegion.CN.ordinal()]]);
+                regionalPrice[r][t] = P + (potential[tn.regionNode[r]]
+                        - potential[tn.regionNode[DemandRegion.CN.ordinal()]]);
                 if (regionalPrice[r][t] < 0) {
                     regionalPrice[r][t] = 0;
                 }
@@ -502,28 +638,30 @@ public final class Simulation {
                 }
             }
             lossShare[t] = Q > 0 ? loss / Q : 0;
-            prevPrice = P;
         }
-        List<String> ids = new ArrayList<>();
-        List<String> ctry = new ArrayList<>();
-        List<String> types = new ArrayList<>();
-        List<String> regions = new ArrayList<>();
-        for (SupplyAsset a : in.supply) {
-            ids.add(a.id());
-            ctry.add(a.country());
-            types.add(a.resourceType().id());
-            regions.add(a.region());
+
+        SimulationResult result() {
+            List<String> ids = new ArrayList<>();
+            List<String> ctry = new ArrayList<>();
+            List<String> types = new ArrayList<>();
+            List<String> regions = new ArrayList<>();
+            for (SupplyAsset a : in.supply) {
+                ids.add(a.id());
+                ctry.add(a.country());
+                types.add(a.resourceType().id());
+                regions.add(a.region());
+            }
+            int[] fidOut = new int[A];
+            for (int i = 0; i < A; i++) {
+                fidOut[i] = fid[i] == Integer.MIN_VALUE ? -2 : fid[i];
+            }
+            return new SimulationResult(in.scenario.name(), seed, in.start, T, initialStock, price, cny, lioh, sc6,
+                    mcOut, shortOut, demand, demandByRegion, demandBySegment, consumption, unmet, production,
+                    prodByAsset, available, curtailedCap, utilisation, lossShare, consStock, prodStock, desired,
+                    expected, regionalPrice, flows, imports, mineSelf, convSelf, cnByOrigin, cnFeed, List.copyOf(ids),
+                    List.copyOf(ctry), List.copyOf(types), List.copyOf(regions), c1Out, runningOut, capOut,
+                    List.of(tn.countries), fidOut, p.asMap());
         }
-        int[] fidOut = new int[A];
-        for (int i = 0; i < A; i++) {
-            fidOut[i] = fid[i] == Integer.MIN_VALUE ? -2 : fid[i];
-        }
-        return new SimulationResult(in.scenario.name(), seed, in.start, T, initialStock, price, cny, lioh, sc6, mcOut,
-                shortOut, demand, demandByRegion, demandBySegment, consumption, unmet, production, prodByAsset,
-                available, curtailedCap, utilisation, lossShare, consStock, prodStock, desired, expected,
-                regionalPrice, flows, imports, mineSelf, convSelf, cnByOrigin, cnFeed, List.copyOf(ids), List.copyOf(ctry),
-                List.copyOf(types), List.copyOf(regions), c1Out, runningOut, capOut, List.of(tn.countries), fidOut,
-                p.asMap());
     }
 
     /**
