@@ -22,6 +22,9 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
     private int[] adj;       // residual edge ids ordered by tail
     private int[] aHead;     // CSR start per node of the phase's admissible (zero reduced cost) edges
     private int[] aAdj;      // the phase's admissible edge ids, in the order of adj
+    private int sFirst;      // first of the source's admissible edges that may still have capacity in this phase
+    private int[] visited;   // depth-first search: visitStamp marks the nodes visited in the current search
+    private int visitStamp;
     private int[] eTo;
     private double[] eCap;
     private double[] eCost;
@@ -192,29 +195,49 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
      * only checks residual capacity and visits, and finds the same paths as a search over all edges).
      */
     private void admissibleEdges() {
+        int src = n - 2;
+        int snk = n - 1;
         int k2 = 0;
         for (int u = 0; u < n; u++) {
             aHead[u] = k2;
+            if (u == snk) {
+                continue; // the search stops at the sink: its edges are never followed
+            }
             double pu = pot[u];
             double tol = ZERO_REDUCED_COST * (1.0 + Math.abs(pu));
             for (int k = head[u]; k < head[u + 1]; k++) {
                 int e = adj[k];
-                double rc = eCost[e] + pu - pot[eTo[e]];
+                int v = eTo[e];
+                // the source is visited first in every search, so no path re-enters it; and no path enters the source,
+                // so its own edges cannot regain capacity within the phase: drop those already saturated
+                if (v == src || (u == src && eCap[e] <= EPS)) {
+                    continue;
+                }
+                double rc = eCost[e] + pu - pot[v];
                 if (Math.abs(rc) <= tol) {
                     aAdj[k2++] = e;
                 }
             }
         }
         aHead[n] = k2;
+        sFirst = aHead[src];
     }
 
     /** One augmenting path from s to t on edges with zero reduced cost (iterative DFS); returns the amount pushed. */
     private double augmentAdmissible(int s, int t, double limit) {
-        Arrays.fill(done, false);
+        int stamp = ++visitStamp;
+        if (stamp == Integer.MAX_VALUE) {
+            Arrays.fill(visited, 0);
+            visitStamp = stamp = 1;
+        }
+        // the source's saturated edges stay saturated for the rest of the phase: start after those in front
+        while (sFirst < aHead[s + 1] && eCap[aAdj[sFirst]] <= EPS) {
+            sFirst++;
+        }
         int depth = 0;
         stackNode[0] = s;
-        iter[s] = aHead[s];
-        done[s] = true;
+        iter[s] = sFirst;
+        visited[s] = stamp;
         while (depth >= 0) {
             int u = stackNode[depth];
             if (u == t) {
@@ -234,10 +257,10 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
             while (iter[u] < end) {
                 int e = aAdj[iter[u]++];
                 int v = eTo[e];
-                if (done[v] || eCap[e] <= EPS) {
+                if (visited[v] == stamp || eCap[e] <= EPS) {
                     continue;
                 }
-                done[v] = true;
+                visited[v] = stamp;
                 stackEdge[depth] = e;
                 stackNode[++depth] = v;
                 iter[v] = aHead[v];
@@ -351,6 +374,8 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
         pot = new double[n];
         prevEdge = new int[n];
         done = new boolean[n];
+        visited = new int[n];
+        visitStamp = 0;
         cachedFor = net;
         cachedArcs = arcs;
         signs = new boolean[nodes];
