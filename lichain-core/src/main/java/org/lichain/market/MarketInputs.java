@@ -113,6 +113,18 @@ public final class MarketInputs {
 
     /** Generic (unannounced) projects per type; each slot is one project that may take FID. */
     static final int GENERIC_SLOTS_PER_TYPE = 30;
+    private static final String[] GENERIC_BRINE_IDS = genericLabels("GENERIC-BRINE-%02d");
+    private static final String[] GENERIC_HARDROCK_IDS = genericLabels("GENERIC-HARDROCK-%02d");
+    private static final String[] GENERIC_BRINE_NAMES = genericLabels("generic brine project %d");
+    private static final String[] GENERIC_HARDROCK_NAMES = genericLabels("generic spodumene project %d");
+
+    private static String[] genericLabels(String format) {
+        String[] out = new String[GENERIC_SLOTS_PER_TYPE];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = String.format(java.util.Locale.ROOT, format, k + 1);
+        }
+        return out;
+    }
     /** Capacity of one generic project, t LCE per year. */
     static final double GENERIC_PROJECT_T_LCE_PER_YEAR = 30_000;
     /** Months from first production to full capacity of a generic project. */
@@ -179,9 +191,9 @@ public final class MarketInputs {
                     c1[y] = medC1[y] * f;
                     sus[y] = medSus[y];
                 }
-                String id = String.format(java.util.Locale.ROOT, "GENERIC-%s-%02d",
-                        type == org.lichain.world.ResourceType.BRINE ? "BRINE" : "HARDROCK", k + 1);
-                out.add(new SupplyAsset(id, "generic " + type.id() + " project " + (k + 1), "ZZ", "ZZ", type,
+                boolean brine = type == org.lichain.world.ResourceType.BRINE;
+                String id = (brine ? GENERIC_BRINE_IDS : GENERIC_HARDROCK_IDS)[k];
+                out.add(new SupplyAsset(id, (brine ? GENERIC_BRINE_NAMES : GENERIC_HARDROCK_NAMES)[k], "ZZ", "ZZ", type,
                         type == org.lichain.world.ResourceType.BRINE ? AssetKind.BRINE : AssetKind.MINE_CONCENTRATE,
                         cap, c1, roy, sus, true));
             }

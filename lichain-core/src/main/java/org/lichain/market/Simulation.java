@@ -65,11 +65,40 @@ public final class Simulation {
 
     /** Runs on prepared inputs with the given trade solver. */
     public static SimulationResult run(MarketInputs in, long seed, FlowSolver solver) {
-        Run r = new Run(in, seed, solver);
+        Run r = new Run(in, seed, solver, null, null);
         for (int t = 0; t < r.T; t++) {
             r.month(t);
         }
         return r.result();
+    }
+
+    /**
+     * The key metrics of a run, for ensembles: the same run as {@link #run(MarketInputs, long, FlowSolver)}, equal to
+     * its values to the last bit, without the outputs the ensemble does not read (trade flows by origin, imports,
+     * regional prices, per-asset cost and capacity columns).
+     *
+     * @param priceCnyPerTInclVat    China spot price, CNY per t incl. VAT, per month
+     * @param mineSelfSufficiency    per demand region (ordinal) and month, as {@link SimulationResult#mineSelfSufficiency()}
+     * @param shareAtLoss            share of the selected assets' output whose C1 exceeds the price, per month, as
+     *                               {@link SimulationResult#shareAtLoss(String, String)}
+     */
+    public record KeyMetrics(double[] priceCnyPerTInclVat, double[][] mineSelfSufficiency, double[] shareAtLoss) {
+    }
+
+    /** Runs for {@link KeyMetrics}; {@code lossResourceType} and {@code lossCountry} select the assets (null = all). */
+    public static KeyMetrics keyMetrics(MarketInputs in, long seed, FlowSolver solver, String lossResourceType,
+                                        String lossCountry) {
+        boolean[] select = new boolean[in.supply.size()];
+        for (int i = 0; i < select.length; i++) {
+            SupplyAsset a = in.supply.get(i);
+            select[i] = (lossResourceType == null || a.resourceType().id().equals(lossResourceType))
+                    && (lossCountry == null || a.country().equals(lossCountry));
+        }
+        Run r = new Run(in, seed, solver, select, new double[in.months]);
+        for (int t = 0; t < r.T; t++) {
+            r.month(t);
+        }
+        return new KeyMetrics(r.cny, r.mineSelf, r.selectedLossShare);
     }
 
     /**
@@ -154,6 +183,10 @@ public final class Simulation {
         final double[] cap;
         final double initialStock;
         final double concValueShare;
+        /** Key-metrics mode: the assets whose share at a loss is wanted (else null: every output is kept). */
+        final boolean[] lossSelect;
+        final double[] selectedLossShare;
+        final boolean lean;
         double prevPrice = Double.NaN;
         double expectation = Double.NaN;
 
@@ -165,8 +198,11 @@ public final class Simulation {
         double purchases;
         FlowSolution sol;
 
-        Run(MarketInputs in, long seed, FlowSolver solver) {
+        Run(MarketInputs in, long seed, FlowSolver solver, boolean[] lossSelect, double[] selectedLossShare) {
             this.in = in;
+            this.lossSelect = lossSelect;
+            this.selectedLossShare = selectedLossShare;
+            this.lean = lossSelect != null;
             this.seed = seed;
             this.solver = solver;
             p = in.params;
@@ -208,16 +244,28 @@ public final class Simulation {
             prodStock = new double[T];
             desired = new double[T];
             expected = new double[T];
-            regionalPrice = new double[R][T];
-            flows = new double[T][C][R];
-            imports = new double[R][T];
             mineSelf = new double[R][T];
-            convSelf = new double[R][T];
-            cnByOrigin = new double[C][T];
-            cnFeed = new double[C][T];
-            c1Out = new double[A][T];
-            runningOut = new boolean[A][T];
-            capOut = new double[A][T];
+            if (lean) {
+                regionalPrice = null;
+                flows = null;
+                imports = null;
+                convSelf = null;
+                cnByOrigin = null;
+                cnFeed = null;
+                c1Out = null;
+                runningOut = null;
+                capOut = null;
+            } else {
+                regionalPrice = new double[R][T];
+                flows = new double[T][C][R];
+                imports = new double[R][T];
+                convSelf = new double[R][T];
+                cnByOrigin = new double[C][T];
+                cnFeed = new double[C][T];
+                c1Out = new double[A][T];
+                runningOut = new boolean[A][T];
+                capOut = new double[A][T];
+            }
 
             running = new boolean[A];
             below = new int[A];
@@ -313,7 +361,7 @@ public final class Simulation {
         // 2. supply decisions on last month's price; investment on expectations from past prices
         void supplyDecisions(int t) {
             double decisionPrice0 = Double.isNaN(prevPrice) ? 0 : prevPrice;
-            tn.applyPolicies(in, m, Double.isNaN(prevPrice) ? 10_000 : prevPrice, 0, convCap);
+            tn.applyGates(in, m, convCap); // arc costs are set for the trade later this month
             for (int i = 0; i < A; i++) {
                 SupplyAsset a = in.supply.get(i);
                 // concentrate that can neither be exported nor converted at home earns nothing
@@ -372,8 +420,10 @@ public final class Simulation {
                 double u = utilisation(p, Double.isNaN(prevPrice) || c1[i] <= 0 ? 1.0 : prevPrice / c1[i]);
                 double q = running[i] ? cap[i] * u : 0.0;
                 prodByAsset[i][t] = q;
-                runningOut[i][t] = running[i] && cap[i] > 0;
-                capOut[i][t] = cap[i];
+                if (!lean) {
+                    runningOut[i][t] = running[i] && cap[i] > 0;
+                    capOut[i][t] = cap[i];
+                }
                 q0 += q;
                 avail += cap[i];
                 if (!running[i]) {
@@ -538,6 +588,12 @@ public final class Simulation {
 
         /** Chemical shipments by producing country and region, attributed to the origins of the converters' feed. */
         void attribute(int t, double[] f) {
+            if (lean) { // only what mine self-sufficiency needs
+                for (int c = 0; c < C; c++) {
+                    minedIn[tn.countryRegion[c].ordinal()] += concProd[c] + chemProd[c];
+                }
+                return;
+            }
             for (int a = 0; a < f.length; a++) {
                 if (f[a] > 0 && (tn.arcKind[a] == TradeNetwork.CHEM_HOME || tn.arcKind[a] == TradeNetwork.CHEM_SHIP)) {
                     chemTo[tn.arcOrigin[a]][tn.arcDest[a]] += f[a];
@@ -610,6 +666,9 @@ public final class Simulation {
                 regStock[r] = have - use;
                 cons += use;
                 mineSelf[r][t] = dReg[r] > 0 ? minedIn[r] / dReg[r] : 0;
+                if (lean) {
+                    continue;
+                }
                 convSelf[r][t] = dReg[r] > 0 ? convertedIn[r] / dReg[r] : 0;
                 regionalPrice[r][t] = P + (potential[tn.regionNode[r]]
                         - potential[tn.regionNode[DemandRegion.CN.ordinal()]]);
@@ -630,14 +689,26 @@ public final class Simulation {
             consStock[t] = cs;
             prodStock[t] = ps;
             double loss = 0;
+            double selProd = 0;
+            double selLoss = 0;
             for (int i = 0; i < A; i++) {
                 double c1Now = in.supply.get(i).c1UsdPerTLce(y, P);
-                c1Out[i][t] = c1Now;
+                if (!lean) {
+                    c1Out[i][t] = c1Now;
+                } else if (lossSelect[i]) {
+                    selProd += prodByAsset[i][t];
+                    if (c1Now > P) {
+                        selLoss += prodByAsset[i][t];
+                    }
+                }
                 if (c1Now > P) {
                     loss += prodByAsset[i][t];
                 }
             }
             lossShare[t] = Q > 0 ? loss / Q : 0;
+            if (lean) {
+                selectedLossShare[t] = selProd > 0 ? selLoss / selProd : 0.0;
+            }
         }
 
         SimulationResult result() {

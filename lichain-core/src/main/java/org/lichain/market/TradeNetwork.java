@@ -280,6 +280,15 @@ final class TradeNetwork {
                 net.setCost(a, arcFreight[a] + tariff);
             }
         }
+        applyGates(in, m, convCap);
+    }
+
+    /**
+     * Updates only the gate capacities (export bans, quotas) and conversion capacities for month {@code m}: enough
+     * for {@link #blockedConcentrate}, without recomputing the arc costs.
+     */
+    void applyGates(MarketInputs in, YearMonth m, double[] convCap) {
+        Scenario s = in.scenario;
         for (int c = 0; c < countries.length; c++) {
             for (int p = 0; p < 2; p++) {
                 int arc = p == 0 ? concGateArc[c] : chemGateArc[c];

@@ -15,7 +15,6 @@ import org.lichain.market.MarketInputs;
 import org.lichain.market.Scenario;
 import org.lichain.market.ScenarioParser;
 import org.lichain.market.Simulation;
-import org.lichain.market.SimulationResult;
 import org.lichain.market.SuccessiveShortestPathSolver;
 import org.lichain.market.SupplyAsset;
 import org.lichain.world.World;
@@ -89,9 +88,10 @@ public final class MarketEnsembleModel implements EnsembleModel {
     public void run(Draw d, double[][] out) {
         Scenario s = scenario(d);
         MarketInputs in = MarketInputs.of(s, demand(d), costs(d), cnyPerUsd, vatPct);
-        SimulationResult r = Simulation.run(in, d.modelSeed(), new SuccessiveShortestPathSolver());
-        double[] loss = r.shareAtLoss("lepidolite", "CN");
-        for (int t = 0; t < r.months(); t++) {
+        Simulation.KeyMetrics r = Simulation.keyMetrics(in, d.modelSeed(), new SuccessiveShortestPathSolver(),
+                "lepidolite", "CN");
+        double[] loss = r.shareAtLoss();
+        for (int t = 0; t < loss.length; t++) {
             out[0][t] = r.priceCnyPerTInclVat()[t];
             out[1][t] = r.mineSelfSufficiency()[region][t];
             out[2][t] = loss[t];
