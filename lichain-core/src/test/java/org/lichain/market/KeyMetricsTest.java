@@ -3,7 +3,6 @@ package org.lichain.market;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
-import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -24,10 +23,7 @@ class KeyMetricsTest {
             @ForAll @DoubleRange(min = 0.5, max = 2.0) double demandMultiplier,
             @ForAll @DoubleRange(min = 0.0, max = 10.0) double noisePct,
             @ForAll @LongRange(min = 1, max = 1000) long seed) {
-        Scenario base = WORLD.base();
-        Scenario s = new Scenario("prop", base.from(), base.to(), seed, base.demandPreset(),
-                Map.of("all", demandMultiplier), noisePct, base.tariffs(), base.exportBans(), base.quotas(),
-                base.stateSupport(), base.shocks(), base.priceFormation());
+        Scenario s = WORLD.varied("prop", seed, demandMultiplier, noisePct, WORLD.base().priceFormation());
         assertSame(WORLD.inputs(s), seed, null, null);
         assertSame(WORLD.inputs(s), seed, "spodumene", null);
     }

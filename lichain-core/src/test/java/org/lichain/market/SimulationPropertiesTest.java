@@ -22,10 +22,7 @@ class SimulationPropertiesTest {
             @ForAll @DoubleRange(min = 0.0, max = 3.0) double momentum,
             @ForAll @DoubleRange(min = 0.0, max = 10.0) double noisePct,
             @ForAll @LongRange(min = 1, max = 1000) long seed) {
-        Scenario base = WORLD.base();
-        Scenario s = new Scenario("prop", base.from(), base.to(), seed, base.demandPreset(),
-                Map.of("all", demandMultiplier), noisePct, base.tariffs(), base.exportBans(), base.quotas(),
-                base.stateSupport(), base.shocks(),
+        Scenario s = WORLD.varied("prop", seed, demandMultiplier, noisePct,
                 Map.of("scarcity_elasticity", elasticity, "inventory_momentum_gain", momentum));
         SimulationResult r = Simulation.run(WORLD.inputs(s), seed, new SuccessiveShortestPathSolver());
         for (int t = 0; t < r.months(); t++) {

@@ -3,6 +3,7 @@ package org.lichain.market;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.lichain.world.AssetKind;
 import org.lichain.world.ResourceType;
 
@@ -104,5 +105,12 @@ final class SyntheticMarket {
 
     Scenario base() {
         return Scenario.base().withPeriod(from, to);
+    }
+
+    /** The base scenario with a seed, one demand multiplier on every segment, demand noise and price parameters. */
+    Scenario varied(String name, long seed, double demandMultiplier, double noisePct, Map<String, Double> priceFormation) {
+        Scenario b = base();
+        return new Scenario(name, b.from(), b.to(), seed, b.demandPreset(), Map.of("all", demandMultiplier), noisePct,
+                b.tariffs(), b.exportBans(), b.quotas(), b.stateSupport(), b.shocks(), priceFormation);
     }
 }
