@@ -20,6 +20,7 @@ import org.lichain.scenario.EnsembleSummary;
 import org.lichain.scenario.ScenarioFile;
 import org.lichain.scenario.ScenarioSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -29,6 +30,7 @@ import picocli.CommandLine.Spec;
                 + "per-run summary (drawn inputs, outputs) into DIR/results.duckdb, DIR/runs.parquet and "
                 + "DIR/months.parquet; DIR/summary.json (p5..p95 per year); fan and tornado charts.",
                 "Without --scenario: the embedded base ensemble 2020-2040 (see docs/scenario.md).",
+                "--data DIR runs the market model on another dataset (as written by 'lichain dataset export').",
                 "Runs are bit-identical for any --threads; a killed run continues with --resume."})
 public final class McCommand implements Callable<Integer> {
     /** Classpath location of the embedded base ensemble. */
@@ -65,10 +67,14 @@ public final class McCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print summary.json instead of the table.")
     boolean json;
 
+    @Mixin
+    DataOptions data;
+
     @Override
     public Integer call() throws IOException {
         ScenarioSpec s = load(scenario);
-        EnsembleModel model = EnsembleModels.create(s);
+        EnsembleModel model = data.dataDir == null ? EnsembleModels.create(s)
+                : EnsembleModels.create(s, data.world(), "sha256:" + fingerprint(data.dataDir));
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         EnsembleRunner.Options o = new EnsembleRunner.Options(runs, t, seed == null ? s.seed() : seed, chunkRuns);
         Path dir = out == null ? Path.of("mc-" + s.name()) : out;
@@ -101,6 +107,27 @@ public final class McCommand implements Callable<Integer> {
             outW.flush();
         }
         return 0;
+    }
+
+    /** A hash of every file under a dataset folder (relative path and content), for the resume manifest. */
+    static String fingerprint(Path dir) throws IOException {
+        java.security.MessageDigest md;
+        try {
+            md = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        java.util.List<Path> files;
+        try (var st = Files.walk(dir)) {
+            files = st.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path f : files) {
+            md.update(dir.relativize(f).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(Files.readAllBytes(f));
+            md.update((byte) 0);
+        }
+        return java.util.HexFormat.of().formatHex(md.digest());
     }
 
     static String header(EnsembleSummary s) {

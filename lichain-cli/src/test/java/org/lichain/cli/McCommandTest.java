@@ -171,4 +171,38 @@ class McCommandTest {
         assertThat(out.resolve("high/runs.parquet")).isNotEmptyFile();
         assertThat(new File(out.toFile(), "compare.txt")).isFile();
     }
+
+    @Test
+    void mc_onAnExportedDataset_matchesTheEmbeddedOne_andFollowsItsEdits(@TempDir Path tmp) throws Exception {
+        Path data = tmp.resolve("data");
+        assertThat(cli("dataset", "export", data.toString()).status()).isZero();
+        Run embedded = cli("mc", "--runs", "20", "--seed", "3", "--out", tmp.resolve("e").toString(), "--no-progress",
+                "--json");
+        Run exported = cli("mc", "--runs", "20", "--seed", "3", "--out", tmp.resolve("x").toString(), "--no-progress",
+                "--json", "--data", data.toString());
+        assertThat(embedded.status()).as(embedded.err()).isZero();
+        assertThat(exported.status()).as(exported.err()).isZero();
+        assertThat(exported.out()).isEqualTo(embedded.out());
+        // twice the EV battery demand of the base preset in every driver year: a dearer 2030 (median of 20 runs)
+        Path drivers = data.resolve("demand_drivers.csv");
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(drivers)) {
+            String[] f = line.split(",", 4);
+            if (line.startsWith("stated_policies,") && f.length == 4) {
+                line = f[0] + "," + f[1] + "," + Double.parseDouble(f[2]) * 2 + "," + f[3];
+            }
+            lines.add(line);
+        }
+        Files.write(drivers, lines);
+        Run doubled = cli("mc", "--runs", "20", "--seed", "3", "--out", tmp.resolve("d").toString(), "--no-progress",
+                "--json", "--data", data.toString());
+        assertThat(doubled.status()).as(doubled.err()).isZero();
+        String p50 = "/metrics/price_cny_per_t_incl_vat_avg/2030/p50";
+        assertThat(Json.MAPPER.readTree(doubled.out()).at(p50).asDouble())
+                .isGreaterThan(Json.MAPPER.readTree(embedded.out()).at(p50).asDouble());
+        Run missing = cli("mc", "--runs", "20", "--out", tmp.resolve("m").toString(), "--no-progress", "--data",
+                tmp.resolve("nope").toString());
+        assertThat(missing.status()).isEqualTo(2);
+        assertThat(missing.err()).contains("--data").contains("nope");
+    }
 }

@@ -139,6 +139,7 @@ public final class EnsembleDirectory {
         m.put("scenario_sha256", fingerprint(spec));
         m.put("model", spec.model());
         m.put("metrics", String.join(",", model.metrics().stream().map(Metric::name).toList()));
+        m.put("data", model.dataId());
         m.put("seed", o.seed());
         m.put("runs", o.runs());
         m.put("chunk_runs", o.chunkRuns());

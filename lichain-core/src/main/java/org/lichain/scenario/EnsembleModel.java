@@ -16,4 +16,12 @@ public interface EnsembleModel {
      * scenario's {@code from}). Every cell must be written.
      */
     void run(Draw draw, double[][] out);
+
+    /**
+     * Which data the model was built on, for the resume manifest: a resumed ensemble must use the same data.
+     * {@code "embedded"} unless the model was built on another dataset.
+     */
+    default String dataId() {
+        return "embedded";
+    }
 }

@@ -1,5 +1,7 @@
 package org.lichain.scenario;
 
+import org.lichain.world.World;
+
 /**
  * Makes the {@link EnsembleModel} named by a scenario's {@code model} key. Registered with
  * {@link java.util.ServiceLoader} in {@code META-INF/services/org.lichain.scenario.EnsembleModelProvider},
@@ -11,4 +13,12 @@ public interface EnsembleModelProvider {
 
     /** Builds the model for a scenario (may load the dataset; called once per JVM per ensemble). */
     EnsembleModel create(ScenarioSpec spec);
+
+    /**
+     * Builds the model on a given dataset ({@code dataId} names it in the resume manifest, e.g. a hash of its
+     * files). By default a model does not read a dataset, and this fails.
+     */
+    default EnsembleModel create(ScenarioSpec spec, World world, String dataId) {
+        throw new IllegalArgumentException("model '" + name() + "' does not read a dataset (no --data)");
+    }
 }

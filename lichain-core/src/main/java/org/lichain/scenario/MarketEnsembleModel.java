@@ -41,7 +41,7 @@ import org.lichain.world.World;
  * </ul>
  * The market's base scenario is the embedded one, or the ensemble file's {@code base:} block (a market scenario,
  * see docs/market.md; its period is replaced by the ensemble's). The world is the embedded dataset, loaded once
- * per JVM; unit costs are prepared once per ensemble.
+ * per JVM, or a given one ({@code lichain mc --data DIR}); unit costs are prepared once per ensemble.
  */
 public final class MarketEnsembleModel implements EnsembleModel {
     private static World embedded;
@@ -54,8 +54,15 @@ public final class MarketEnsembleModel implements EnsembleModel {
     private final double[] cnyPerUsd;
     private final double vatPct;
     private final int region;
+    private final String dataId;
 
     public MarketEnsembleModel(ScenarioSpec spec, World world) {
+        this(spec, world, "embedded");
+    }
+
+    /** The model on a given world; {@code dataId} names that dataset in the resume manifest. */
+    public MarketEnsembleModel(ScenarioSpec spec, World world, String dataId) {
+        this.dataId = dataId;
         this.spec = spec;
         this.world = world;
         Scenario b = spec.baseYaml().isEmpty() ? Scenario.base()
@@ -77,6 +84,11 @@ public final class MarketEnsembleModel implements EnsembleModel {
             embedded = DatasetLoader.loadEmbedded();
         }
         return embedded;
+    }
+
+    @Override
+    public String dataId() {
+        return dataId;
     }
 
     @Override
@@ -204,6 +216,11 @@ public final class MarketEnsembleModel implements EnsembleModel {
         @Override
         public EnsembleModel create(ScenarioSpec spec) {
             return new MarketEnsembleModel(spec, embeddedWorld());
+        }
+
+        @Override
+        public EnsembleModel create(ScenarioSpec spec, World world, String dataId) {
+            return new MarketEnsembleModel(spec, world, dataId);
         }
     }
 }

@@ -142,4 +142,41 @@ class EnsembleDirectoryTest {
         assertThat(dir.resolve(EnsembleDirectory.PARTIAL)).doesNotExist();
         assertThat(run(dir, 120, 2, true, new EnsembleDirectory.Listener() { }).alreadyComplete()).isTrue();
     }
+
+    @Test
+    void resumeOnOtherData_isRefused(@TempDir Path tmp) {
+        Path dir = tmp.resolve("crashed");
+        AtomicInteger chunks = new AtomicInteger();
+        assertThatThrownBy(() -> run(dir, 100, 1, false, new EnsembleDirectory.Listener() {
+            @Override
+            public void runsDone(int runs) {
+                if (chunks.incrementAndGet() == 1) {
+                    throw new IllegalStateException("simulated crash");
+                }
+            }
+        })).hasMessageContaining("simulated crash");
+        EnsembleModel toyModel = EnsembleModels.create(toy);
+        EnsembleModel onOtherData = new EnsembleModel() {
+            @Override
+            public List<Metric> metrics() {
+                return toyModel.metrics();
+            }
+
+            @Override
+            public void run(Draw draw, double[][] out) {
+                toyModel.run(draw, out);
+            }
+
+            @Override
+            public String dataId() {
+                return "sha256:other";
+            }
+        };
+        assertThatThrownBy(() -> EnsembleDirectory.run(toy, onOtherData,
+                new EnsembleRunner.Options(100, 1, 7, EnsembleRunner.Options.DEFAULT_CHUNK_RUNS), dir, true,
+                new EnsembleDirectory.Listener() { }, (stage, summary) -> { }))
+                .hasMessageContaining("data was \"embedded\", now \"sha256:other\"");
+        // the journal is untouched: resuming on the original data completes
+        assertThat(run(dir, 100, 1, true, new EnsembleDirectory.Listener() { }).runsResumed()).isEqualTo(25);
+    }
 }
