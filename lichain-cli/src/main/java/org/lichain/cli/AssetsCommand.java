@@ -14,7 +14,7 @@ import org.lichain.cost.CostCurves;
 import org.lichain.cost.CostModel;
 import org.lichain.process.ProcessBalance;
 import org.lichain.process.ProcessModel;
-import org.lichain.process.Reagent;
+import org.lichain.report.AssetJson;
 import org.lichain.report.CurveJson;
 import org.lichain.world.Asset;
 import org.lichain.world.CapacityEvent;
@@ -78,15 +78,7 @@ public final class AssetsCommand implements Callable<Integer> {
             ArrayNode arr = Json.MAPPER.createArrayNode();
             for (Asset a : list) {
                 ObjectNode o = arr.addObject();
-                o.put("id", a.id());
-                o.put("name", a.name());
-                o.put("country", a.country());
-                o.put("region", a.region());
-                o.put("resource_type", a.resourceType().id());
-                o.put("route", a.route().id());
-                o.put("kind", a.kind().id());
-                o.put("status_2025", a.status2025().id());
-                o.put("aggregate", a.aggregate());
+                AssetJson.identity(o, a);
                 o.put("capacity_t_lce_per_year", CurveJson.r2(a.capacity().averageCapacityTLcePerYear(year)));
             }
             Json.print(out, arr);
@@ -192,81 +184,22 @@ public final class AssetsCommand implements Callable<Integer> {
 
     static ObjectNode describe(World w, Asset a, ProcessBalance b, CostBreakdown c, int year) {
         ObjectNode o = Json.object();
-        o.put("id", a.id());
-        o.put("name", a.name());
-        o.put("country", a.country());
-        o.put("region", a.region());
-        o.put("resource_type", a.resourceType().id());
-        o.put("route", a.route().id());
-        o.put("kind", a.kind().id());
-        o.put("status_2025", a.status2025().id());
-        o.put("lat", a.lat());
-        o.put("lon", a.lon());
-        o.put("aggregate", a.aggregate());
+        AssetJson.identity(o, a);
         o.put("source", a.source());
         o.put("note", a.note());
-        ArrayNode owners = o.putArray("owners");
-        for (Stake s : a.owners()) {
-            owners.addObject().put("owner", s.ownerId()).put("stake_pct", s.stakePct()).put("source", s.source());
-        }
-        ArrayNode cap = o.putArray("capacity_events");
-        for (CapacityEvent e : a.capacity().events()) {
-            ObjectNode n = cap.addObject();
-            n.put("from", e.from().toString());
-            n.put("to", e.to() == null ? null : e.to().toString());
-            n.put("capacity_t_lce_per_year", e.capacityTLcePerYear());
-            n.put("ramp_months", e.rampMonths());
-            n.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
-            n.put("source", e.source());
-        }
+        AssetJson.owners(o.putArray("owners"), a);
+        AssetJson.capacityEvents(o.putArray("capacity_events"), a);
         o.put("capacity_t_lce_per_year_avg", CurveJson.r2(a.capacity().averageCapacityTLcePerYear(year)));
-        ArrayNode prod = o.putArray("production");
-        for (Production p : w.productionOf(a.id())) {
-            prod.addObject().put("year", p.year()).put("production_t_lce", p.productionTLce())
-                    .put("basis", p.basis().name().toLowerCase(Locale.ROOT)).put("source", p.source());
-        }
+        AssetJson.production(o.putArray("production"), w, a);
         ObjectNode bal = o.putObject("balance_per_t_lce");
         bal.put("year", year);
-        bal.put("ore_t", CurveJson.r4(b.oreT()));
-        bal.put("concentrate_t", CurveJson.r4(b.concentrateT()));
-        bal.put("brine_m3", CurveJson.r2(b.brineM3()));
-        ObjectNode reag = bal.putObject("reagents_t");
-        for (Reagent r : Reagent.values()) {
-            if (b.reagent(r) > 0) {
-                reag.put(r.priceItem(), CurveJson.r4(b.reagent(r)));
-            }
-        }
-        bal.put("mine_kwh", CurveJson.r2(b.mineKwh()));
-        bal.put("refinery_kwh", CurveJson.r2(b.refineryKwh()));
-        bal.put("coal_gj", CurveJson.r2(b.coalGj()));
-        bal.put("natural_gas_gj", CurveJson.r2(b.naturalGasGj()));
-        bal.put("diesel_gj", CurveJson.r2(b.dieselGj()));
-        bal.put("water_m3", CurveJson.r2(b.waterM3()));
-        bal.put("leach_residue_t", CurveJson.r4(b.leachResidueT()));
-        bal.put("tailings_t", CurveJson.r4(b.tailingsT()));
-        bal.put("co2e_scope1_t", CurveJson.r4(b.co2eScope1T()));
-        bal.put("co2e_scope2_t", CurveJson.r4(b.co2eScope2T()));
-        bal.put("co2e_mine_e0_t", CurveJson.r4(b.co2eMineT()));
-        bal.put("co2e_boundary", "scope 1+2, mine to chemical (E1); grid factor of where each stage runs");
-        bal.put("thallium_to_residue_g", CurveJson.r4(b.thalliumToResidueG()));
-        bal.put("thallium_to_water_g", CurveJson.r4(b.thalliumToWaterG()));
-        bal.put("lithium_residual_t_lce", b.lithiumResidualTLce());
+        AssetJson.balance(bal, b);
         ObjectNode cost = CurveJson.breakdown(c);
         cost.put("month", c.month());
         cost.put("price_usd_per_t_lce", c.priceUsdPerTLce());
         cost.put("c1_cny_per_t_incl_vat", CurveJson.r2(c.c1CnyPerTInclVat()));
         o.set("cost_usd_per_t_lce", cost);
-        ObjectNode params = o.putObject("parameters");
-        for (Map.Entry<ProcessParameter, ParameterValue> e : w.parametersOf(a).asMap().entrySet()) {
-            ObjectNode p = params.putObject(e.getKey().id());
-            if (e.getValue().text() != null) {
-                p.put("value", e.getValue().text());
-            } else {
-                p.put("value", e.getValue().value());
-            }
-            p.put("unit", e.getKey().unit());
-            p.put("source", e.getValue().source());
-        }
+        AssetJson.parameters(o.putObject("parameters"), w, a);
         return o;
     }
 }

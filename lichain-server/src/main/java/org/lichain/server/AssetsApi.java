@@ -4,21 +4,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.YearMonth;
-import java.util.Map;
 import org.lichain.cost.CostBreakdown;
 import org.lichain.cost.CostCurve;
 import org.lichain.cost.CostModel;
 import org.lichain.process.ProcessBalance;
 import org.lichain.process.ProcessModel;
-import org.lichain.process.Reagent;
+import org.lichain.report.AssetJson;
 import org.lichain.report.CurveJson;
 import org.lichain.world.Asset;
-import org.lichain.world.CapacityEvent;
-import org.lichain.world.ParameterValue;
-import org.lichain.world.ProcessParameter;
-import org.lichain.world.Production;
 import org.lichain.world.ResourceType;
-import org.lichain.world.Stake;
 import org.lichain.world.World;
 
 /** {@code GET /api/assets} (filtered list) and {@code GET /api/assets/{id}} (detail with balance, cost and sources). */
@@ -57,17 +51,7 @@ final class AssetsApi {
     }
 
     private static void summary(ObjectNode o, Asset a, int year) {
-        o.put("id", a.id());
-        o.put("name", a.name());
-        o.put("country", a.country());
-        o.put("region", a.region());
-        o.put("resource_type", a.resourceType().id());
-        o.put("route", a.route().id());
-        o.put("kind", a.kind().id());
-        o.put("status_2025", a.status2025().id());
-        o.put("lat", a.lat());
-        o.put("lon", a.lon());
-        o.put("aggregate", a.aggregate());
+        AssetJson.identity(o, a);
         o.put("capacity_t_lce", CurveJson.r2(a.capacity().averageCapacityTLcePerYear(year)));
     }
 
@@ -82,38 +66,13 @@ final class AssetsApi {
         root.put("year", year);
         root.put("source", a.source());
         root.put("note", a.note());
-        ArrayNode owners = root.putArray("owners");
-        for (Stake s : a.owners()) {
-            owners.addObject().put("owner", s.ownerId()).put("stake_pct", s.stakePct()).put("source", s.source());
-        }
-        ArrayNode events = root.putArray("capacity_events");
-        for (CapacityEvent e : a.capacity().events()) {
-            ObjectNode ev = events.addObject();
-            ev.put("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT));
-            ev.put("from", e.from().toString());
-            ev.put("to", e.to() == null ? null : e.to().toString());
-            ev.put("capacity_t_lce_per_year", e.capacityTLcePerYear());
-            ev.put("ramp_months", e.rampMonths());
-            ev.put("source", e.source());
-        }
-        ArrayNode prod = root.putArray("production");
-        for (Production p : world.productionOf(a.id())) {
-            prod.addObject().put("year", p.year()).put("production_t_lce", p.productionTLce())
-                    .put("basis", p.basis().name().toLowerCase(java.util.Locale.ROOT)).put("source", p.source());
-        }
-        ObjectNode params = root.putObject("parameters");
-        for (Map.Entry<ProcessParameter, ParameterValue> e : world.parametersOf(a).asMap().entrySet()) {
-            ObjectNode pv = params.putObject(e.getKey().id());
-            if (e.getKey().textual()) {
-                pv.put("value", e.getValue().text());
-            } else {
-                pv.put("value", e.getValue().value());
-            }
-            pv.put("unit", e.getKey().unit());
-            pv.put("source", e.getValue().source());
-        }
+        AssetJson.owners(root.putArray("owners"), a);
+        AssetJson.capacityEvents(root.putArray("capacity_events"), a);
+        AssetJson.production(root.putArray("production"), world, a);
+        AssetJson.parameters(root.putObject("parameters"), world, a);
         try {
-            root.set("balance_per_t_lce", balance(ProcessModel.balance(world, a, year)));
+            ProcessBalance b = ProcessModel.balance(world, a, year);
+            AssetJson.balance(root.putObject("balance_per_t_lce"), b);
         } catch (IllegalArgumentException e) {
             root.putNull("balance_per_t_lce");
             root.put("balance_error", e.getMessage());
@@ -145,33 +104,5 @@ final class AssetsApi {
             root.putNull("cost_usd_per_t_lce");
             root.put("cost_error", e.getMessage());
         }
-    }
-
-    private static ObjectNode balance(ProcessBalance b) {
-        ObjectNode o = Json.object();
-        o.put("ore_t", b.oreT());
-        o.put("concentrate_t", b.concentrateT());
-        o.put("brine_m3", b.brineM3());
-        ObjectNode r = o.putObject("reagents_t");
-        for (Reagent re : Reagent.values()) {
-            if (b.reagent(re) > 0) {
-                r.put(re.name().toLowerCase(java.util.Locale.ROOT), b.reagent(re));
-            }
-        }
-        o.put("mine_kwh", b.mineKwh());
-        o.put("refinery_kwh", b.refineryKwh());
-        o.put("coal_gj", b.coalGj());
-        o.put("natural_gas_gj", b.naturalGasGj());
-        o.put("diesel_gj", b.dieselGj());
-        o.put("water_m3", b.waterM3());
-        o.put("leach_residue_t", b.leachResidueT());
-        o.put("tailings_t", b.tailingsT());
-        o.put("co2e_scope1_t", b.co2eScope1T());
-        o.put("co2e_scope2_t", b.co2eScope2T());
-        o.put("co2e_mine_t", b.co2eMineT());
-        o.put("thallium_to_residue_g", b.thalliumToResidueG());
-        o.put("thallium_to_water_g", b.thalliumToWaterG());
-        o.put("lithium_in_t_lce", b.lithiumInTLce());
-        return o;
     }
 }
