@@ -36,6 +36,27 @@ public final class Alerts {
     }
 
     /**
+     * Monthly thallium discharges (kg per month) of an outfall's plant from a ledger; NaN when the outfall names no
+     * plant, the plant is not in the ledger or the month is outside it (the alert then says "discharge unknown").
+     */
+    public static BiFunction<RiverNetwork.Outfall, YearMonth, Double> ledgerDischarge(EnvironmentLedger l) {
+        return (of, month) -> {
+            if (of.plant().isEmpty()) {
+                return Double.NaN;
+            }
+            int i = l.production.indexOf(month);
+            if (i < 0) {
+                return Double.NaN;
+            }
+            try {
+                return l.thalliumToWaterKg[l.assetIndex(of.plant())][i];
+            } catch (java.util.NoSuchElementException e) {
+                return Double.NaN;
+            }
+        };
+    }
+
+    /**
      * @param discharge estimated thallium to water of an outfall in a month, kg (NaN when unknown)
      */
     public static List<Alert> evaluate(RiverNetwork n, List<MonitoringStore.Measurement> measurements, Options o,

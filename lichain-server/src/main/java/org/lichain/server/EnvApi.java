@@ -13,6 +13,7 @@ import org.lichain.environment.Footprint;
 import org.lichain.environment.InspectionPlanner;
 import org.lichain.environment.ProductionSeries;
 import org.lichain.environment.RiverNetwork;
+import org.lichain.report.environment.EnvJson;
 import org.lichain.report.environment.RiverJson;
 import org.lichain.environment.Transport;
 import org.lichain.world.World;
@@ -52,11 +53,7 @@ final class EnvApi {
     }
 
     static double round(double v, int digits) {
-        if (!Double.isFinite(v)) {
-            return v;
-        }
-        double f = Math.pow(10, digits);
-        return Math.round(v * f) / f;
+        return EnvJson.round(v, digits);
     }
 
     void river(Context ctx) {
@@ -112,27 +109,10 @@ final class EnvApi {
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalid("region", e.getMessage());
         }
-        Footprint f = Footprint.of(ledger(year, ProductionSeries.Basis.REPORTED_ELSE_CAPACITY), year, reg, 10.0);
+        EnvironmentLedger l = ledger(year, ProductionSeries.Basis.REPORTED_ELSE_CAPACITY);
+        Footprint f = Footprint.of(l, year, reg, 10.0);
         ObjectNode o = Json.object();
-        o.put("year", f.year());
-        o.put("region", f.region());
-        o.put("residue_t", round(f.residueT(), 1));
-        o.put("tailings_t", round(f.tailingsT(), 1));
-        o.put("co2e_t", round(f.co2eT(), 1));
-        o.put("water_m3", round(f.waterM3(), 1));
-        o.put("thallium_to_water_kg", round(f.thalliumToWaterKg(), 3));
-        o.put("production_t_lce", round(f.productionTLce(), 1));
-        o.put("residue_stock_t", round(f.residueStockT(), 1));
-        o.put("storage_area_m2", round(f.storageAreaM2(), 0));
-        o.put("stack_height_m", f.stackHeightM());
-        o.put("basis", f.basis());
-        ObjectNode ints = o.putObject("intensity_by_resource_type");
-        f.intensityByResourceType().forEach((k, v) -> ints.putObject(k)
-                .put("residue_t_per_t_lce", round(v.residueTPerTLce(), 3))
-                .put("co2e_t_per_t_lce", round(v.co2eTPerTLce(), 3))
-                .put("tailings_t_per_t_lce", round(v.tailingsTPerTLce(), 3))
-                .put("water_m3_per_t_lce", round(v.waterM3PerTLce(), 3))
-                .put("production_t_lce", round(v.productionTLce(), 1)));
+        EnvJson.footprint(o, f, l.production.start().toString());
         ctx.contentType("application/json").result(Json.bytes(o));
     }
 

@@ -18,6 +18,7 @@ import org.lichain.environment.MeasurementCsv;
 import org.lichain.environment.MonitoringStore;
 import org.lichain.environment.ProductionSeries;
 import org.lichain.environment.RiverNetwork;
+import org.lichain.report.environment.EnvJson;
 import org.lichain.world.World;
 
 /**
@@ -109,43 +110,11 @@ final class MonitoringApi {
         EnvironmentLedger l = EnvironmentLedger.compute(world, ProductionSeries.historical(world,
                 EnvApi.LEDGER_FROM_YEAR, Math.max(maxYear, EnvApi.LEDGER_FROM_YEAR),
                 ProductionSeries.Basis.REPORTED_ELSE_CAPACITY));
-        List<Alerts.Alert> alerts = Alerts.evaluate(n, ms, new Alerts.Options(rolling, trend), (of, month) -> {
-            if (of.plant().isEmpty()) {
-                return Double.NaN;
-            }
-            int i = l.production.indexOf(month);
-            try {
-                return i < 0 ? Double.NaN : l.thalliumToWaterKg[l.assetIndex(of.plant())][i];
-            } catch (java.util.NoSuchElementException e) {
-                return Double.NaN;
-            }
-        });
+        List<Alerts.Alert> alerts = Alerts.evaluate(n, ms, new Alerts.Options(rolling, trend),
+                Alerts.ledgerDischarge(l));
         ObjectNode o = Json.object();
         o.put("measurements", ms.size());
-        ArrayNode arr = o.putArray("alerts");
-        for (Alerts.Alert a : alerts) {
-            ObjectNode j = arr.addObject();
-            j.put("station", a.station());
-            j.put("station_kind", a.stationKind().id());
-            j.put("kind", a.kind());
-            j.put("analyte", a.analyte());
-            j.put("time", a.time().toString());
-            j.put("value_ug_per_l", EnvApi.round(a.valueUgPerL(), 5));
-            j.put("limit_ug_per_l", a.limitUgPerL());
-            j.put("detail", a.detail());
-            ArrayNode up = j.putArray("upstream");
-            for (Alerts.Upstream u : a.upstream()) {
-                ObjectNode x = up.addObject();
-                x.put("outfall", u.outfall());
-                x.put("plant", u.plant());
-                x.put("distance_km", EnvApi.round(u.distanceKm(), 2));
-                if (Double.isNaN(u.thalliumKgPerMonth())) {
-                    x.putNull("thallium_kg_per_month");
-                } else {
-                    x.put("thallium_kg_per_month", EnvApi.round(u.thalliumKgPerMonth(), 4));
-                }
-            }
-        }
+        EnvJson.alerts(o.putArray("alerts"), alerts);
         ctx.contentType("application/json").result(Json.bytes(o));
     }
 
@@ -153,22 +122,7 @@ final class MonitoringApi {
         RiverNetwork n = network();
         Attribution.Result r = Attribution.attribute(n, thallium());
         ObjectNode o = Json.object();
-        ArrayNode c = o.putArray("candidates");
-        for (Attribution.Candidate x : r.candidates()) {
-            ObjectNode j = c.addObject();
-            j.put("outfall", x.outfall());
-            j.put("plant", x.plant());
-            j.put("score", EnvApi.round(x.score(), 4));
-            j.put("released_kg", EnvApi.round(x.releasedKg(), 3));
-            if (x.meanReleaseTime() != null) {
-                j.put("release_time", x.meanReleaseTime().toString());
-            }
-        }
-        o.put("confidence", EnvApi.round(r.confidence(), 4));
-        o.put("fit_r2", EnvApi.round(r.fitR2(), 4));
-        o.put("samples", r.samples());
-        o.put("exceedances", r.exceedances());
-        o.put("note", r.note());
+        EnvJson.attribution(o, r);
         ctx.contentType("application/json").result(Json.bytes(o));
     }
 }

@@ -1,0 +1,121 @@
+package org.lichain.report.environment;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import org.lichain.environment.Alerts;
+import org.lichain.environment.Attribution;
+import org.lichain.environment.Footprint;
+
+/**
+ * The environment JSON shared by {@code lichain env footprint|alerts|attribute --json} and the API's
+ * {@code /api/env/footprint}, {@code /api/env/alerts} and {@code /api/env/attribution}: each writes into a node the
+ * caller owns, with the same field names, units and rounding.
+ */
+public final class EnvJson {
+    /** How {@code co2e_t} is bounded. */
+    public static final String CO2E_BOUNDARY = "scope 1+2 from mine to chemical (E1): the mine-and-concentrator part "
+            + "(E0) where the ore is mined, the rest where it is converted; freight and reagent production outside";
+
+    private EnvJson() {
+    }
+
+    /** Rounds to {@code digits} decimals (non-finite values unchanged). */
+    public static double round(double v, int digits) {
+        if (!Double.isFinite(v)) {
+            return v;
+        }
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+
+    /** A region's footprint in a year: totals, stocks since {@code stockSince}, intensities by type and sites. */
+    public static void footprint(ObjectNode o, Footprint f, String stockSince) {
+        o.put("year", f.year());
+        o.put("region", f.region());
+        o.put("residue_t", round(f.residueT(), 1));
+        o.put("tailings_t", round(f.tailingsT(), 1));
+        o.put("co2e_t", round(f.co2eT(), 1));
+        o.put("water_m3", round(f.waterM3(), 1));
+        o.put("thallium_to_water_kg", round(f.thalliumToWaterKg(), 3));
+        o.put("thallium_to_residue_kg", round(f.thalliumToResidueKg(), 3));
+        o.put("production_t_lce", round(f.productionTLce(), 1));
+        o.put("residue_stock_t", round(f.residueStockT(), 1));
+        o.put("tailings_stock_t", round(f.tailingsStockT(), 1));
+        o.put("stock_since", stockSince);
+        o.put("stack_height_m", f.stackHeightM());
+        o.put("storage_area_m2", round(f.storageAreaM2(), 0));
+        o.put("basis", f.basis());
+        o.put("co2e_boundary", CO2E_BOUNDARY);
+        ObjectNode ints = o.putObject("intensity_by_resource_type");
+        for (Map.Entry<String, Footprint.Intensity> e : f.intensityByResourceType().entrySet()) {
+            ObjectNode i = ints.putObject(e.getKey());
+            i.put("residue_t_per_t_lce", round(e.getValue().residueTPerTLce(), 3));
+            i.put("co2e_t_per_t_lce", round(e.getValue().co2eTPerTLce(), 3));
+            i.put("tailings_t_per_t_lce", round(e.getValue().tailingsTPerTLce(), 3));
+            i.put("water_m3_per_t_lce", round(e.getValue().waterM3PerTLce(), 3));
+            i.put("thallium_to_water_g_per_t_lce", round(e.getValue().thalliumToWaterGPerTLce(), 4));
+            i.put("production_t_lce", round(e.getValue().productionTLce(), 1));
+        }
+        ArrayNode sites = o.putArray("sites");
+        for (Footprint.Site s : f.sites()) {
+            ObjectNode x = sites.addObject();
+            x.put("asset", s.asset());
+            x.put("resource_type", s.resourceType());
+            x.put("production_t_lce", round(s.productionTLce(), 1));
+            x.put("residue_t", round(s.residueT(), 1));
+            x.put("tailings_t", round(s.tailingsT(), 1));
+            x.put("co2e_t", round(s.co2eT(), 1));
+            x.put("thallium_to_water_kg", round(s.thalliumToWaterKg(), 3));
+            x.put("residue_stock_t", round(s.residueStockT(), 1));
+        }
+    }
+
+    /** One object per alert, with the upstream outfalls and their discharges (null when unknown). */
+    public static void alerts(ArrayNode arr, List<Alerts.Alert> alerts) {
+        for (Alerts.Alert a : alerts) {
+            ObjectNode j = arr.addObject();
+            j.put("station", a.station());
+            j.put("station_kind", a.stationKind().id());
+            j.put("kind", a.kind());
+            j.put("analyte", a.analyte());
+            j.put("time", a.time().toString());
+            j.put("value_ug_per_l", round(a.valueUgPerL(), 5));
+            j.put("limit_ug_per_l", a.limitUgPerL());
+            j.put("detail", a.detail());
+            ArrayNode up = j.putArray("upstream");
+            for (Alerts.Upstream u : a.upstream()) {
+                ObjectNode x = up.addObject();
+                x.put("outfall", u.outfall());
+                x.put("plant", u.plant());
+                x.put("distance_km", round(u.distanceKm(), 2));
+                if (Double.isNaN(u.thalliumKgPerMonth())) {
+                    x.putNull("thallium_kg_per_month");
+                } else {
+                    x.put("thallium_kg_per_month", round(u.thalliumKgPerMonth(), 4));
+                }
+            }
+        }
+    }
+
+    /** Ranked candidate outfalls with scores and released mass, the fit's confidence and R², samples and a note. */
+    public static void attribution(ObjectNode o, Attribution.Result r) {
+        ArrayNode c = o.putArray("candidates");
+        for (Attribution.Candidate x : r.candidates()) {
+            ObjectNode j = c.addObject();
+            j.put("outfall", x.outfall());
+            j.put("plant", x.plant());
+            j.put("score", round(x.score(), 4));
+            j.put("released_kg", round(x.releasedKg(), 3));
+            if (x.meanReleaseTime() != null) {
+                j.put("release_time", x.meanReleaseTime().toString());
+            }
+        }
+        o.put("confidence", round(r.confidence(), 4));
+        o.put("fit_r2", round(r.fitR2(), 4));
+        o.put("samples", r.samples());
+        o.put("exceedances", r.exceedances());
+        o.put("note", r.note());
+    }
+}
