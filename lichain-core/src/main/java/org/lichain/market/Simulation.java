@@ -380,6 +380,11 @@ public final class Simulation {
                 }
                 int src = t - shift[i];
                 cap[i] = fid[i] == Integer.MIN_VALUE || src < 0 ? 0.0 : in.capacityPerMonth[i][src];
+                if (cap[i] <= 0) {
+                    // no capacity this month: nothing to decide and nothing produced; its cost only places it in the
+                    // merit order among non-producers, which does not change the price (see priceStep)
+                    continue;
+                }
                 c1[i] = a.c1UsdPerTLce(y, Double.isNaN(prevPrice) ? 0 : prevPrice);
                 if (!Double.isNaN(prevPrice) && cap[i] > 0) {
                     if (running[i]) {
@@ -417,8 +422,9 @@ public final class Simulation {
                 convCap[c] = 0;
             }
             for (int i = 0; i < A; i++) {
-                double u = utilisation(p, Double.isNaN(prevPrice) || c1[i] <= 0 ? 1.0 : prevPrice / c1[i]);
-                double q = running[i] ? cap[i] * u : 0.0;
+                double q = running[i] && cap[i] > 0
+                        ? cap[i] * utilisation(p, Double.isNaN(prevPrice) || c1[i] <= 0 ? 1.0 : prevPrice / c1[i])
+                        : 0.0;
                 prodByAsset[i][t] = q;
                 if (!lean) {
                     runningOut[i][t] = running[i] && cap[i] > 0;
@@ -692,6 +698,9 @@ public final class Simulation {
             double selProd = 0;
             double selLoss = 0;
             for (int i = 0; i < A; i++) {
+                if (lean && prodByAsset[i][t] == 0.0) {
+                    continue; // adds nothing to either share
+                }
                 double c1Now = in.supply.get(i).c1UsdPerTLce(y, P);
                 if (!lean) {
                     c1Out[i][t] = c1Now;
