@@ -20,8 +20,12 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
     private int m;           // residual edges
     private int[] head;      // CSR start per node
     private int[] adj;       // residual edge ids ordered by tail
-    private int[] aHead;     // CSR start per node of the phase's admissible (zero reduced cost) edges
-    private int[] aAdj;      // the phase's admissible edge ids, in the order of adj
+    private int[] aStart;    // per node: first of its admissible (zero reduced cost) edges in aAdj, this phase
+    private int[] aEnd;      // per node: end of that range
+    private int[] listedIn;  // per node: the phase in which its admissible edges were listed
+    private int phaseId;     // current primal-dual phase (stamp for listedIn)
+    private int aTop;        // next free slot of aAdj in this phase
+    private int[] aAdj;      // the phase's admissible edge ids, per node in the order of adj
     private int sFirst;      // first of the source's admissible edges that may still have capacity in this phase
     private int[] visited;   // depth-first search: visitStamp marks the nodes visited in the current search
     private int visitStamp;
@@ -190,26 +194,37 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
     }
 
     /**
-     * The edges with zero reduced cost under the phase's potentials, per tail node in the residual graph's order
-     * (potentials do not change within a phase, so this is computed once per phase; the depth-first search then
-     * only checks residual capacity and visits, and finds the same paths as a search over all edges).
+     * Starts a primal-dual phase. The edges with zero reduced cost under the phase's potentials are listed per tail
+     * node, in the residual graph's order, the first time the search reaches the node in this phase (potentials do
+     * not change within a phase; nodes the search never reaches are never listed). The depth-first search then only
+     * checks residual capacity and visits, and finds the same paths as a search over all edges.
      */
     private void admissibleEdges() {
+        phaseId++;
+        if (phaseId == Integer.MAX_VALUE) {
+            Arrays.fill(listedIn, 0);
+            phaseId = 1;
+        }
+        aTop = 0;
+    }
+
+    /** The node's admissible edges for this phase, listed on first use (see {@link #admissibleEdges}). */
+    private void list(int u) {
+        if (listedIn[u] == phaseId) {
+            return;
+        }
+        listedIn[u] = phaseId;
         int src = n - 2;
-        int snk = n - 1;
-        int k2 = 0;
-        for (int u = 0; u < n; u++) {
-            aHead[u] = k2;
-            if (u == snk) {
-                continue; // the search stops at the sink: its edges are never followed
-            }
+        int k2 = aTop;
+        aStart[u] = k2;
+        if (u != n - 1) { // the search stops at the sink: its edges are never followed
             double pu = pot[u];
             double tol = ZERO_REDUCED_COST * (1.0 + Math.abs(pu));
             for (int k = head[u]; k < head[u + 1]; k++) {
                 int e = adj[k];
                 int v = eTo[e];
-                // the source is visited first in every search, so no path re-enters it; and no path enters the source,
-                // so its own edges cannot regain capacity within the phase: drop those already saturated
+                // the source is visited first in every search, so no path re-enters it; and no path enters the
+                // source, so its own edges cannot regain capacity within the phase: drop those already saturated
                 if (v == src || (u == src && eCap[e] <= EPS)) {
                     continue;
                 }
@@ -219,8 +234,11 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
                 }
             }
         }
-        aHead[n] = k2;
-        sFirst = aHead[src];
+        aEnd[u] = k2;
+        aTop = k2;
+        if (u == src) {
+            sFirst = aStart[u];
+        }
     }
 
     /** One augmenting path from s to t on edges with zero reduced cost (iterative DFS); returns the amount pushed. */
@@ -230,8 +248,9 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
             Arrays.fill(visited, 0);
             visitStamp = stamp = 1;
         }
+        list(s);
         // the source's saturated edges stay saturated for the rest of the phase: start after those in front
-        while (sFirst < aHead[s + 1] && eCap[aAdj[sFirst]] <= EPS) {
+        while (sFirst < aEnd[s] && eCap[aAdj[sFirst]] <= EPS) {
             sFirst++;
         }
         int depth = 0;
@@ -253,7 +272,7 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
                 return push;
             }
             boolean advanced = false;
-            int end = aHead[u + 1];
+            int end = aEnd[u];
             while (iter[u] < end) {
                 int e = aAdj[iter[u]++];
                 int v = eTo[e];
@@ -263,7 +282,8 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
                 visited[v] = stamp;
                 stackEdge[depth] = e;
                 stackNode[++depth] = v;
-                iter[v] = aHead[v];
+                list(v);
+                iter[v] = aStart[v];
                 advanced = true;
                 break;
             }
@@ -362,7 +382,10 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
         }
         adj = new int[m];
         aAdj = new int[m];
-        aHead = new int[n + 1];
+        aStart = new int[n];
+        aEnd = new int[n];
+        listedIn = new int[n];
+        phaseId = 0;
         int[] fill = Arrays.copyOf(head, n);
         for (int e = 0; e < m; e++) {
             adj[fill[tail[e]]++] = e;
