@@ -114,17 +114,11 @@ public final class CompaniesExtension implements DatasetExtension<Companies> {
         Set<String> kinds = Set.of("battery_maker", "lithium_producer", "miner", "automaker", "archetype");
         for (CsvTable.Row row : t.rows()) {
             RowReader r = new RowReader(t, row, problems);
-            String id = r.required("id");
-            if (!id.isEmpty() && !ID.matcher(id).matches()) {
-                r.fail("id", id, "must be upper-case letters, digits, '-' or '_' (the owner id of asset_owners.csv)");
-            } else if (!id.isEmpty() && !seen.add(id)) {
-                r.fail("id", id, "duplicate company id");
-            }
+            String id = r.uniqueId("id", ID,
+                    "must be upper-case letters, digits, '-' or '_' (the owner id of asset_owners.csv)", seen,
+                    "duplicate company id");
             String name = r.required("name");
-            String country = r.required("country");
-            if (!country.isEmpty() && !country.matches("[A-Z]{2}")) {
-                r.fail("country", country, "must be an ISO 3166-1 alpha-2 code such as CN or AU");
-            }
+            String country = r.countryCode("country");
             String kind = r.required("kind");
             if (!kind.isEmpty() && !kinds.contains(kind)) {
                 r.fail("kind", kind, "unknown kind, expected one of " + String.join(", ", new java.util.TreeSet<>(kinds)));

@@ -177,17 +177,10 @@ public final class DatasetLoader {
         Set<String> seen = new HashSet<>();
         for (CsvTable.Row row : t.rows()) {
             RowReader r = new RowReader(t, row, problems);
-            String id = r.required("id");
-            if (!id.isEmpty() && !ID.matcher(id).matches()) {
-                r.fail("id", id, "must be upper-case letters, digits, '-' or '_'");
-            } else if (!id.isEmpty() && !seen.add(id)) {
-                r.fail("id", id, "duplicate asset id");
-            }
+            String id = r.uniqueId("id", ID, "must be upper-case letters, digits, '-' or '_'", seen,
+                    "duplicate asset id");
             String name = r.required("name");
-            String country = r.required("country");
-            if (!country.isEmpty() && !COUNTRY.matcher(country).matches()) {
-                r.fail("country", country, "must be an ISO 3166-1 alpha-2 code such as CN or AU");
-            }
+            String country = r.countryCode("country");
             String region = r.required("region");
             if (!region.isEmpty() && !REGION.matcher(region).matches()) {
                 r.fail("region", region, "must be a country code or an ISO 3166-2 code such as CN-JX");

@@ -2,7 +2,9 @@ package org.lichain.dataset;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Typed access to the fields of one CSV row. Every failed conversion is recorded in {@link Problems}
@@ -48,6 +50,40 @@ public final class RowReader {
             fail(field, v, "is required");
         }
         return v;
+    }
+
+    /**
+     * A required id that must be unique in its file: {@code seen} collects the ids read so far; a repeated id fails
+     * with {@code duplicateReason}.
+     */
+    public String uniqueId(String field, Set<String> seen, String duplicateReason) {
+        String id = required(field);
+        if (!id.isEmpty() && !seen.add(id)) {
+            fail(field, id, duplicateReason);
+        }
+        return id;
+    }
+
+    /** As {@link #uniqueId(String, Set, String)}, after checking the id's form (a malformed id is not counted). */
+    public String uniqueId(String field, Pattern form, String formReason, Set<String> seen, String duplicateReason) {
+        String id = required(field);
+        if (!id.isEmpty() && !form.matcher(id).matches()) {
+            fail(field, id, formReason);
+        } else if (!id.isEmpty() && !seen.add(id)) {
+            fail(field, id, duplicateReason);
+        }
+        return id;
+    }
+
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
+    /** A required ISO 3166-1 alpha-2 country code. */
+    public String countryCode(String field) {
+        String c = required(field);
+        if (!c.isEmpty() && !COUNTRY.matcher(c).matches()) {
+            fail(field, c, "must be an ISO 3166-1 alpha-2 code such as CN or AU");
+        }
+        return c;
     }
 
     /** A finite number; {@code Double.NaN} when empty and optional. */

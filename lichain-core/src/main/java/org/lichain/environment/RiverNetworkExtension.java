@@ -68,10 +68,7 @@ public final class RiverNetworkExtension implements DatasetExtension<RiverNetwor
         Set<String> seen = new HashSet<>();
         for (CsvTable.Row row : t.rows()) {
             RowReader r = new RowReader(t, row, problems);
-            String id = r.required("id");
-            if (!id.isEmpty() && !seen.add(id)) {
-                r.fail("id", id, "duplicate standard id");
-            }
+            String id = r.uniqueId("id", seen, "duplicate standard id");
             String analyte = r.required("analyte").toLowerCase(java.util.Locale.ROOT);
             String medium = r.required("medium");
             String jur = r.required("jurisdiction");
@@ -215,10 +212,7 @@ public final class RiverNetworkExtension implements DatasetExtension<RiverNetwor
         Set<String> seen = new HashSet<>();
         for (CsvTable.Row row : t.rows()) {
             RowReader r = new RowReader(t, row, problems);
-            String id = r.required("id");
-            if (!id.isEmpty() && !seen.add(id)) {
-                r.fail("id", id, "duplicate outfall id");
-            }
+            String id = r.uniqueId("id", seen, "duplicate outfall id");
             String plant = r.text("plant");
             if (!plant.isEmpty() && core.findAsset(plant).isEmpty()) {
                 r.fail("plant", plant, "unknown asset id");
@@ -247,10 +241,7 @@ public final class RiverNetworkExtension implements DatasetExtension<RiverNetwor
         Set<String> seen = new HashSet<>();
         for (CsvTable.Row row : t.rows()) {
             RowReader r = new RowReader(t, row, problems);
-            String id = r.required("id");
-            if (!id.isEmpty() && !seen.add(id)) {
-                r.fail("id", id, "duplicate station id");
-            }
+            String id = r.uniqueId("id", seen, "duplicate station id");
             StationKind kind = r.parsed("kind", StationKind::parse);
             String reach = r.required("reach");
             double km = kmOn(r, reaches, reach);
