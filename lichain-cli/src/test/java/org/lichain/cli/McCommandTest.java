@@ -10,17 +10,13 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lichain.scenario.EnsembleDirectory;
+import org.lichain.scenario.ParquetRows;
 
 class McCommandTest {
     record Run(int status, String out, String err) {
@@ -49,21 +45,7 @@ class McCommandTest {
     }
 
     static List<String> rows(Path parquet) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT * FROM read_parquet('" + parquet + "') ORDER BY ALL")) {
-            ResultSetMetaData md = rs.getMetaData();
-            while (rs.next()) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 1; i <= md.getColumnCount(); i++) {
-                    Object o = rs.getObject(i);
-                    sb.append(o instanceof Double d ? Double.toHexString(d) : String.valueOf(o)).append(' ');
-                }
-                rows.add(sb.toString());
-            }
-        }
-        return rows;
+        return ParquetRows.of(parquet.toString(), true);
     }
 
     @Test

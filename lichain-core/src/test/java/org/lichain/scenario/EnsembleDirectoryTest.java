@@ -11,10 +11,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,24 +34,9 @@ class EnsembleDirectoryTest {
                 l, (stage, summary) -> { });
     }
 
-    /** Every row of a Parquet file as text with doubles written bit-exactly (hex). */
+    /** Every row of a Parquet file as text with doubles written bit-exactly (hex), in file order. */
     static List<String> rows(Path parquet) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT * FROM read_parquet('" + parquet + "')")) {
-            ResultSetMetaData md = rs.getMetaData();
-            while (rs.next()) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 1; i <= md.getColumnCount(); i++) {
-                    Object o = rs.getObject(i);
-                    sb.append(md.getColumnName(i)).append('=')
-                            .append(o instanceof Double d ? Double.toHexString(d) : String.valueOf(o)).append(' ');
-                }
-                rows.add(sb.toString());
-            }
-        }
-        return rows;
+        return ParquetRows.of(parquet.toString(), false);
     }
 
     @Test

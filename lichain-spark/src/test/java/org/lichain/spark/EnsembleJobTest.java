@@ -3,15 +3,8 @@ package org.lichain.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Tag;
@@ -20,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lichain.scenario.EnsembleDirectory;
 import org.lichain.scenario.EnsembleModels;
 import org.lichain.scenario.EnsembleRunner;
+import org.lichain.scenario.ParquetRows;
 import org.lichain.scenario.ScenarioFile;
 import org.lichain.scenario.ScenarioSpec;
 
@@ -27,22 +21,7 @@ import org.lichain.scenario.ScenarioSpec;
 @Tag("spark")
 class EnsembleJobTest {
     static List<String> rows(String parquetGlob) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT * FROM read_parquet('" + parquetGlob + "') ORDER BY ALL")) {
-            ResultSetMetaData md = rs.getMetaData();
-            while (rs.next()) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 1; i <= md.getColumnCount(); i++) {
-                    Object o = rs.getObject(i);
-                    sb.append(md.getColumnName(i)).append('=')
-                            .append(o instanceof Double d ? Double.toHexString(d) : String.valueOf(o)).append(' ');
-                }
-                rows.add(sb.toString());
-            }
-        }
-        return rows;
+        return ParquetRows.of(parquetGlob, true);
     }
 
     @Test
