@@ -52,7 +52,7 @@ class DashboardBrowserTest {
         }
         assumeTrue(CHROMEDRIVER.canExecute(), "no /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
         server = LichainServer.start(Fixture.world(), Fixture.config(), List.of());
-        // with the built-in mc runner; the test classpath has the test-only ensemble model "server-test"
+        // with the built-in mc runner; the test classpath has the test-only ensemble model "toy-test" (core test-jar)
         embedded = LichainServer.start(org.lichain.dataset.DatasetLoader.loadEmbedded(),
                 Fixture.config().withMonitoringDb(profile.resolve("monitoring.duckdb")), LichainServer.defaultRunners());
         http = new Http(server);
@@ -227,7 +227,7 @@ class DashboardBrowserTest {
         driver.findElement(By.cssSelector("#nav button[data-view=jobs]")).click();
         new Select(driver.findElement(By.id("job-kind"))).selectByValue("mc");
         for (String[] f : new String[][] {{"job-from", "2024-01"}, {"job-to", "2031-12"}, {"job-seed", "7"},
-                {"job-runs", "200"}, {"job-extra", "{\"model\": \"server-test\"}"}, {"job-token", Fixture.TOKEN}}) {
+                {"job-runs", "200"}, {"job-extra", "{\"model\": \"toy-test\"}"}, {"job-token", Fixture.TOKEN}}) {
             WebElement e = driver.findElement(By.id(f[0]));
             e.clear();
             e.sendKeys(f[1]);

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code mc} jobs over HTTP with the built-in runner, on the test-only ensemble model "server-test". */
+/** {@code mc} jobs over HTTP with the built-in runner, on the test-only ensemble model "toy-test" (core test-jar). */
 class McJobTest {
     static LichainServer server;
     static Http http;
@@ -41,7 +41,7 @@ class McJobTest {
 
     @Test
     void ensemble_overTheBaseParameters_givesTheSummaryJsonContract_deterministically() throws Exception {
-        String body = "{\"kind\":\"mc\",\"runs\":50,\"scenario\":{\"model\":\"server-test\",\"from\":\"2024-01\","
+        String body = "{\"kind\":\"mc\",\"runs\":50,\"scenario\":{\"model\":\"toy-test\",\"from\":\"2024-01\","
                 + "\"to\":\"2031-12\",\"seed\":7}}";
         JsonNode a = run(body);
         assertThat(a.get("runs").asInt()).isEqualTo(50);
@@ -59,7 +59,7 @@ class McJobTest {
 
     @Test
     void badScenario_is400NamingTheField_andTheBaseEnsembleRunsOnTheMarketModel() {
-        Http.Response bad = http.post("/api/jobs", "{\"kind\":\"mc\",\"runs\":5,\"scenario\":{\"model\":\"server-test\","
+        Http.Response bad = http.post("/api/jobs", "{\"kind\":\"mc\",\"runs\":5,\"scenario\":{\"model\":\"toy-test\","
                 + "\"parameters\":{\"x\":{\"dist\":\"weibull\"}}}}", Fixture.TOKEN);
         ApiTest.assertProblem(bad, 400, bad.json().path("field").asText("?"));
         assertThat(bad.json().get("field").asText()).startsWith("scenario.").contains("x");
