@@ -196,6 +196,7 @@ public final class Simulation {
         double D;
         double Q;
         double purchases;
+        double receivedTotal;
         FlowSolution sol;
 
         Run(MarketInputs in, long seed, FlowSolver solver, boolean[] lossSelect, double[] selectedLossShare) {
@@ -537,7 +538,6 @@ public final class Simulation {
             return receivedTotal - soldFromStock;
         }
 
-        double receivedTotal;
 
         // 4. price (after trade, so that only lithium that can reach buyers counts): marginal cost when long,
         // scarcity when short
@@ -697,27 +697,28 @@ public final class Simulation {
             double loss = 0;
             double selProd = 0;
             double selLoss = 0;
-            for (int i = 0; i < A; i++) {
-                if (lean && prodByAsset[i][t] == 0.0) {
-                    continue; // adds nothing to either share
-                }
-                double c1Now = in.supply.get(i).c1UsdPerTLce(y, P);
-                if (!lean) {
-                    c1Out[i][t] = c1Now;
-                } else if (lossSelect[i]) {
-                    selProd += prodByAsset[i][t];
-                    if (c1Now > P) {
-                        selLoss += prodByAsset[i][t];
+            if (lean) { // only the selected assets' share; an asset without output adds nothing to it
+                for (int i = 0; i < A; i++) {
+                    double q = prodByAsset[i][t];
+                    if (!lossSelect[i] || q == 0.0) {
+                        continue;
+                    }
+                    selProd += q;
+                    if (in.supply.get(i).c1UsdPerTLce(y, P) > P) {
+                        selLoss += q;
                     }
                 }
+                selectedLossShare[t] = selProd > 0 ? selLoss / selProd : 0.0;
+                return;
+            }
+            for (int i = 0; i < A; i++) {
+                double c1Now = in.supply.get(i).c1UsdPerTLce(y, P);
+                c1Out[i][t] = c1Now;
                 if (c1Now > P) {
                     loss += prodByAsset[i][t];
                 }
             }
             lossShare[t] = Q > 0 ? loss / Q : 0;
-            if (lean) {
-                selectedLossShare[t] = selProd > 0 ? selLoss / selProd : 0.0;
-            }
         }
 
         SimulationResult result() {

@@ -8,8 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
-import java.util.function.IntFunction;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -21,20 +19,6 @@ import org.duckdb.DuckDBConnection;
  */
 public final class EnsembleOutput {
     private EnsembleOutput() {
-    }
-
-    /**
-     * Streams the batches {@code batch.apply(0..chunks-1)} into {@code dir} (which must not hold the files
-     * yet) and returns the summary.
-     */
-    public static EnsembleSummary write(Path dir, EnsembleLayout layout, long seed, int runs, int chunks,
-            IntFunction<RunBatch> batch) {
-        try (Writer w = open(dir, layout, seed, runs)) {
-            for (int ch = 0; ch < chunks; ch++) {
-                w.add(batch.apply(ch));
-            }
-            return w.finish();
-        }
     }
 
     /** Opens {@code dir/results.duckdb} for batches handed in run order ({@link Writer#add}). */
@@ -233,10 +217,5 @@ public final class EnsembleOutput {
 
     static String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
-    }
-
-    /** Names of the files {@link #write} produces. */
-    public static List<String> files() {
-        return List.of("results.duckdb", "runs.parquet", "months.parquet", "annual.parquet");
     }
 }
