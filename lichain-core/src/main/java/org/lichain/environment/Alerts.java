@@ -45,14 +45,8 @@ public final class Alerts {
                 return Double.NaN;
             }
             int i = l.production.indexOf(month);
-            if (i < 0) {
-                return Double.NaN;
-            }
-            try {
-                return l.thalliumToWaterKg[l.assetIndex(of.plant())][i];
-            } catch (java.util.NoSuchElementException e) {
-                return Double.NaN;
-            }
+            int a = l.indexOf(of.plant());
+            return i < 0 || a < 0 ? Double.NaN : l.thalliumToWaterKg[a][i];
         };
     }
 

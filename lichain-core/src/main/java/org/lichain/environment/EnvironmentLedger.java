@@ -121,12 +121,21 @@ public final class EnvironmentLedger {
     }
 
     public int assetIndex(String id) {
+        int a = indexOf(id);
+        if (a < 0) {
+            throw new java.util.NoSuchElementException("asset '" + id + "' is not in the ledger");
+        }
+        return a;
+    }
+
+    /** The asset's row in the ledger, or −1 when it is not in it. */
+    public int indexOf(String id) {
         for (int a = 0; a < assets.length; a++) {
             if (assets[a].id().equals(id)) {
                 return a;
             }
         }
-        throw new java.util.NoSuchElementException("asset '" + id + "' is not in the ledger");
+        return -1;
     }
 
     /** Storage area (m²) of a residue stock stacked to {@code stackHeightM}. */
