@@ -13,7 +13,7 @@ import java.util.Optional;
  * The company part of a dataset: groups, their own plants (converters, cathode, cells), public offtakes and
  * the price and cost assumptions of the P&L. Stored in the World as {@code world.extension(Companies.class)}.
  */
-public final class Companies {
+public final class Companies implements org.lichain.market.IntegratedOwners {
     /** One assumption value with its source. */
     public record Value(Assumption key, double value, String source) {
     }
@@ -23,6 +23,13 @@ public final class Companies {
     private final List<Offtake> offtakes;
     private final Map<Assumption, Value> assumptions;
     private final List<PricePoint> pricePoints;
+
+    /** A battery or car maker: it decides on the chain margin of the mines it owns (see the market's supply rule). */
+    @Override
+    public boolean integrated(String ownerId) {
+        Company c = byId.get(ownerId);
+        return c != null && INTEGRATED_KINDS.contains(c.kind());
+    }
 
     public Companies(List<Company> companies, List<CompanyPlant> plants, List<Offtake> offtakes,
                      Map<Assumption, Value> assumptions) {

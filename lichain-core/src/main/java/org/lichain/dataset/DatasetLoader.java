@@ -256,7 +256,7 @@ public final class DatasetLoader {
     private static void capacity(CsvTable t, Set<String> ids, Map<String, List<CapacityEvent>> out,
                                  Problems problems) {
         if (t == null || !t.requireColumns(problems, "asset_id", "from", "to", "capacity_t_lce_per_year",
-                "ramp_months", "kind", "source")) {
+                "ramp_months", "kind", "cause", "source")) {
             return;
         }
         for (CsvTable.Row row : t.rows()) {
@@ -273,10 +273,11 @@ public final class DatasetLoader {
             double cap = r.nonNegative("capacity_t_lce_per_year");
             int ramp = r.text("ramp_months").isEmpty() ? 0 : r.integer("ramp_months", 0, 240);
             CapacityEvent.Kind kind = r.parsed("kind", CapacityEvent.Kind::parse);
+            CapacityEvent.Cause cause = r.parsed("cause", CapacityEvent.Cause::parse);
             String source = r.source();
             if (r.ok()) {
                 out.computeIfAbsent(asset, k -> new ArrayList<>()).add(new CapacityEvent(from, to, cap, ramp, kind,
-                        source));
+                        cause, source));
             }
         }
     }

@@ -20,6 +20,13 @@ import org.lichain.world.World;
  * asset and year) and is cached per World; running on it is the fast part.
  */
 public final class MarketInputs {
+    /**
+     * Growth of battery demand before the first demand-driver year, in logs per year, used to look back one battery
+     * lifetime for end-of-life recycling (estimate: Li-ion cell demand of ~30 GWh in 2010 against the drivers' 250 GWh
+     * in 2020, i.e. ln(250/30)/10 = 0.21 per year; the 2010 figure is judgement, not in reference/).
+     */
+    static final double BATTERY_BACKCAST_LOG_GROWTH_PER_YEAR = 0.21;
+
     /** Chemical price at which royalty shares are evaluated when preparing costs, USD/t LCE. */
     static final double ROYALTY_REFERENCE_PRICE_USD = 15_000;
 
@@ -34,9 +41,16 @@ public final class MarketInputs {
     final double[][] capacityPerMonth;   // [asset][t], t LCE per month, after shocks
     final double[] lossTolerance;
     final int[] extraLossMonths;
+    final double[] utilisationFloor;     // share of capacity a supported asset produces at least while running
     final double[][][] demandBySegment;  // [segment][region][t], t LCE per month
+    final double[][] batteryDemandOneLifetimeAgo; // [region][t], battery demand one battery lifetime earlier
     final double[] cnyPerUsd;
     final double vatPct;
+    /**
+     * The recorded price in the twelve months before the start, USD per t LCE ex-VAT, oldest first (NaN where the
+     * record has none): the state at the origin from which a run starts (starting price, expectations, momentum).
+     */
+    final double[] observedBeforeStartUsd;
 
     MarketInputs(Scenario scenario, MarketData data, List<SupplyAsset> assets, double[] cnyPerUsd, double vatPct) {
         this.scenario = scenario;
@@ -86,6 +100,7 @@ public final class MarketInputs {
         this.lossTolerance = new double[s.size()];
         java.util.Arrays.fill(lossTolerance, params.defaultLossTolerance());
         this.extraLossMonths = new int[s.size()];
+        this.utilisationFloor = new double[s.size()];
         for (Scenario.StateSupport ss : scenario.stateSupport()) {
             boolean any = false;
             for (int i = 0; i < s.size(); i++) {
@@ -96,6 +111,8 @@ public final class MarketInputs {
                     any = true;
                     lossTolerance[i] = Math.max(params.defaultLossTolerance(), ss.lossTolerance()); // later override
                     extraLossMonths[i] = ss.extraMonths();
+                    utilisationFloor[i] = (Double.isNaN(ss.utilisationFloorPct())
+                            ? params.supportedUtilisationFloorPct() : ss.utilisationFloorPct()) / 100.0;
                 }
             }
             if (!any && ss.asset() != null) {
@@ -104,11 +121,36 @@ public final class MarketInputs {
         }
         this.demandBySegment = DemandModel.monthly(data, scenario.demandPreset(), scenario.demandMultipliers(), start,
                 months);
+        // end-of-life recycling: battery demand one lifetime earlier (before the first driver year the model holds the
+        // first year's value: named simplification)
+        int lifetime = (int) Math.round(params.batteryLifetimeMonths());
+        double[][][] lagged = DemandModel.monthly(data, scenario.demandPreset(), scenario.demandMultipliers(),
+                start.minusMonths(lifetime), months);
+        this.batteryDemandOneLifetimeAgo = new double[DemandRegion.values().length][months];
+        int firstDriverYear = data.presets().get(scenario.demandPreset()).firstKey();
+        for (int k = 0; k < DemandModel.SEGMENTS.length; k++) {
+            if (DemandModel.SEGMENTS[k].equals("industrial")) {
+                continue;
+            }
+            for (int t = 0; t < months; t++) {
+                YearMonth then = start.minusMonths(lifetime).plusMonths(t);
+                double x = then.getYear() + (then.getMonthValue() - 0.5) / 12.0;
+                double back = Math.exp(-BATTERY_BACKCAST_LOG_GROWTH_PER_YEAR * Math.max(0, firstDriverYear + 0.5 - x));
+                for (int r = 0; r < lagged[k].length; r++) {
+                    batteryDemandOneLifetimeAgo[r][t] += lagged[k][r][t] * back;
+                }
+            }
+        }
         if (cnyPerUsd.length != months) {
             throw new IllegalArgumentException("fx array does not match the period");
         }
         this.cnyPerUsd = cnyPerUsd.clone();
         this.vatPct = vatPct;
+        this.observedBeforeStartUsd = new double[12];
+        for (int k = 0; k < 12; k++) {
+            double cny = data.recordedCnyPerTInclVat(start.minusMonths(12 - k));
+            observedBeforeStartUsd[k] = cny / (cnyPerUsd[0] * (1 + vatPct / 100.0));
+        }
     }
 
     /**
@@ -217,10 +259,11 @@ public final class MarketInputs {
     /** Inputs from a World: every mined-supply asset and converter with its timeline and unit costs. */
     public static MarketInputs fromWorld(World w, Scenario scenario) {
         MarketData data = w.extension(MarketData.class).orElseGet(MarketDataExtension::loadEmbedded);
-        String key = scenario.from() + ".." + scenario.to();
+        String key = scenario.from() + ".." + scenario.to() + (scenario.forceMarketEvents() ? ":market" : "");
         Map<String, List<SupplyAsset>> perWorld = CACHE.computeIfAbsent(w,
                 k -> Collections.synchronizedMap(new java.util.HashMap<>()));
-        List<SupplyAsset> assets = perWorld.computeIfAbsent(key, k -> supplyAssets(w, scenario.from(), scenario.to()));
+        List<SupplyAsset> assets = perWorld.computeIfAbsent(key, k -> supplyAssets(w, scenario.from(), scenario.to(),
+                scenario.forceMarketEvents()));
         int months = (int) monthsBetween(scenario.from(), scenario.to()) + 1;
         double[] fx = new double[months];
         for (int t = 0; t < months; t++) {
@@ -229,11 +272,10 @@ public final class MarketInputs {
         return new MarketInputs(scenario, data, assets, fx, w.fiscal().chinaVatPct());
     }
 
-    static List<SupplyAsset> supplyAssets(World w, YearMonth from, YearMonth to) {
+    static List<SupplyAsset> supplyAssets(World w, YearMonth from, YearMonth to, boolean forceMarketEvents) {
         int months = (int) monthsBetween(from, to) + 1;
         int years = to.getYear() - from.getYear() + 1;
-        double normalUtilisation = w.extension(MarketData.class).orElseGet(MarketDataExtension::loadEmbedded)
-                .parameter("normal_utilisation_pct") / 100.0;
+        IntegratedOwners owners = integratedOwners(w);
         // years in which a country's supply is reconciled to reference totals: an aggregate asset reports production
         java.util.Set<String> reconciled = new java.util.HashSet<>();
         for (Asset a : w.assets()) {
@@ -247,11 +289,13 @@ public final class MarketInputs {
         for (Asset a : w.assets()) {
             double[] cap = new double[months];
             double max = 0;
+            org.lichain.world.CapacityTimeline timeline = forceMarketEvents ? a.capacity()
+                    : a.capacity().without(org.lichain.world.CapacityEvent.Cause.MARKET);
             for (int t = 0; t < months; t++) {
-                cap[t] = a.capacity().capacityTLcePerYear(from.plusMonths(t));
+                cap[t] = timeline.capacityTLcePerYear(from.plusMonths(t));
             }
             if (a.kind() != AssetKind.CONVERTER) {
-                calibrateToReportedProduction(w, a, from, cap, reconciled, normalUtilisation);
+                countInsideAggregate(w, a, from, cap, reconciled);
             }
             for (double c : cap) {
                 max = Math.max(max, c);
@@ -277,50 +321,47 @@ public final class MarketInputs {
                 }
             }
             boolean pipeline = a.status2025() == AssetStatus.DEVELOPMENT && cap[0] <= 0;
+            boolean captive = false;
+            for (var stake : a.owners()) {
+                captive |= stake.stakePct() >= 50 && owners.integrated(stake.ownerId());
+            }
             out.add(new SupplyAsset(a.id(), a.name(), a.country(), a.region(), a.resourceType(), a.kind(), cap, c1,
-                    roy, sus, pipeline));
+                    roy, sus, pipeline, captive));
         }
         return List.copyOf(out);
     }
 
-    /** Last year whose reported production defines practical capacity (USGS country totals exist through 2023). */
-    static final int LAST_RECONCILED_YEAR = 2023;
+    /** The integrated-owner lookup of a World (none when it has no company data). */
+    static IntegratedOwners integratedOwners(World w) {
+        for (Object ext : w.extensions().values()) {
+            if (ext instanceof IntegratedOwners o) {
+                return o;
+            }
+        }
+        return owner -> false;
+    }
 
     /**
-     * Where the dataset reconciles a country's supply to reference totals (a same-country aggregate reports
-     * production that year), an asset without its own production report that year is counted inside the aggregate
-     * and gets no capacity of its own (no double counting of back-filled nameplates). Up to
-     * {@link #LAST_RECONCILED_YEAR} (USGS totals, reported at about normal utilisation) the reported production also
-     * defines practical capacity: the timeline's monthly shape is scaled so that capacity x normal utilisation =
-     * the report. Later reports are estimates at whatever utilisation prevailed, so later capacities stay as the
-     * timeline gives them. Named simplification.
+     * Where the dataset reconciles a country's supply to reference totals (a same-country aggregate row reports
+     * production that year), a named asset without its own production report that year is counted inside the
+     * aggregate and gets no capacity of its own that year (no double counting of back-filled nameplates; the
+     * aggregate's capacity is the dataset's estimate of the residual). This is the dataset's structure, not a
+     * calibration: reported production never scales an asset's capacity (named simplification, docs/market.md).
      */
-    static void calibrateToReportedProduction(World w, Asset a, YearMonth from, double[] cap,
-                                              java.util.Set<String> reconciled, double normalUtilisation) {
+    static void countInsideAggregate(World w, Asset a, YearMonth from, double[] cap, java.util.Set<String> reconciled) {
+        if (a.aggregate()) {
+            return;
+        }
         int t = 0;
         while (t < cap.length) {
             int year = from.plusMonths(t).getYear();
             int end = t;
-            double sum = 0;
             while (end < cap.length && from.plusMonths(end).getYear() == year) {
-                sum += cap[end];
                 end++;
             }
-            if (reconciled.contains(a.country() + ":" + year)) {
-                var reported = w.productionOf(a.id(), year);
-                if (year > LAST_RECONCILED_YEAR) {
-                    if (reported.isEmpty() && !a.aggregate()) {
-                        for (int k = t; k < end; k++) {
-                            cap[k] = 0.0;
-                        }
-                    }
-                    t = end;
-                    continue;
-                }
-                int n = end - t;
-                double target = reported.map(p -> p.productionTLce() / normalUtilisation).orElse(0.0);
+            if (reconciled.contains(a.country() + ":" + year) && w.productionOf(a.id(), year).isEmpty()) {
                 for (int k = t; k < end; k++) {
-                    cap[k] = target <= 0 ? 0.0 : sum > 0 ? cap[k] * target * n / sum : target;
+                    cap[k] = 0.0;
                 }
             }
             t = end;

@@ -9,13 +9,17 @@ import java.util.Map;
  * price-formation parameter overrides. Read from YAML by {@link ScenarioParser}; {@link #base()} is the
  * embedded base scenario (historical policies only).
  *
+ * @param forceMarketEvents when true, the dataset's capacity events with cause {@code market} (closures and restarts
+ *                          caused by price) are applied as inputs; by default the simulation ignores them and must
+ *                          produce such closures itself
  * @param demandMultipliers factors on demand by key: {@code all}, a segment ({@code ev}, {@code storage},
  *                          {@code consumer}, {@code industrial}) or a demand region ({@code CN}, {@code EU}, ...)
  */
 public record Scenario(String name, YearMonth from, YearMonth to, long seed, String demandPreset,
                        Map<String, Double> demandMultipliers, double demandNoisePct,
                        List<Tariff> tariffs, List<ExportBan> exportBans, List<Quota> quotas,
-                       List<StateSupport> stateSupport, List<Shock> shocks, Map<String, Double> priceFormation) {
+                       List<StateSupport> stateSupport, List<Shock> shocks, Map<String, Double> priceFormation,
+                       boolean forceMarketEvents) {
 
     public static final String DEFAULT_PRESET = "stated_policies";
     /** Products in the trade network. */
@@ -29,6 +33,15 @@ public record Scenario(String name, YearMonth from, YearMonth to, long seed, Str
         stateSupport = List.copyOf(stateSupport);
         shocks = List.copyOf(shocks);
         priceFormation = Map.copyOf(priceFormation);
+    }
+
+    /** A scenario that leaves the dataset's market-caused capacity events to the model. */
+    public Scenario(String name, YearMonth from, YearMonth to, long seed, String demandPreset,
+                    Map<String, Double> demandMultipliers, double demandNoisePct, List<Tariff> tariffs,
+                    List<ExportBan> exportBans, List<Quota> quotas, List<StateSupport> stateSupport, List<Shock> shocks,
+                    Map<String, Double> priceFormation) {
+        this(name, from, to, seed, demandPreset, demandMultipliers, demandNoisePct, tariffs, exportBans, quotas,
+                stateSupport, shocks, priceFormation, false);
     }
 
     /**
@@ -51,9 +64,15 @@ public record Scenario(String name, YearMonth from, YearMonth to, long seed, Str
     /**
      * State support for an asset or all assets in a region ({@code CN-JX}) or country ({@code CN}):
      * the operator keeps running while the price stays above (1 − lossTolerance) × C1, and curtails only after
-     * {@code extraMonths} more months than usual below that line.
+     * {@code extraMonths} more months than usual below that line; while running it produces at least
+     * {@code utilisationFloorPct} of its capacity (NaN: the parameter {@code supported_utilisation_floor_pct}).
      */
-    public record StateSupport(String asset, String region, double lossTolerance, int extraMonths) {
+    public record StateSupport(String asset, String region, double lossTolerance, int extraMonths,
+                               double utilisationFloorPct) {
+        /** Support with the default utilisation floor ({@code supported_utilisation_floor_pct}). */
+        public StateSupport(String asset, String region, double lossTolerance, int extraMonths) {
+            this(asset, region, lossTolerance, extraMonths, Double.NaN);
+        }
     }
 
     /** A supply shock: {@code suspend} an asset from–to, or {@code add_capacity} of t LCE/yr from a month. */
@@ -72,42 +91,47 @@ public record Scenario(String name, YearMonth from, YearMonth to, long seed, Str
 
     public Scenario withPeriod(YearMonth newFrom, YearMonth newTo) {
         return new Scenario(name, newFrom, newTo, seed, demandPreset, demandMultipliers, demandNoisePct, tariffs,
-                exportBans, quotas, stateSupport, shocks, priceFormation);
+                exportBans, quotas, stateSupport, shocks, priceFormation, forceMarketEvents);
     }
 
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, from, to, newSeed, demandPreset, demandMultipliers, demandNoisePct, tariffs,
-                exportBans, quotas, stateSupport, shocks, priceFormation);
+                exportBans, quotas, stateSupport, shocks, priceFormation, forceMarketEvents);
     }
 
     public Scenario withName(String newName) {
         return new Scenario(newName, from, to, seed, demandPreset, demandMultipliers, demandNoisePct, tariffs,
-                exportBans, quotas, stateSupport, shocks, priceFormation);
+                exportBans, quotas, stateSupport, shocks, priceFormation, forceMarketEvents);
     }
 
     public Scenario withShock(Shock s) {
         return new Scenario(name, from, to, seed, demandPreset, demandMultipliers, demandNoisePct, tariffs,
-                exportBans, quotas, stateSupport, concat(shocks, s), priceFormation);
+                exportBans, quotas, stateSupport, concat(shocks, s), priceFormation, forceMarketEvents);
     }
 
     public Scenario withTariff(Tariff t) {
         return new Scenario(name, from, to, seed, demandPreset, demandMultipliers, demandNoisePct,
-                concat(tariffs, t), exportBans, quotas, stateSupport, shocks, priceFormation);
+                concat(tariffs, t), exportBans, quotas, stateSupport, shocks, priceFormation, forceMarketEvents);
     }
 
     public Scenario withExportBan(ExportBan b) {
         return new Scenario(name, from, to, seed, demandPreset, demandMultipliers, demandNoisePct, tariffs,
-                concat(exportBans, b), quotas, stateSupport, shocks, priceFormation);
+                concat(exportBans, b), quotas, stateSupport, shocks, priceFormation, forceMarketEvents);
     }
 
     public Scenario withStateSupport(StateSupport s) {
         return new Scenario(name, from, to, seed, demandPreset, demandMultipliers, demandNoisePct, tariffs,
-                exportBans, quotas, concat(stateSupport, s), shocks, priceFormation);
+                exportBans, quotas, concat(stateSupport, s), shocks, priceFormation, forceMarketEvents);
+    }
+
+    public Scenario withForceMarketEvents(boolean force) {
+        return new Scenario(name, from, to, seed, demandPreset, demandMultipliers, demandNoisePct, tariffs,
+                exportBans, quotas, stateSupport, shocks, priceFormation, force);
     }
 
     public Scenario withPriceFormation(Map<String, Double> p) {
         return new Scenario(name, from, to, seed, demandPreset, demandMultipliers, demandNoisePct, tariffs,
-                exportBans, quotas, stateSupport, shocks, p);
+                exportBans, quotas, stateSupport, shocks, p, forceMarketEvents);
     }
 
     private static <T> List<T> concat(List<T> list, T extra) {

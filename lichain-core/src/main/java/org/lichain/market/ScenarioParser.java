@@ -30,7 +30,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * {@code inherit_policies: false}. Schema in docs/market.md.
  */
 public final class ScenarioParser {
-    private static final Set<String> TOP = Set.of("name", "from", "to", "seed", "demand", "policies", "shocks",
+    private static final Set<String> TOP = Set.of("name", "from", "to", "seed", "demand", "policies", "shocks", "force_market_events",
             "price_formation", "inherit_policies");
     private static volatile Scenario base;
 
@@ -95,6 +95,7 @@ public final class ScenarioParser {
         List<Scenario.Shock> shocks = new ArrayList<>();
         Map<String, Double> pf = new LinkedHashMap<>();
         boolean inherit = true;
+        boolean forceMarket = parent != null && parent.forceMarketEvents();
         if (root == null) {
             root = new MappingNode(org.yaml.snakeyaml.nodes.Tag.MAP, List.of(), null);
         }
@@ -112,6 +113,7 @@ public final class ScenarioParser {
                 case "to" -> to = month(v, key, true);
                 case "seed" -> seed = (long) number(v, key, 0, Long.MAX_VALUE, true);
                 case "inherit_policies" -> inherit = bool(v, key);
+                case "force_market_events" -> forceMarket = bool(v, key);
                 case "demand" -> {
                     for (NodeTuple d : mapping(v, key)) {
                         String k = key(d);
@@ -183,7 +185,8 @@ public final class ScenarioParser {
                             case "state_support" -> {
                                 for (Node item : sequence(dv, "policies.state_support")) {
                                     Map<String, Node> f = fields(item, "policies.state_support",
-                                            Set.of("region", "asset", "loss_tolerance", "extra_months"),
+                                            Set.of("region", "asset", "loss_tolerance", "extra_months",
+                                                    "utilisation_floor_pct"),
                                             Set.of("loss_tolerance"));
                                     if (f.containsKey("region") == f.containsKey("asset")) {
                                         fail(item, "policies.state_support", null, "give exactly one of region or asset");
@@ -196,7 +199,11 @@ public final class ScenarioParser {
                                             number(f.get("loss_tolerance"), "policies.state_support.loss_tolerance", 0,
                                                     1, true),
                                             f.containsKey("extra_months") ? (int) number(f.get("extra_months"),
-                                                    "policies.state_support.extra_months", 0, 600, true) : 0));
+                                                    "policies.state_support.extra_months", 0, 600, true) : 0,
+                                            f.containsKey("utilisation_floor_pct") ? number(
+                                                    f.get("utilisation_floor_pct"),
+                                                    "policies.state_support.utilisation_floor_pct", 0, 100, true)
+                                                    : Double.NaN));
                                 }
                             }
                             default -> fail(d.getKeyNode(), "policies", k,
@@ -255,7 +262,8 @@ public final class ScenarioParser {
             m2.putAll(pf);
             pf = m2;
         }
-        return new Scenario(name, from, to, seed, preset, mult, noise, tariffs, bans, quotas, support, shocks, pf);
+        return new Scenario(name, from, to, seed, preset, mult, noise, tariffs, bans, quotas, support, shocks, pf,
+                forceMarket);
     }
 
     private static boolean isMultiplierKey(String k) {

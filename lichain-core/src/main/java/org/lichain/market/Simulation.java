@@ -11,29 +11,26 @@ import org.lichain.world.World;
  * The monthly market simulation: a pure function of (World or prepared {@link MarketInputs}, scenario, seed).
  * Each month, in this order (all decisions use only the past: no perfect foresight):
  * <ol>
- * <li><b>Supply</b>: each asset's available capacity from its timeline; an operating asset curtails after
- * {@code curtail_after_months} (+ its state support's extra months) in a row with last month's price below
- * (1 − loss_tolerance) × C1; a curtailed one restarts after {@code restart_after_months} in a row above
- * C1 × (1 + restart_margin) (hysteresis). Operating assets produce at their available capacity (price takers).</li>
- * <li><b>Investment</b>: a development project takes its investment decision (FID) once the adaptive expected price
- * (exponential average of past prices) exceeds its incentive price (AISC × (1 + incentive markup)); its capacity
- * timeline then starts no earlier than FID + lead time.</li>
- * <li><b>Demand and inventories</b>: consumers (converters, cathode and cell makers) want a stock cover that rises
- * with the 6-month price change (restocking when prices rise, destocking when they fall); purchases = use +
- * (desired − actual stock) / adjustment months.</li>
- * <li><b>Price</b>: long market (production + producers' stock covers purchases): the C1 of the marginal producer
- * needed after producers' stocks are sold; short market: scarcity price = C1 of the costliest running producer ×
- * (purchases / available)^(1/elasticity). The spot price moves a share of the way (in logs) to this target each
- * month.</li>
+ * <li><b>Demand</b>: drivers × noise, less sodium-ion substitution and demand destruction at the expected price;
+ * recycled lithium (manufacturing scrap and end-of-life batteries) covers part of it ({@link SecondarySupply}).</li>
+ * <li><b>Supply decisions</b>: capacity from the timelines (nameplate; the dataset's market-caused events are left to
+ * the model unless the scenario forces them); closure to care and maintenance and restart with hysteresis on last
+ * month's margin, the chain margin for assets of integrated owners ({@link SupplyResponse}); FIDs of development
+ * projects on expected prices and the expected balance including committed projects ({@link InvestmentDecision}).</li>
+ * <li><b>Production</b>: utilisation from price/C1, cut by unsold stock, floored by state support.</li>
+ * <li><b>Purchases</b>: consumers want a stock cover that moves, boundedly, with the price trend
+ * ({@link InventoryPolicy}).</li>
  * <li><b>Trade</b>: production and producers' stock are routed to regional purchase needs by a min-cost flow
  * (freight, tariffs, bans, quotas); what is not bought stays with producers.</li>
+ * <li><b>Price</b>: one continuous rule ({@link PriceFormation}): the cost at the margin of available capacity at the
+ * month's use × (stocks held ÷ stocks wanted)^(−β), softly bounded by the choke price; the price moves a share of
+ * the way to it. Regional prices add landed-cost differences of real arcs and a bounded scarcity premium.</li>
  * </ol>
  */
 public final class Simulation {
-    /** Cap on the scarcity multiple of the costliest running producer's C1 (keeps the price finite). */
-    static final double MAX_SCARCITY_MULTIPLE = 12.0;
     /**
-     * Choke price, USD per t LCE ex-VAT: above it battery demand would be destroyed rather than bid higher
+     * Choke price, USD per t LCE ex-VAT: the price target is softly bounded below it (demand would be destroyed
+     * rather than bid higher)
      * (estimate: ~1.3x the Nov 2022 high of ~US$80/kg, Benchmark/WTW Feb 2024).
      */
     static final double CHOKE_PRICE_USD = 100_000;
@@ -102,8 +99,10 @@ public final class Simulation {
     }
 
     /**
-     * The state and outputs of one run. The month is split into steps (methods) so that the JIT compiles several
-     * medium-sized methods instead of one very large one (which took seconds of C2 time per JVM).
+     * The state and outputs of one run. The month is a sequence of steps, each a thin shell around pure kernels
+     * ({@link PriceFormation}, {@link SupplyResponse}, {@link InventoryPolicy}, {@link InvestmentDecision},
+     * {@link SecondarySupply}) that have their own hand-computed tests; several medium-sized methods also keep the JIT
+     * fast (one very large method took seconds of C2 time per JVM).
      */
     private static final class Run {
         final MarketInputs in;
@@ -142,6 +141,10 @@ public final class Simulation {
         final double[] prodStock;
         final double[] desired;
         final double[] expected;
+        final double[] recycled;
+        final double[] substituted;
+        final double[] targetOut;
+        final double[] tightnessOut;
         final double[][] regionalPrice;
         final double[][][] flows;
         final double[][] imports;
@@ -157,11 +160,17 @@ public final class Simulation {
         final boolean[] running;
         final int[] below;
         final int[] above;
+        final int[] counters = new int[2];
         final int[] fid;
         final int[] shift;
+        final int[] lead;
+        final boolean[] attrited;
+        final boolean[] withdrawn;
         final double[] c1;
         final int[] ord;
         final int[] plannedStart;
+        final double[] committedProfile;
+        final int[] fidsThisYear;
         final double[] received;
         final double[] concIntoConverter;
         final double[][] concByOriginInto;
@@ -177,12 +186,18 @@ public final class Simulation {
         final double[] prevStockChem;
         final double[] need;
         final double[] dReg;
+        final double[] dUse;
         final double[] convCap;
         final double[] concProd;
         final double[] chemProd;
+        final double[] stockFactor;
         final double[] cap;
+        final double[] availCap;
+        final double[] landedSum;
+        final double[] landedQ;
         final double initialStock;
         final double concValueShare;
+        final double maxUtil;
         /** Key-metrics mode: the assets whose share at a loss is wanted (else null: every output is kept). */
         final boolean[] lossSelect;
         final double[] selectedLossShare;
@@ -194,6 +209,7 @@ public final class Simulation {
         YearMonth m;
         int y;
         double D;
+        double dUseTotal;
         double Q;
         double purchases;
         double receivedTotal;
@@ -223,6 +239,9 @@ public final class Simulation {
                 convCountry[j] = tn.indexOf(in.converters.get(j).country());
             }
             rng = new SplittableRandom(seed);
+            // project draws come from their own stream, one per asset in a fixed order, so that demand noise or
+            // the order of decisions never changes which lead time a project gets
+            SplittableRandom projects = new SplittableRandom(seed ^ 0x5DEECE66DL);
 
             price = new double[T];
             cny = new double[T];
@@ -245,6 +264,10 @@ public final class Simulation {
             prodStock = new double[T];
             desired = new double[T];
             expected = new double[T];
+            recycled = new double[T];
+            substituted = new double[T];
+            targetOut = new double[T];
+            tightnessOut = new double[T];
             mineSelf = new double[R][T];
             if (lean) {
                 regionalPrice = null;
@@ -273,11 +296,30 @@ public final class Simulation {
             above = new int[A];
             fid = new int[A];
             shift = new int[A];
+            lead = new int[A];
+            attrited = new boolean[A];
+            withdrawn = new boolean[A];
             c1 = new double[A];
             ord = new int[A];
             plannedStart = new int[A];
+            committedProfile = new double[T];
+            fidsThisYear = new int[org.lichain.world.ResourceType.values().length];
             for (int i = 0; i < A; i++) {
+                SupplyAsset a = in.supply.get(i);
                 plannedStart[i] = firstCapacityMonth(in.capacityPerMonth[i]);
+                running[i] = true;
+                fid[i] = a.pipeline() ? Integer.MIN_VALUE : -1;
+                ord[i] = i;
+                double base = a.resourceType() == org.lichain.world.ResourceType.BRINE
+                        ? p.leadTimeBrineMonths() : p.leadTimeHardRockMonths();
+                lead[i] = InvestmentDecision.leadTimeMonths(base, p.leadTimeSigma(), gaussian(projects));
+                // attrition only for generic projects: the dataset's announced projects carry their own dates
+                attrited[i] = projects.nextDouble() * 100.0 < p.projectAttritionPct() && a.id().startsWith("GENERIC-");
+                if (!a.pipeline()) {
+                    for (int t = 0; t < T; t++) {
+                        committedProfile[t] += in.capacityPerMonth[i][t];
+                    }
+                }
             }
             received = new double[R];
             concIntoConverter = new double[C]; // by converter country
@@ -287,11 +329,6 @@ public final class Simulation {
             originShare = new double[C][C];
             minedIn = new double[R];
             convertedIn = new double[R];
-            for (int i = 0; i < A; i++) {
-                running[i] = true;
-                fid[i] = in.supply.get(i).pipeline() ? Integer.MIN_VALUE : -1;
-                ord[i] = i;
-            }
             regStock = new double[R];
             stockConc = new double[C];
             stockChem = new double[C];
@@ -299,10 +336,15 @@ public final class Simulation {
             prevStockChem = new double[C];
             need = new double[R];
             dReg = new double[R];
+            dUse = new double[R];
             convCap = new double[C];
             concProd = new double[C];
             chemProd = new double[C];
+            stockFactor = new double[C];
             cap = new double[A];
+            availCap = new double[A];
+            landedSum = new double[R];
+            landedQ = new double[R];
 
             // initial condition: stocks at the initial cover of the first month's demand; price from the first target
             double d0 = 0;
@@ -316,11 +358,37 @@ public final class Simulation {
             }
             initialStock = d0 * p.initialInventoryCoverMonths();
             concValueShare = p.sc6ValueSharePct() / 100.0;
+            maxUtil = p.maxUtilisationPct() / 100.0;
+            // the state at the origin: where the record has the months before the start, the run starts from the
+            // observed price, with expectations built from the observed path (else from the first month's target)
+            double[] obs = in.observedBeforeStartUsd;
+            if (!Double.isNaN(obs[obs.length - 1])) {
+                for (double o : obs) {
+                    if (!Double.isNaN(o)) {
+                        expectation = Double.isNaN(expectation) ? o
+                                : expectation + p.expectationWeightPerMonth() * (o - expectation);
+                    }
+                }
+                prevPrice = obs[obs.length - 1];
+            }
+        }
+
+        /** The price {@code k} months before month {@code t}: simulated, or observed before the start (NaN if none). */
+        double priceBefore(int t, int k) {
+            int s = t - k;
+            if (s >= 0) {
+                return price[s];
+            }
+            int o = in.observedBeforeStartUsd.length + s;
+            return o >= 0 ? in.observedBeforeStartUsd[o] : Double.NaN;
         }
 
         void month(int t) {
             m = in.start.plusMonths(t);
             y = m.getYear() - in.start.getYear();
+            if (m.getMonthValue() == 1) {
+                java.util.Arrays.fill(fidsThisYear, 0);
+            }
             demandStep(t);
             supplyDecisions(t);
             productionStep(t);
@@ -328,87 +396,144 @@ public final class Simulation {
             tradeStep(t);
             double[] f = sol.flow();
             double fromProduction = readFlows(f);
+            consumeStep(t);
             double P = priceStep(t, fromProduction);
             attribute(t, f);
-            bookkeeping(t, P);
+            bookkeeping(t, P, f);
             prevPrice = P;
         }
 
-        // 1. demand
+        // 1. demand: drivers x noise, less sodium-ion substitution and demand destruction at the expected price;
+        // recycled lithium (scrap + end of life) covers part of each region's use
         void demandStep(int t) {
-            double d = 0;
             double noise = in.scenario.demandNoisePct() > 0
                     ? Math.max(0.0, 1 + in.scenario.demandNoisePct() / 100.0 * gaussian(rng)) : 1.0;
+            double sodium = 0;
+            double destroy = 1;
+            if (!Double.isNaN(expectation)) {
+                sodium = SecondarySupply.sodiumShare(expectation, p.sodiumThresholdUsdPerTLce(),
+                        p.sodiumSaturationUsdPerTLce(), p.sodiumMaxSharePct());
+                destroy = SecondarySupply.destructionFactor(expectation, p.destructionThresholdUsdPerTLce(),
+                        p.destructionElasticity());
+            }
             for (int r = 0; r < R; r++) {
                 dReg[r] = 0;
+                dUse[r] = 0; // battery demand of the region this month (for scrap)
             }
+            double gross = 0;
             for (int k = 0; k < DemandModel.SEGMENTS.length; k++) {
+                // sodium-ion competes with LFP-type cells: LFP EVs (segment 0) and storage (segment 2)
+                double f = destroy * (k == 0 || k == 2 ? 1 - sodium : 1.0);
+                boolean battery = k < DemandModel.SEGMENTS.length - 1;
                 double seg = 0;
                 for (int r = 0; r < R; r++) {
-                    double v = in.demandBySegment[k][r][t] * noise;
+                    double g = in.demandBySegment[k][r][t] * noise;
+                    double v = g * f;
+                    gross += g;
                     dReg[r] += v;
+                    if (battery) {
+                        dUse[r] += v;
+                    }
                     seg += v;
                 }
                 demandBySegment[k][t] = seg;
             }
+            double d = 0;
+            double rec = 0;
+            double use = 0;
             for (int r = 0; r < R; r++) {
+                double rr = Math.min(dReg[r], SecondarySupply.recycledTLce(dUse[r],
+                        in.batteryDemandOneLifetimeAgo[r][t] * noise, p.recyclingScrapPct(),
+                        p.recyclingEndOfLifePct()));
                 demandByRegion[r][t] = dReg[r];
                 d += dReg[r];
+                rec += rr;
+                dUse[r] = dReg[r] - rr; // from here on: primary lithium the region uses
+                use += dUse[r];
             }
             demand[t] = d;
+            recycled[t] = rec;
+            substituted[t] = gross - d;
             D = d;
+            dUseTotal = use;
         }
 
-        // 2. supply decisions on last month's price; investment on expectations from past prices
+        // 2. supply decisions on last month's price; investment on expectations and the expected balance
         void supplyDecisions(int t) {
             double decisionPrice0 = Double.isNaN(prevPrice) ? 0 : prevPrice;
             tn.applyGates(in, m, convCap); // arc costs are set for the trade later this month
+            double trailing = 0;
+            double trailingPrev = 0;
+            if (t >= 24) {
+                for (int k = 1; k <= 12; k++) {
+                    trailing += demand[t - k] - recycled[t - k];
+                    trailingPrev += demand[t - 12 - k] - recycled[t - 12 - k];
+                }
+            } else if (t >= 1) {
+                for (int k = 1; k <= Math.min(12, t); k++) {
+                    trailing += demand[t - k] - recycled[t - k];
+                }
+                trailing *= 12.0 / Math.min(12, t);
+            }
+            double growth = trailingPrev > 0 ? Math.log(trailing / trailingPrev) : 0.0;
             for (int i = 0; i < A; i++) {
                 SupplyAsset a = in.supply.get(i);
                 // concentrate that can neither be exported nor converted at home earns nothing
                 double decisionPrice = concentrate[i] && tn.blockedConcentrate(assetCountry[i]) ? 0 : decisionPrice0;
                 if (fid[i] == Integer.MIN_VALUE && !Double.isNaN(expectation)) {
-                    int planned = plannedStart[i];
-                    double lead = a.resourceType() == org.lichain.world.ResourceType.BRINE
-                            ? p.leadTimeBrineMonths() : p.leadTimeHardRockMonths();
-                    double incentive = (a.c1UsdPerTLce(y, expectation) + a.sustainingUsdPerTLce()[y])
-                            * (1 + p.incentiveMarkupPct() / 100.0);
-                    boolean generic = a.id().startsWith("GENERIC-");
-                    if (planned >= 0 && t >= (generic ? planned : planned - lead) && expectation > incentive) {
-                        fid[i] = t;
-                        shift[i] = Math.max(0, t + (int) lead - planned);
-                    }
+                    invest(i, a, t, trailing / 12.0, growth);
+                }
+                if (attrited[i] && !withdrawn[i] && fid[i] >= 0 && t >= fid[i] + lead[i] / 2) {
+                    withdrawn[i] = true; // the failed project is announced: investors stop counting it
+                    addProfile(i, -1);
                 }
                 int src = t - shift[i];
-                cap[i] = fid[i] == Integer.MIN_VALUE || src < 0 ? 0.0 : in.capacityPerMonth[i][src];
+                cap[i] = fid[i] == Integer.MIN_VALUE || src < 0 || attrited[i] ? 0.0 : in.capacityPerMonth[i][src];
                 if (cap[i] <= 0) {
-                    // no capacity this month: nothing to decide and nothing produced; its cost only places it in the
-                    // merit order among non-producers, which does not change the price (see priceStep)
+                    // no capacity this month: nothing to decide and nothing produced or available
                     continue;
                 }
                 c1[i] = a.c1UsdPerTLce(y, Double.isNaN(prevPrice) ? 0 : prevPrice);
-                if (!Double.isNaN(prevPrice) && cap[i] > 0) {
-                    if (running[i]) {
-                        if (decisionPrice < c1[i] * (1 - in.lossTolerance[i])) {
-                            below[i]++;
-                        } else {
-                            below[i] = 0;
-                        }
-                        if (below[i] >= p.curtailAfterMonths() + in.extraLossMonths[i]) {
-                            running[i] = false;
-                            above[i] = 0;
-                        }
-                    } else {
-                        if (decisionPrice > c1[i] * (1 + p.restartMarginPct() / 100.0)) {
-                            above[i]++;
-                        } else {
-                            above[i] = 0;
-                        }
-                        if (above[i] >= p.restartAfterMonths()) {
-                            running[i] = true;
-                            below[i] = 0;
-                        }
-                    }
+                if (!Double.isNaN(prevPrice)) {
+                    double margin = decisionPrice + (a.captive() ? p.integratedOwnerMarginUsdPerTLce() : 0) - c1[i];
+                    counters[0] = below[i];
+                    counters[1] = above[i];
+                    running[i] = SupplyResponse.nextRunning(running[i], margin, c1[i], in.lossTolerance[i],
+                            p.curtailAfterMonths() + in.extraLossMonths[i], p.restartMarginPct(),
+                            p.restartAfterMonths(), counters);
+                    below[i] = counters[0];
+                    above[i] = counters[1];
+                }
+            }
+        }
+
+        /** The FID rule for pipeline project {@code i} this month ({@link InvestmentDecision}). */
+        void invest(int i, SupplyAsset a, int t, double trailingMonthlyUse, double growth) {
+            int planned = plannedStart[i];
+            boolean generic = a.id().startsWith("GENERIC-");
+            if (planned < 0 || t < (generic ? planned : planned - lead[i])) {
+                return;
+            }
+            double cash = a.c1UsdPerTLce(y, expectation);
+            double incentive = (cash + a.sustainingUsdPerTLce()[y]) * (1 + p.incentiveMarkupPct() / 100.0);
+            int horizon = Math.min(T - 1, t + lead[i]);
+            double projected = InvestmentDecision.projectedDemand(trailingMonthlyUse, growth, lead[i]);
+            if (InvestmentDecision.takesFid(expectation, incentive, cash, committedProfile[horizon],
+                    p.normalUtilisationPct() / 100.0, projected, p.fidReserveMarginPct(),
+                    fidsThisYear[a.resourceType().ordinal()], p.maxFidsPerYearPerType())) {
+                fid[i] = t;
+                shift[i] = Math.max(0, t + lead[i] - planned);
+                fidsThisYear[a.resourceType().ordinal()]++;
+                addProfile(i, 1);
+            }
+        }
+
+        /** Adds (sign 1) or removes (−1) project {@code i}'s shifted capacity to the committed profile. */
+        void addProfile(int i, int sign) {
+            for (int tt = 0; tt < T; tt++) {
+                int src = tt - shift[i];
+                if (src >= 0) {
+                    committedProfile[tt] += sign * in.capacityPerMonth[i][src];
                 }
             }
         }
@@ -418,14 +543,20 @@ public final class Simulation {
             double avail = 0;
             double curtailed = 0;
             for (int c = 0; c < C; c++) {
+                double lastOutput = concProd[c] + chemProd[c];
+                double stockMonths = lastOutput > 0 ? (stockConc[c] + stockChem[c]) / lastOutput : 0.0;
+                stockFactor[c] = SupplyResponse.unsoldStockFactor(stockMonths, p.producerStockTargetMonths());
                 concProd[c] = 0;
                 chemProd[c] = 0;
                 convCap[c] = 0;
             }
             for (int i = 0; i < A; i++) {
-                double q = running[i] && cap[i] > 0
-                        ? cap[i] * utilisation(p, Double.isNaN(prevPrice) || c1[i] <= 0 ? 1.0 : prevPrice / c1[i])
-                        : 0.0;
+                double q = 0.0;
+                if (running[i] && cap[i] > 0) {
+                    double ratio = Double.isNaN(prevPrice) || c1[i] <= 0 ? 1.0 : prevPrice / c1[i];
+                    q = cap[i] * Math.min(1.0, SupplyResponse.utilisation(p, ratio, stockFactor[assetCountry[i]],
+                            in.utilisationFloor[i]));
+                }
                 prodByAsset[i][t] = q;
                 if (!lean) {
                     runningOut[i][t] = running[i] && cap[i] > 0;
@@ -452,23 +583,22 @@ public final class Simulation {
             Q = q0;
         }
 
-        // 3. desired stocks and purchases
+        // 3. wanted stocks and purchases ({@link InventoryPolicy})
         void purchasesStep(int t) {
-            double momentum = t >= 6 && !Double.isNaN(prevPrice) ? Math.log(prevPrice / price[t - 6]) : 0.0;
+            double sixAgo = priceBefore(t, 6);
+            double momentum = !Double.isNaN(prevPrice) && !Double.isNaN(sixAgo) ? Math.log(prevPrice / sixAgo) : 0.0;
             double growth = t >= 12 && demand[t - 12] > 0 ? Math.log(D / demand[t - 12]) : 0.0;
-            double cover = clamp(p.inventoryCoverMonths() * (1 + p.inventoryMomentumGain() * momentum
-                            + p.inventoryDemandGrowthGain() * growth),
-                    p.inventoryCoverMinMonths(), p.inventoryCoverMaxMonths());
+            double cover = InventoryPolicy.desiredCoverMonths(p, momentum, growth);
             double buy = 0;
             for (int r = 0; r < R; r++) {
-                need[r] = Math.max(0.0, dReg[r] + (cover * dReg[r] - regStock[r]) / p.inventoryAdjustMonths());
+                need[r] = InventoryPolicy.purchases(dUse[r], cover, regStock[r], p.inventoryAdjustMonths());
                 buy += need[r];
             }
-            desired[t] = cover * D;
+            desired[t] = cover * dUseTotal;
             purchases = buy;
         }
 
-        // 5. trade: route production and producers' stock to purchase needs
+        // 4. trade: route production and producers' stock to purchase needs
         void tradeStep(int t) {
             double tradePrice = Double.isNaN(prevPrice) ? 10_000 : prevPrice;
             tn.applyPolicies(in, m, tradePrice, tradePrice * concValueShare, convCap);
@@ -534,58 +664,60 @@ public final class Simulation {
                         + Math.min(prevStockChem[c], Math.max(0, outChem));
             }
             this.receivedTotal = receivedTotal;
-            // producers' stocks are sold first (their cost is sunk): the marginal producer is the one needed for the rest
             return receivedTotal - soldFromStock;
         }
 
+        /** Consumers use what they need of their stock plus receipts. */
+        void consumeStep(int t) {
+            double cons = 0;
+            double cs = 0;
+            for (int r = 0; r < R; r++) {
+                double have = regStock[r] + received[r];
+                double use = Math.min(dUse[r], have);
+                regStock[r] = have - use;
+                cons += use;
+                cs += regStock[r];
+            }
+            consumption[t] = cons;
+            unmet[t] = dUseTotal - cons;
+            consStock[t] = cs;
+            double ps = 0;
+            for (int c = 0; c < C; c++) {
+                ps += stockConc[c] + stockChem[c];
+            }
+            prodStock[t] = ps;
+        }
 
-        // 4. price (after trade, so that only lithium that can reach buyers counts): marginal cost when long,
-        // scarcity when short
+        // 5. price ({@link PriceFormation}): cost at the margin of available capacity at this month's use, times the
+        // stock factor, approached gradually
         double priceStep(int t, double fromProduction) {
+            for (int i = 0; i < A; i++) {
+                // available = built and not suspended, running or idle, able to reach a buyer
+                boolean blocked = concentrate[i] && tn.blockedConcentrate(assetCountry[i]);
+                availCap[i] = cap[i] > 0 && !blocked ? cap[i] * maxUtil : 0.0;
+            }
             sortByCost(ord, c1, A);
-            double mc = Double.NaN;
-            double top = 0;
-            double cheapest = Double.NaN;
-            double cum = 0;
-            for (int k = 0; k < A; k++) {
-                int i = ord[k];
-                double q = prodByAsset[i][t];
-                if (q <= 0) {
-                    continue;
-                }
-                if (Double.isNaN(cheapest)) {
-                    cheapest = c1[i];
-                }
-                // the scarcity base is the costliest cash cost without price-linked royalties (no price feedback)
-                top = Math.max(top, in.supply.get(i).c1ExRoyaltiesUsdPerTLce()[y]);
-                cum += q;
-                if (Double.isNaN(mc) && cum >= fromProduction - 1e-9) {
-                    mc = c1[i];
-                }
+            double mc = PriceFormation.marginalCostOfAvailable(c1, availCap, ord, A, dUseTotal,
+                    p.scarcityElasticity());
+            if (Double.isNaN(mc)) { // no capacity at all
+                mc = prevPrice > 0 ? prevPrice : 10_000;
             }
-            if (Double.isNaN(cheapest)) { // nothing produced at all
-                cheapest = top = prevPrice > 0 ? prevPrice : 10_000;
-            }
-            boolean isShort = receivedTotal < purchases * (1 - 1e-9);
-            double target;
-            if (!isShort) {
-                target = fromProduction <= 0 || Double.isNaN(mc) ? cheapest : mc;
-            } else {
-                double ratio = purchases / Math.max(receivedTotal, 1e-3 * purchases);
-                target = Math.min(CHOKE_PRICE_USD,
-                        top * Math.min(MAX_SCARCITY_MULTIPLE, Math.pow(ratio, 1.0 / p.scarcityElasticity())));
-                mc = top;
-            }
-            double P = Double.isNaN(prevPrice) ? target
-                    : Math.exp((1 - p.priceAdjustmentPerMonth()) * Math.log(prevPrice)
-                    + p.priceAdjustmentPerMonth() * Math.log(target));
+            double wanted = desired[t] + p.producerStockTargetMonths() * dUseTotal;
+            PriceFormation.Target target = PriceFormation.target(mc, consStock[t] + prodStock[t], wanted,
+                    p.coverPriceElasticity(), CHOKE_PRICE_USD);
+            double P = PriceFormation.adjust(prevPrice, target.targetUsd(), p.priceAdjustmentPerMonth());
             price[t] = P;
             mcOut[t] = mc;
-            shortOut[t] = isShort;
+            targetOut[t] = target.targetUsd();
+            tightnessOut[t] = target.tightness();
+            shortOut[t] = target.tightness() < 1;
             cny[t] = P * in.cnyPerUsd[t] * (1 + in.vatPct / 100.0);
             lioh[t] = P * 0.8805 * (1 + p.hydroxidePremiumPct() / 100.0);
-            // SC6: contained LCE 0.148 t per t (6% Li2O x 2.473), recovered at conversion, valued at a share of price
-            sc6[t] = P * 0.06 * 2.473 * p.conversionRecoveryPct() / 100.0 * concValueShare;
+            // SC6: contained LCE 0.148 t per t (6% Li2O x 2.473), recovered at conversion, valued at the converters'
+            // netback share, which falls (their margin widens) when stocks are short of what buyers want
+            double share = concValueShare - p.conversionMarginTightPct() / 100.0
+                    * Math.max(0, Math.min(1, 1 - target.tightness()));
+            sc6[t] = P * 0.06 * 2.473 * p.conversionRecoveryPct() / 100.0 * share;
             expectation = Double.isNaN(expectation) ? P
                     : expectation + p.expectationWeightPerMonth() * (P - expectation);
             expected[t] = expectation;
@@ -662,38 +794,14 @@ public final class Simulation {
             }
         }
 
-        /** Consumption, stocks, self-sufficiency, regional prices and the share of output at a loss. */
-        void bookkeeping(int t, double P) {
-            double cons = 0;
-            double[] potential = sol.potential();
+        /** Self-sufficiency, regional prices (from real arcs only) and the share of output at a loss. */
+        void bookkeeping(int t, double P, double[] f) {
             for (int r = 0; r < R; r++) {
-                double have = regStock[r] + received[r];
-                double use = Math.min(dReg[r], have);
-                regStock[r] = have - use;
-                cons += use;
                 mineSelf[r][t] = dReg[r] > 0 ? minedIn[r] / dReg[r] : 0;
-                if (lean) {
-                    continue;
-                }
-                convSelf[r][t] = dReg[r] > 0 ? convertedIn[r] / dReg[r] : 0;
-                regionalPrice[r][t] = P + (potential[tn.regionNode[r]]
-                        - potential[tn.regionNode[DemandRegion.CN.ordinal()]]);
-                if (regionalPrice[r][t] < 0) {
-                    regionalPrice[r][t] = 0;
-                }
             }
-            consumption[t] = cons;
-            unmet[t] = D - cons;
-            double cs = 0;
-            for (int r = 0; r < R; r++) {
-                cs += regStock[r];
+            if (!lean) {
+                regionalPrices(t, P, f);
             }
-            double ps = 0;
-            for (int c = 0; c < C; c++) {
-                ps += stockConc[c] + stockChem[c];
-            }
-            consStock[t] = cs;
-            prodStock[t] = ps;
             double loss = 0;
             double selProd = 0;
             double selLoss = 0;
@@ -721,6 +829,46 @@ public final class Simulation {
             lossShare[t] = Q > 0 ? loss / Q : 0;
         }
 
+        /**
+         * Regional prices: China's price plus the difference in landed cost (freight and tariffs of the chemical arcs
+         * that carried the month's deliveries, or of the cheapest open arc where nothing was delivered), plus a
+         * scarcity premium of P × the region's unmet share of purchases ({@link PriceFormation#regional}). Only
+         * real arcs enter: the holding arcs and closed gates of the flow problem never do.
+         */
+        void regionalPrices(int t, double P, double[] f) {
+            java.util.Arrays.fill(landedSum, 0.0);
+            java.util.Arrays.fill(landedQ, 0.0);
+            for (int a = 0; a < f.length; a++) {
+                int kind = tn.arcKind[a];
+                if (f[a] > 0 && (kind == TradeNetwork.CHEM_HOME || kind == TradeNetwork.CHEM_SHIP)) {
+                    landedSum[tn.arcDest[a]] += f[a] * tn.net.cost(a);
+                    landedQ[tn.arcDest[a]] += f[a];
+                }
+            }
+            int cn = DemandRegion.CN.ordinal();
+            double cnLanded = landed(cn);
+            for (int r = 0; r < R; r++) {
+                double unmetShare = need[r] > 0 ? Math.max(0, 1 - received[r] / need[r]) : 0.0;
+                regionalPrice[r][t] = PriceFormation.regional(P, landed(r), cnLanded, unmetShare);
+            }
+        }
+
+        /** Mean landed cost of the month's deliveries into region {@code r}, or the cheapest open arc into it. */
+        double landed(int r) {
+            if (landedQ[r] > 0) {
+                return landedSum[r] / landedQ[r];
+            }
+            double best = Double.NaN;
+            for (int a = 0; a < tn.arcKind.length; a++) {
+                int kind = tn.arcKind[a];
+                if ((kind == TradeNetwork.CHEM_HOME || kind == TradeNetwork.CHEM_SHIP) && tn.arcDest[a] == r
+                        && (kind == TradeNetwork.CHEM_HOME || tn.net.capacity(tn.chemGateArc[tn.arcOrigin[a]]) > 0)) {
+                    best = Double.isNaN(best) ? tn.net.cost(a) : Math.min(best, tn.net.cost(a));
+                }
+            }
+            return Double.isNaN(best) ? 0.0 : best;
+        }
+
         SimulationResult result() {
             List<String> ids = new ArrayList<>();
             List<String> ctry = new ArrayList<>();
@@ -741,21 +889,8 @@ public final class Simulation {
                     prodByAsset, available, curtailedCap, utilisation, lossShare, consStock, prodStock, desired,
                     expected, regionalPrice, flows, imports, mineSelf, convSelf, cnByOrigin, cnFeed, List.copyOf(ids),
                     List.copyOf(ctry), List.copyOf(types), List.copyOf(regions), c1Out, runningOut, capOut,
-                    List.of(tn.countries), fidOut, p.asMap());
+                    List.of(tn.countries), fidOut, p.asMap(), recycled, substituted, targetOut, tightnessOut);
         }
-    }
-
-    /**
-     * Utilisation of an operating asset at a price/C1 ratio: normal at cost; rising toward max as the price
-     * reaches twice C1; falling below cost by {@code loss_utilisation_slope} per unit of shortfall, not under min.
-     */
-    static double utilisation(MarketParameters p, double priceOverC1) {
-        double uN = p.normalUtilisationPct() / 100.0;
-        if (priceOverC1 >= 1) {
-            double up = Math.log(priceOverC1) / Math.log(2);
-            return uN + (p.maxUtilisationPct() / 100.0 - uN) * clamp(up, 0, 1);
-        }
-        return Math.max(p.minUtilisationPct() / 100.0, uN * (1 - p.lossUtilisationSlope() * (1 - priceOverC1)));
     }
 
     private static int firstCapacityMonth(double[] capPerMonth) {

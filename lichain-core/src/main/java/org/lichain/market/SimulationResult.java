@@ -7,8 +7,11 @@ import java.util.Map;
 /**
  * The columnar result of one simulation: one value per month in every array (index = month since {@code start}).
  * Quantities are t LCE per month, prices USD per t LCE ex-VAT unless the name says otherwise.
- * Mass balance per month: {@code production + stock at origin released = consumption + Δ consumer stocks
- * + Δ producer stocks}, i.e. {@link #massBalanceResidual(int)} ≈ 0; unmet demand is reported, not hidden.
+ * Mass balance per month (primary lithium): {@code production = consumption + Δ consumer stocks + Δ producer stocks},
+ * i.e. {@link #massBalanceResidual(int)} ≈ 0; consumption is of primary lithium (demand less recycled supply);
+ * unmet demand is reported, not hidden. {@code demandTLce} is lithium demand after substitution and destruction
+ * ({@code substitutedTLce} is what they removed); {@code recycledTLce} is the recycled lithium that met part of it.
+ * {@code stockTightness} = stocks held ÷ stocks wanted; {@code short_} is true when it is below 1.
  */
 public record SimulationResult(
         String scenario, long seed, YearMonth start, int months, double initialConsumerStockTLce,
@@ -27,7 +30,8 @@ public record SimulationResult(
         double[][] chinaFeedByOrigin,     // [originCountry][t] concentrate into Chinese converters, t LCE
         List<String> assetIds, List<String> assetCountries, List<String> assetResourceTypes,
         List<String> assetRegions, double[][] assetC1UsdPerTLce, boolean[][] assetRunning, double[][] capacityByAsset,
-        List<String> countries, int[] fidMonth, Map<String, Double> parameters) {
+        List<String> countries, int[] fidMonth, Map<String, Double> parameters,
+        double[] recycledTLce, double[] substitutedTLce, double[] targetPriceUsdPerTLce, double[] stockTightness) {
 
     public YearMonth month(int t) {
         return start.plusMonths(t);

@@ -9,11 +9,14 @@ import org.lichain.world.ResourceType;
  * chemical basis): C1 without royalties and sustaining capital; royalties per t LCE at the prices of
  * {@link #ROYALTY_GRID_USD} (interpolated linearly between them: sliding royalty tiers such as Chile's are kept).
  *
+ * @param captive  owned (50% or more) by an integrated group (a battery or car maker) that decides on the chain
+ *                 margin rather than the mine's stand-alone margin
  * @param pipeline a development project: it produces only after an investment decision (FID) and its lead time
  */
 public record SupplyAsset(String id, String name, String country, String region, ResourceType resourceType,
                           AssetKind kind, double[] capacityTLcePerYear, double[] c1ExRoyaltiesUsdPerTLce,
-                          double[] royaltyUsdAtGrid, double[] sustainingUsdPerTLce, boolean pipeline) {
+                          double[] royaltyUsdAtGrid, double[] sustainingUsdPerTLce, boolean pipeline,
+                          boolean captive) {
 
     /** Chemical prices at which royalties are tabulated, USD per t LCE. */
     public static final double[] ROYALTY_GRID_USD = {0, 3_000, 4_000, 5_000, 6_000, 7_000, 8_000, 10_000, 15_000,
@@ -23,6 +26,14 @@ public record SupplyAsset(String id, String name, String country, String region,
         if (royaltyUsdAtGrid.length != ROYALTY_GRID_USD.length) {
             throw new IllegalArgumentException("asset " + id + ": royalties need one value per grid price");
         }
+    }
+
+    /** A stand-alone (not captive) asset. */
+    public SupplyAsset(String id, String name, String country, String region, ResourceType resourceType,
+                       AssetKind kind, double[] capacityTLcePerYear, double[] c1ExRoyaltiesUsdPerTLce,
+                       double[] royaltyUsdAtGrid, double[] sustainingUsdPerTLce, boolean pipeline) {
+        this(id, name, country, region, resourceType, kind, capacityTLcePerYear, c1ExRoyaltiesUsdPerTLce,
+                royaltyUsdAtGrid, sustainingUsdPerTLce, pipeline, false);
     }
 
     /** C1 at a chemical price in simulated year index {@code y}, USD per t LCE. */

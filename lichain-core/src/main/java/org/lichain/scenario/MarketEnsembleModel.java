@@ -125,10 +125,11 @@ public final class MarketEnsembleModel implements EnsembleModel {
             List<Scenario.StateSupport> ss = new ArrayList<>();
             for (Scenario.StateSupport x : s.stateSupport()) {
                 ss.add(new Scenario.StateSupport(x.asset(), x.region(), Math.min(0.95, x.lossTolerance() * m),
-                        x.extraMonths()));
+                        x.extraMonths(), x.utilisationFloorPct()));
             }
             s = new Scenario(s.name(), s.from(), s.to(), s.seed(), s.demandPreset(), s.demandMultipliers(),
-                    s.demandNoisePct(), s.tariffs(), s.exportBans(), s.quotas(), ss, s.shocks(), s.priceFormation());
+                    s.demandNoisePct(), s.tariffs(), s.exportBans(), s.quotas(), ss, s.shocks(), s.priceFormation(),
+                    s.forceMarketEvents());
         }
         int policy = (int) Math.round(d.valueOr("policy_path", 0));
         if (policy == 1) {
@@ -141,7 +142,8 @@ public final class MarketEnsembleModel implements EnsembleModel {
                         t.specificUsdPerTLce(), t.from(), YearMonth.of(2026, 12)) : t);
             }
             s = new Scenario(s.name(), s.from(), s.to(), s.seed(), s.demandPreset(), s.demandMultipliers(),
-                    s.demandNoisePct(), ts, s.exportBans(), s.quotas(), s.stateSupport(), s.shocks(), s.priceFormation());
+                    s.demandNoisePct(), ts, s.exportBans(), s.quotas(), s.stateSupport(), s.shocks(), s.priceFormation(),
+                    s.forceMarketEvents());
         }
         return s;
     }
@@ -201,7 +203,7 @@ public final class MarketEnsembleModel implements EnsembleModel {
                 sus[y] *= f;
             }
             out.add(new SupplyAsset(a.id(), a.name(), a.country(), a.region(), a.resourceType(), a.kind(),
-                    a.capacityTLcePerYear(), c1, a.royaltyUsdAtGrid(), sus, a.pipeline()));
+                    a.capacityTLcePerYear(), c1, a.royaltyUsdAtGrid(), sus, a.pipeline(), a.captive()));
         }
         return out;
     }

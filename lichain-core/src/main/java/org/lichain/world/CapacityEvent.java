@@ -6,9 +6,12 @@ import java.time.YearMonth;
  * One change in an asset's capacity. Permanent when {@code to} is null (the nameplate changes from
  * {@code from}, reached linearly over {@code rampMonths}); temporary otherwise (capacity capped from
  * {@code from} to {@code to} inclusive, e.g. a suspension at 0).
+ *
+ * @param cause why the capacity changed: exogenous ({@link Cause#exogenous()}) or {@link Cause#MARKET} (a closure or
+ *              restart caused by price, which the market simulation must produce itself)
  */
 public record CapacityEvent(YearMonth from, YearMonth to, double capacityTLcePerYear, int rampMonths,
-                            Kind kind, String source) {
+                            Kind kind, Cause cause, String source) {
 
     /** Kinds of capacity change, as in {@code capacity_events.csv}. */
     public enum Kind {
@@ -17,6 +20,41 @@ public record CapacityEvent(YearMonth from, YearMonth to, double capacityTLcePer
         public static Kind parse(String id) {
             return Enums.parse(Kind.class, id);
         }
+    }
+
+    /** Why a capacity changed, as in the {@code cause} column of {@code capacity_events.csv}. */
+    public enum Cause {
+        /** A plant built or expanded. */
+        CONSTRUCTION,
+        /** A ramp-up schedule. */
+        RAMP,
+        /** A licence lapsed or was granted. */
+        PERMIT,
+        /** An accident or outage. */
+        ACCIDENT,
+        /** A government order or inspection. */
+        POLICY,
+        /** An aggregate row that follows the residual of reference totals (dataset structure). */
+        RECONCILIATION,
+        /** A closure or restart caused by price (care and maintenance): an outcome of the market, not an input. */
+        MARKET;
+
+        public static Cause parse(String id) {
+            return Enums.parse(Cause.class, id);
+        }
+
+        public boolean exogenous() {
+            return this != MARKET;
+        }
+    }
+
+    /**
+     * An event whose cause is not given (programmatic use): construction for starts and expansions, policy otherwise.
+     */
+    public CapacityEvent(YearMonth from, YearMonth to, double capacityTLcePerYear, int rampMonths, Kind kind,
+                         String source) {
+        this(from, to, capacityTLcePerYear, rampMonths, kind,
+                kind == Kind.START || kind == Kind.EXPANSION ? Cause.CONSTRUCTION : Cause.POLICY, source);
     }
 
     public boolean temporary() {

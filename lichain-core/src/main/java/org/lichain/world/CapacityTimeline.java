@@ -36,6 +36,17 @@ public final class CapacityTimeline {
         return all;
     }
 
+    /** The same timeline without the events of a cause (e.g. {@link CapacityEvent.Cause#MARKET} for the market). */
+    public CapacityTimeline without(CapacityEvent.Cause cause) {
+        List<CapacityEvent> kept = new ArrayList<>();
+        for (CapacityEvent e : events()) {
+            if (e.cause() != cause) {
+                kept.add(e);
+            }
+        }
+        return new CapacityTimeline(kept);
+    }
+
     /** A new timeline with one more event (used by scenario shocks). */
     public CapacityTimeline with(CapacityEvent extra) {
         List<CapacityEvent> all = events();

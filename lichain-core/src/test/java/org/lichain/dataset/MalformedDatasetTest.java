@@ -34,10 +34,10 @@ class MalformedDatasetTest {
                 AU-WA-01,ALBEMARLE,49,test
                 """);
         f.put("capacity_events.csv", """
-                asset_id,from,to,capacity_t_lce_per_year,ramp_months,kind,source,note
-                CN-JX-01,2022-01,,60000,12,start,test,
-                CN-JX-01,2025-08,2026-01,0,0,suspension,test,licence
-                AU-WA-01,2015-01,,160000,0,start,test,
+                asset_id,from,to,capacity_t_lce_per_year,ramp_months,kind,cause,source,note
+                CN-JX-01,2022-01,,60000,12,start,construction,test,
+                CN-JX-01,2025-08,2026-01,0,0,suspension,permit,test,licence
+                AU-WA-01,2015-01,,160000,0,start,construction,test,
                 """);
         f.put("asset_production.csv", """
                 asset_id,year,production_t_lce,basis,source

@@ -100,9 +100,9 @@ class SimulationPropertiesTest {
     void utilisation_isNormalAtCost_higherWhenRich_lowerWhenUnderwater() {
         MarketParameters p = WORLD.inputs(WORLD.base()).parameters();
         // normal 70%, max 75% at price = 2 x C1, slope 2: at price = 0.8 C1 -> 0.7 x (1 - 2 x 0.2) = 0.42
-        assertThat(Simulation.utilisation(p, 1.0)).isCloseTo(0.70, within(1e-12));
-        assertThat(Simulation.utilisation(p, 2.0)).isCloseTo(0.75, within(1e-12));
-        assertThat(Simulation.utilisation(p, 0.8)).isCloseTo(0.42, within(1e-12));
-        assertThat(Simulation.utilisation(p, 0.1)).isCloseTo(0.30, within(1e-12));
+        assertThat(SupplyResponse.priceUtilisation(p, 1.0)).isCloseTo(0.70, within(1e-12));
+        assertThat(SupplyResponse.priceUtilisation(p, 2.0)).isCloseTo(0.75, within(1e-12));
+        assertThat(SupplyResponse.priceUtilisation(p, 0.8)).isCloseTo(0.42, within(1e-12));
+        assertThat(SupplyResponse.priceUtilisation(p, 0.1)).isCloseTo(0.30, within(1e-12));
     }
 }

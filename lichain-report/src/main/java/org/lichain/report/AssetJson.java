@@ -45,11 +45,12 @@ public final class AssetJson {
         }
     }
 
-    /** One object per capacity event: kind, from, to, capacity_t_lce_per_year, ramp_months, source. */
+    /** One object per capacity event: kind, cause, from, to, capacity_t_lce_per_year, ramp_months, source. */
     public static void capacityEvents(ArrayNode arr, Asset a) {
         for (CapacityEvent e : a.capacity().events()) {
             ObjectNode n = arr.addObject();
             n.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
+            n.put("cause", e.cause().name().toLowerCase(Locale.ROOT));
             n.put("from", e.from().toString());
             n.put("to", e.to() == null ? null : e.to().toString());
             n.put("capacity_t_lce_per_year", e.capacityTLcePerYear());

@@ -1,0 +1,55 @@
+package org.lichain.market;
+
+/**
+ * Investment decisions (FID) of development projects, pure functions tested in {@code InvestmentDecisionTest}.
+ * A project takes FID when all hold:
+ * <ol>
+ * <li>the expected balance at its horizon (now + lead time) is short: capacity already built, under construction or
+ * committed (earlier FIDs still ramping) × normal utilisation falls below projected demand × (1 + reserve margin);
+ * demand is projected from the last twelve months and their growth (backward-looking, bounded). A short balance
+ * means the price must rise to call forth new supply, so investors do not wait for today's price to pay for it;</li>
+ * <li>the expected price (the adaptive expectation, or the project's incentive price when the balance is short)
+ * covers the project's cash cost, so it would run once built;</li>
+ * <li>fewer than {@code max_fids_per_year} projects of its type took FID in the same calendar year (engineering,
+ * finance and permitting capacity).</li>
+ * </ol>
+ * Lead times are drawn per project from a lognormal around the type's lead time, and a share of FIDs never produce
+ * (attrition); both from the run's seeded random stream, so a run is reproducible.
+ */
+public final class InvestmentDecision {
+    /** Bound on the projected annual demand growth (log): ±30%/yr, so one odd year does not trigger a wave. */
+    static final double MAX_LOG_GROWTH_PER_YEAR = 0.262;
+
+    private InvestmentDecision() {
+    }
+
+    /** Demand projected {@code horizonMonths} ahead from the trailing 12-month mean and its log growth per year. */
+    public static double projectedDemand(double trailingMeanTLcePerMonth, double logGrowthPerYear,
+                                         double horizonMonths) {
+        double g = Math.max(-MAX_LOG_GROWTH_PER_YEAR, Math.min(MAX_LOG_GROWTH_PER_YEAR, logGrowthPerYear));
+        return trailingMeanTLcePerMonth * Math.exp(g * horizonMonths / 12.0);
+    }
+
+    /** True when the expected balance at the horizon is short (see the class comment). */
+    public static boolean balanceShort(double committedCapacityAtHorizonTLce, double normalUtilisation,
+                                       double projectedDemandTLce, double reserveMarginPct) {
+        return committedCapacityAtHorizonTLce * normalUtilisation < projectedDemandTLce * (1 + reserveMarginPct / 100.0);
+    }
+
+    /** True when the project takes FID this month (see the class comment). */
+    public static boolean takesFid(double expectedPriceUsd, double incentivePriceUsd, double cashCostUsd,
+                                   double committedCapacityAtHorizonTLce, double normalUtilisation,
+                                   double projectedDemandTLce, double reserveMarginPct,
+                                   int fidsThisYearOfType, double maxFidsPerYear) {
+        if (!balanceShort(committedCapacityAtHorizonTLce, normalUtilisation, projectedDemandTLce, reserveMarginPct)
+                || fidsThisYearOfType >= maxFidsPerYear) {
+            return false;
+        }
+        return Math.max(expectedPriceUsd, incentivePriceUsd) > cashCostUsd;
+    }
+
+    /** A lead time drawn as {@code base × exp(σ z)} (z standard normal), rounded to whole months, at least 6. */
+    public static int leadTimeMonths(double baseMonths, double sigma, double z) {
+        return Math.max(6, (int) Math.round(baseMonths * Math.exp(sigma * z)));
+    }
+}
