@@ -48,7 +48,12 @@ public final class BacktestCommand implements Callable<Integer> {
         for (Backtest.PricePoint p : r.prices()) {
             out.printf("%-8s %16.0f %16.0f%n", p.month(), p.actualCnyPerT(), p.simulatedCnyPerT());
         }
-        out.printf("mean |log error| %.3f, MAPE of log price %.1f%%%n", r.meanAbsLogError(), r.mapeLogPricePct());
+        out.printf("mean |log error| of the monthly price %.3f (2020-2023, calibration period: %.3f; 2024-2025, out of "
+                + "sample: %.3f)%n", r.meanAbsLogError(), r.meanAbsLogErrorInSample(), r.meanAbsLogErrorOutOfSample());
+        out.printf("2024 average: simulated CNY %.0f/t, recorded CNY %.0f/t (%+.0f%%)%n", r.average2024SimulatedCnyPerT(),
+                r.average2024RecordedCnyPerT(), 100 * (r.average2024SimulatedCnyPerT() / r.average2024RecordedCnyPerT() - 1));
+        out.printf("Jianxiawo (CN-JX-01) produces in %d of the 24 months of 2024-2025%n",
+                r.jianxiawoRunningMonths2024to2025());
         out.printf("simulated peak %s at CNY %.0f/t (actual Nov 2022): timing error %+d months%n",
                 r.simulatedPeakMonth(), r.simulatedPeakCnyPerT(), r.peakTimingErrorMonths());
         out.printf("turning points: %s%n", r.turningPoints());
@@ -89,7 +94,11 @@ public final class BacktestCommand implements Callable<Integer> {
             n.put("simulated_cny_per_t_incl_vat", Math.round(p.simulatedCnyPerT()));
         }
         o.put("mean_abs_log_price_error", r.meanAbsLogError());
-        o.put("mape_log_price_pct", r.mapeLogPricePct());
+        o.put("mean_abs_log_price_error_2020_2023", r.meanAbsLogErrorInSample());
+        o.put("mean_abs_log_price_error_2024_2025_out_of_sample", r.meanAbsLogErrorOutOfSample());
+        o.put("average_2024_simulated_cny_per_t_incl_vat", Math.round(r.average2024SimulatedCnyPerT()));
+        o.put("average_2024_recorded_cny_per_t_incl_vat", Math.round(r.average2024RecordedCnyPerT()));
+        o.put("jianxiawo_months_producing_2024_2025", r.jianxiawoRunningMonths2024to2025());
         o.put("simulated_peak_month", r.simulatedPeakMonth());
         o.put("simulated_peak_cny_per_t_incl_vat", Math.round(r.simulatedPeakCnyPerT()));
         o.put("peak_timing_error_months", r.peakTimingErrorMonths());

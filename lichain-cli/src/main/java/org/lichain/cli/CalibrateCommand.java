@@ -56,13 +56,14 @@ public final class CalibrateCommand implements Callable<Integer> {
             Json.print(out, o);
             return 0;
         }
-        out.printf("Evaluated %d grid points; best score %.4f (mean |log price error| + 0.05 x |peak timing error| + 1 per missed fact)%n",
+        out.printf("Evaluated %d grid points; best score %.4f (mean |log price error| 2020-2023 + 0.05 x |peak timing error|)%n",
                 fit.evaluated(), fit.score());
         for (String k : Calibration.GRID.keySet()) {
             out.printf("  %-30s %s%n", k, fmt(fit.parameters().get(k)));
         }
-        out.printf("peak %s, fall to Jun 2025 %.1f%%, mean |log error| %.3f%n", fit.report().simulatedPeakMonth(),
-                fit.report().fallPeakToMid2025Pct(), fit.report().meanAbsLogError());
+        out.printf("peak %s, fall to Jun 2025 %.1f%%, mean |log error| 2020-2023 %.3f, 2024-2025 (out of sample) %.3f%n",
+                fit.report().simulatedPeakMonth(), fit.report().fallPeakToMid2025Pct(),
+                fit.report().meanAbsLogErrorInSample(), fit.report().meanAbsLogErrorOutOfSample());
         if (write != null) {
             out.println("updated " + write.resolve(MarketDataExtension.PARAMETERS));
         }
@@ -81,7 +82,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<String> outLines = new ArrayList<>();
         String src = String.format(Locale.ROOT, "\"fitted: lichain calibrate (grid search over Calibration.GRID on the "
-                + "2020-01..2025-12 backtest; score = %.3f)\"", fit.score());
+                + "monthly record 2020-01..2023-12 only, 2024-25 held out; score = %.3f)\"", fit.score());
         for (String line : lines) {
             String key = line.split(",", 2)[0];
             Map<String, Double> p = fit.parameters();

@@ -38,7 +38,9 @@ public final class MarketInputs {
     final int years;
     final List<SupplyAsset> supply;      // mined supply (not converters)
     final List<SupplyAsset> converters;  // conversion capacity
-    final double[][] capacityPerMonth;   // [asset][t], t LCE per month, after shocks
+    final double[][] capacityPerMonth;   // [asset][t], t LCE per month, from the timeline (shifted by a project's FID)
+    final boolean[][] suspendedByShock;  // [asset][t] calendar months a scenario shock suspends (null: none)
+    final double[][] addedByShock;       // [asset][t] t LCE per month a scenario shock adds (null: none)
     final double[] lossTolerance;
     final int[] extraLossMonths;
     final double[] utilisationFloor;     // share of capacity a supported asset produces at least while running
@@ -80,6 +82,10 @@ public final class MarketInputs {
                 capacityPerMonth[i][t] = Math.max(0, s.get(i).capacityTLcePerYear()[t]) / 12.0;
             }
         }
+        // shocks apply to calendar months (a suspension of a project that starts late still falls in its window);
+        // they are not in the timeline that investors see (no foresight of a suspension)
+        boolean[][] susp = null;
+        double[][] added = null;
         for (Scenario.Shock sh : scenario.shocks()) {
             int i = indexOf(sh.asset());
             if (i < 0) {
@@ -91,12 +97,26 @@ public final class MarketInputs {
                     continue;
                 }
                 if (sh.type().equals("suspend")) {
-                    capacityPerMonth[i][t] = 0;
+                    if (susp == null) {
+                        susp = new boolean[s.size()][];
+                    }
+                    if (susp[i] == null) {
+                        susp[i] = new boolean[months];
+                    }
+                    susp[i][t] = true;
                 } else {
-                    capacityPerMonth[i][t] += sh.tLcePerYear() / 12.0;
+                    if (added == null) {
+                        added = new double[s.size()][];
+                    }
+                    if (added[i] == null) {
+                        added[i] = new double[months];
+                    }
+                    added[i][t] += sh.tLcePerYear() / 12.0;
                 }
             }
         }
+        this.suspendedByShock = susp;
+        this.addedByShock = added;
         this.lossTolerance = new double[s.size()];
         java.util.Arrays.fill(lossTolerance, params.defaultLossTolerance());
         this.extraLossMonths = new int[s.size()];

@@ -30,7 +30,6 @@ public final class MarketParameters {
             d("producer_stock_target_months", "months", 0.05, 12, "producers' unsold stock (months of output) above which they cut output"),
             d("curtail_after_months", "months", 1, 60, "months below the loss line before care and maintenance"),
             d("restart_after_months", "months", 1, 60, "months above the restart line before a restart"),
-            d("restart_margin_pct", "pct", 0, 200, "margin over C1 needed to restart"),
             d("expectation_weight_per_month", "share", 0.001, 1, "weight of the latest price in the adaptive expected price"),
             d("incentive_markup_pct", "pct", 0, 500, "incentive price = AISC x (1 + markup)"),
             d("lead_time_hard_rock_months", "months", 1, 240, "FID to first production, hard rock"),
@@ -58,7 +57,8 @@ public final class MarketParameters {
             d("sodium_saturation_usd_per_t_lce", "usd_per_t_lce", 1000, 1e6, "expected price at which the sodium-ion share reaches its maximum"),
             d("sodium_max_share_pct", "pct", 0, 100, "largest sodium-ion share of LFP-type demand"),
             d("destruction_threshold_usd_per_t_lce", "usd_per_t_lce", 1000, 1e6, "expected price above which demand is destroyed"),
-            d("destruction_elasticity", "ratio", 0, 5, "demand elasticity above the destruction threshold"));
+            d("destruction_elasticity", "ratio", 0, 5, "demand elasticity above the destruction threshold"),
+            d("short_run_demand_elasticity", "ratio", 0, 2, "demand elasticity to the price relative to its expected level"));
 
     /** The parameter names as written in files and scenarios, in declared order. */
     public static final List<String> NAMES = names();
@@ -147,35 +147,35 @@ public final class MarketParameters {
     public double producerStockTargetMonths() { return at(9); }
     public double curtailAfterMonths() { return at(10); }
     public double restartAfterMonths() { return at(11); }
-    public double restartMarginPct() { return at(12); }
-    public double expectationWeightPerMonth() { return at(13); }
-    public double incentiveMarkupPct() { return at(14); }
-    public double leadTimeHardRockMonths() { return at(15); }
-    public double leadTimeBrineMonths() { return at(16); }
-    public double leadTimeSigma() { return at(17); }
-    public double projectAttritionPct() { return at(18); }
-    public double maxFidsPerYearPerType() { return at(19); }
-    public double fidReserveMarginPct() { return at(20); }
-    public double sc6ValueSharePct() { return at(21); }
-    public double conversionMarginTightPct() { return at(22); }
-    public double conversionRecoveryPct() { return at(23); }
-    public double hydroxidePremiumPct() { return at(24); }
-    public double normalUtilisationPct() { return at(25); }
-    public double maxUtilisationPct() { return at(26); }
-    public double minUtilisationPct() { return at(27); }
-    public double lossUtilisationSlope() { return at(28); }
-    public double defaultLossTolerance() { return at(29); }
-    public double inventoryDemandGrowthGain() { return at(30); }
-    public double integratedOwnerMarginUsdPerTLce() { return at(31); }
-    public double supportedUtilisationFloorPct() { return at(32); }
-    public double recyclingScrapPct() { return at(33); }
-    public double recyclingEndOfLifePct() { return at(34); }
-    public double batteryLifetimeMonths() { return at(35); }
-    public double sodiumThresholdUsdPerTLce() { return at(36); }
-    public double sodiumSaturationUsdPerTLce() { return at(37); }
-    public double sodiumMaxSharePct() { return at(38); }
-    public double destructionThresholdUsdPerTLce() { return at(39); }
-    public double destructionElasticity() { return at(40); }
+    public double expectationWeightPerMonth() { return at(12); }
+    public double incentiveMarkupPct() { return at(13); }
+    public double leadTimeHardRockMonths() { return at(14); }
+    public double leadTimeBrineMonths() { return at(15); }
+    public double leadTimeSigma() { return at(16); }
+    public double projectAttritionPct() { return at(17); }
+    public double maxFidsPerYearPerType() { return at(18); }
+    public double fidReserveMarginPct() { return at(19); }
+    public double sc6ValueSharePct() { return at(20); }
+    public double conversionMarginTightPct() { return at(21); }
+    public double conversionRecoveryPct() { return at(22); }
+    public double hydroxidePremiumPct() { return at(23); }
+    public double normalUtilisationPct() { return at(24); }
+    public double maxUtilisationPct() { return at(25); }
+    public double minUtilisationPct() { return at(26); }
+    public double lossUtilisationSlope() { return at(27); }
+    public double defaultLossTolerance() { return at(28); }
+    public double inventoryDemandGrowthGain() { return at(29); }
+    public double integratedOwnerMarginUsdPerTLce() { return at(30); }
+    public double supportedUtilisationFloorPct() { return at(31); }
+    public double recyclingScrapPct() { return at(32); }
+    public double recyclingEndOfLifePct() { return at(33); }
+    public double batteryLifetimeMonths() { return at(34); }
+    public double sodiumThresholdUsdPerTLce() { return at(35); }
+    public double sodiumSaturationUsdPerTLce() { return at(36); }
+    public double sodiumMaxSharePct() { return at(37); }
+    public double destructionThresholdUsdPerTLce() { return at(38); }
+    public double destructionElasticity() { return at(39); }
+    public double shortRunDemandElasticity() { return at(40); }
 
     @Override
     public boolean equals(Object o) {

@@ -6,8 +6,8 @@ package org.lichain.market;
  * <pre>
  *   target = softCap( MC(Q) × tightness^(−β), choke )
  *   MC(Q)      = cost at the margin of AVAILABLE capacity (running or idle: what it takes to bring supply out) at the
- *                quantity Q buyers use; beyond all available capacity the curve is extended as
- *                top × (Q / capacity)^(1/ε)
+ *                quantity Q buyers use: the step supply curve, extended beyond all available capacity as
+ *                top × (Q / capacity)^(1/ε), averaged over Q ± 5%
  *   tightness  = stocks held (producers' + consumers') ÷ stocks wanted (consumers' desired + producers' normal)
  *   softCap(v, c) = c × tanh(v / c): smooth, increasing, below the choke price c for every finite v
  *   P_t = P_{t−1}^(1−λ) × target^λ
@@ -24,42 +24,70 @@ public final class PriceFormation {
     }
 
     /**
-     * The cost at the margin of available capacity at quantity {@code q}: the supply curve of the assets in
-     * {@code order[0..n)} (sorted by {@code cost}, each with {@code capacity} per month) read as a piecewise-linear
-     * curve through the midpoints of the assets' capacity blocks (flat before the first and up to the end of the
-     * last block); beyond the total capacity {@code top × (q / total)^(1/beyondElasticity)}. Assets with zero
-     * capacity are skipped. With no capacity at all: NaN.
+     * Half-width of the window over which the supply curve is averaged, as a share of the quantity (5%): the step of
+     * one plant is smoothed out, and since the window is fixed in quantity, removing capacity can only raise the
+     * average (the step curve shifts left, pointwise up) and a larger quantity can only raise it.
+     */
+    public static final double SMOOTHING_HALF_WIDTH = 0.05;
+
+    /**
+     * The cost at the margin of available capacity at quantity {@code q}: the step supply curve of the assets in
+     * {@code order[0..n)} (sorted by {@code cost}, each with {@code capacity} per month; zero capacities skipped),
+     * extended beyond the total capacity as {@code top × (x / total)^(1/beyondElasticity)}, averaged over
+     * [q(1 − w), q(1 + w)] with w = {@link #SMOOTHING_HALF_WIDTH}. With no capacity at all: NaN.
      */
     public static double marginalCostOfAvailable(double[] cost, double[] capacity, int[] order, int n, double q,
                                                  double beyondElasticity) {
+        double lo = q * (1 - SMOOTHING_HALF_WIDTH);
+        double hi = q * (1 + SMOOTHING_HALF_WIDTH);
+        if (!(hi > lo)) {
+            return stepCost(cost, capacity, order, n, Math.max(q, 0), beyondElasticity);
+        }
+        double integral = 0;
         double cum = 0;
-        double prevMid = Double.NaN;
-        double prevCost = Double.NaN;
+        double top = Double.NaN;
         for (int k = 0; k < n; k++) {
             int i = order[k];
             double c = capacity[i];
             if (!(c > 0)) {
                 continue;
             }
-            double mid = cum + c / 2;
-            if (q <= mid) {
-                if (Double.isNaN(prevMid)) {
-                    return cost[i];
-                }
-                double w = (q - prevMid) / (mid - prevMid);
-                return prevCost + w * (cost[i] - prevCost);
+            double a = Math.max(lo, cum);
+            double b = Math.min(hi, cum + c);
+            if (b > a) {
+                integral += (b - a) * cost[i];
             }
-            prevMid = mid;
-            prevCost = cost[i];
             cum += c;
+            top = cost[i];
         }
-        if (Double.isNaN(prevCost)) {
+        if (Double.isNaN(top)) {
             return Double.NaN;
         }
-        if (q <= cum) {
-            return prevCost;
+        if (hi > cum) { // the extension beyond all capacity: ∫ top (x/cum)^e dx = top cum/(e+1) [(x/cum)^(e+1)]
+            double e = 1.0 / beyondElasticity;
+            double a = Math.max(lo, cum);
+            integral += top * cum / (e + 1) * (Math.pow(hi / cum, e + 1) - Math.pow(a / cum, e + 1));
         }
-        return prevCost * Math.pow(q / cum, 1.0 / beyondElasticity);
+        return integral / (hi - lo);
+    }
+
+    /** The step curve at one quantity (the cost of the block that holds it, or the extension beyond all). */
+    static double stepCost(double[] cost, double[] capacity, int[] order, int n, double q, double beyondElasticity) {
+        double cum = 0;
+        double top = Double.NaN;
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            double c = capacity[i];
+            if (!(c > 0)) {
+                continue;
+            }
+            cum += c;
+            top = cost[i];
+            if (q <= cum) {
+                return cost[i];
+            }
+        }
+        return Double.isNaN(top) ? Double.NaN : top * Math.pow(q / cum, 1.0 / beyondElasticity);
     }
 
     /** {@code tightness^(−β)}: 1 at normal stocks, above 1 when stocks are short of what is wanted. */

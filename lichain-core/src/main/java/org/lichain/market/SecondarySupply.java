@@ -10,6 +10,7 @@ package org.lichain.market;
  * <li><b>Substitution</b>: sodium-ion takes a share of LFP-type demand (LFP EVs and storage) that rises smoothly with
  * the expected lithium price between a threshold and a saturation price.</li>
  * <li><b>Demand destruction</b>: above a threshold price, demand falls with a constant elasticity.</li>
+ * <li><b>Short-run response</b>: demand moves with the price relative to its expected level (small elasticity).</li>
  * </ul>
  */
 public final class SecondarySupply {
@@ -41,5 +42,13 @@ public final class SecondarySupply {
             return 1.0;
         }
         return Math.pow(expectedPriceUsd / thresholdUsd, -elasticity);
+    }
+
+    /**
+     * Short-run demand response to a price away from its expected level: {@code (P / expected)^(−elasticity)}
+     * (buyers defer, thrift and draw down when the price is above what they expect, and pull forward when below).
+     */
+    public static double shortRunDemandFactor(double priceUsd, double expectedPriceUsd, double elasticity) {
+        return Math.pow(priceUsd / expectedPriceUsd, -elasticity);
     }
 }

@@ -157,10 +157,7 @@ public final class Simulation {
         final double[][] capOut;
 
         // state
-        final boolean[] running;
-        final int[] below;
-        final int[] above;
-        final int[] counters = new int[2];
+        final double[] operating;
         final int[] fid;
         final int[] shift;
         final int[] lead;
@@ -187,6 +184,7 @@ public final class Simulation {
         final double[] need;
         final double[] dReg;
         final double[] dUse;
+        final double[] unmetReg;
         final double[] convCap;
         final double[] concProd;
         final double[] chemProd;
@@ -212,6 +210,7 @@ public final class Simulation {
         double dUseTotal;
         double Q;
         double purchases;
+        double coverNow;
         double receivedTotal;
         FlowSolution sol;
 
@@ -291,9 +290,7 @@ public final class Simulation {
                 capOut = new double[A][T];
             }
 
-            running = new boolean[A];
-            below = new int[A];
-            above = new int[A];
+            operating = new double[A];
             fid = new int[A];
             shift = new int[A];
             lead = new int[A];
@@ -307,7 +304,7 @@ public final class Simulation {
             for (int i = 0; i < A; i++) {
                 SupplyAsset a = in.supply.get(i);
                 plannedStart[i] = firstCapacityMonth(in.capacityPerMonth[i]);
-                running[i] = true;
+                operating[i] = 1.0;
                 fid[i] = a.pipeline() ? Integer.MIN_VALUE : -1;
                 ord[i] = i;
                 double base = a.resourceType() == org.lichain.world.ResourceType.BRINE
@@ -337,6 +334,7 @@ public final class Simulation {
             need = new double[R];
             dReg = new double[R];
             dUse = new double[R];
+            unmetReg = new double[R];
             convCap = new double[C];
             concProd = new double[C];
             chemProd = new double[C];
@@ -410,6 +408,10 @@ public final class Simulation {
                     ? Math.max(0.0, 1 + in.scenario.demandNoisePct() / 100.0 * gaussian(rng)) : 1.0;
             double sodium = 0;
             double destroy = 1;
+            double shortRun = 1;
+            if (!Double.isNaN(expectation) && !Double.isNaN(prevPrice)) {
+                shortRun = SecondarySupply.shortRunDemandFactor(prevPrice, expectation, p.shortRunDemandElasticity());
+            }
             if (!Double.isNaN(expectation)) {
                 sodium = SecondarySupply.sodiumShare(expectation, p.sodiumThresholdUsdPerTLce(),
                         p.sodiumSaturationUsdPerTLce(), p.sodiumMaxSharePct());
@@ -423,7 +425,7 @@ public final class Simulation {
             double gross = 0;
             for (int k = 0; k < DemandModel.SEGMENTS.length; k++) {
                 // sodium-ion competes with LFP-type cells: LFP EVs (segment 0) and storage (segment 2)
-                double f = destroy * (k == 0 || k == 2 ? 1 - sodium : 1.0);
+                double f = destroy * shortRun * (k == 0 || k == 2 ? 1 - sodium : 1.0);
                 boolean battery = k < DemandModel.SEGMENTS.length - 1;
                 double seg = 0;
                 for (int r = 0; r < R; r++) {
@@ -489,6 +491,11 @@ public final class Simulation {
                 }
                 int src = t - shift[i];
                 cap[i] = fid[i] == Integer.MIN_VALUE || src < 0 || attrited[i] ? 0.0 : in.capacityPerMonth[i][src];
+                if (in.suspendedByShock != null && in.suspendedByShock[i] != null && in.suspendedByShock[i][t]) {
+                    cap[i] = 0.0;
+                } else if (in.addedByShock != null && in.addedByShock[i] != null) {
+                    cap[i] += in.addedByShock[i][t];
+                }
                 if (cap[i] <= 0) {
                     // no capacity this month: nothing to decide and nothing produced or available
                     continue;
@@ -496,13 +503,8 @@ public final class Simulation {
                 c1[i] = a.c1UsdPerTLce(y, Double.isNaN(prevPrice) ? 0 : prevPrice);
                 if (!Double.isNaN(prevPrice)) {
                     double margin = decisionPrice + (a.captive() ? p.integratedOwnerMarginUsdPerTLce() : 0) - c1[i];
-                    counters[0] = below[i];
-                    counters[1] = above[i];
-                    running[i] = SupplyResponse.nextRunning(running[i], margin, c1[i], in.lossTolerance[i],
-                            p.curtailAfterMonths() + in.extraLossMonths[i], p.restartMarginPct(),
-                            p.restartAfterMonths(), counters);
-                    below[i] = counters[0];
-                    above[i] = counters[1];
+                    operating[i] = SupplyResponse.nextOperatingShare(operating[i], margin, c1[i], in.lossTolerance[i],
+                            p.curtailAfterMonths() + in.extraLossMonths[i], p.restartAfterMonths());
                 }
             }
         }
@@ -542,31 +544,33 @@ public final class Simulation {
             double q0 = 0;
             double avail = 0;
             double curtailed = 0;
+            // producers cut runs when the market's unsold stock (all producers', in months of last month's use) is
+            // above target: one factor for all, so a suspension elsewhere never makes the others cut
+            double lastUse = t > 0 ? demand[t - 1] - recycled[t - 1] : dUseTotal;
+            double stockMonths = t > 0 && lastUse > 0 ? reachableProducerStock() / lastUse : 0.0;
+            double factor = SupplyResponse.unsoldStockFactor(stockMonths, p.producerStockTargetMonths());
             for (int c = 0; c < C; c++) {
-                double lastOutput = concProd[c] + chemProd[c];
-                double stockMonths = lastOutput > 0 ? (stockConc[c] + stockChem[c]) / lastOutput : 0.0;
-                stockFactor[c] = SupplyResponse.unsoldStockFactor(stockMonths, p.producerStockTargetMonths());
+                stockFactor[c] = factor;
                 concProd[c] = 0;
                 chemProd[c] = 0;
                 convCap[c] = 0;
             }
             for (int i = 0; i < A; i++) {
                 double q = 0.0;
-                if (running[i] && cap[i] > 0) {
+                if (operating[i] > 0 && cap[i] > 0) {
                     double ratio = Double.isNaN(prevPrice) || c1[i] <= 0 ? 1.0 : prevPrice / c1[i];
-                    q = cap[i] * Math.min(1.0, SupplyResponse.utilisation(p, ratio, stockFactor[assetCountry[i]],
-                            in.utilisationFloor[i]));
+                    q = cap[i] * operating[i] * Math.min(1.0, SupplyResponse.utilisation(p, ratio,
+                            stockFactor[assetCountry[i]], in.utilisationFloor[i]));
                 }
                 prodByAsset[i][t] = q;
                 if (!lean) {
-                    runningOut[i][t] = running[i] && cap[i] > 0;
+                    // reported as running while at least half its capacity operates
+                    runningOut[i][t] = operating[i] >= 0.5 && cap[i] > 0;
                     capOut[i][t] = cap[i];
                 }
                 q0 += q;
                 avail += cap[i];
-                if (!running[i]) {
-                    curtailed += cap[i];
-                }
+                curtailed += cap[i] * (1 - operating[i]);
                 if (concentrate[i]) {
                     concProd[assetCountry[i]] += q;
                 } else {
@@ -595,6 +599,7 @@ public final class Simulation {
                 buy += need[r];
             }
             desired[t] = cover * dUseTotal;
+            coverNow = cover;
             purchases = buy;
         }
 
@@ -667,6 +672,15 @@ public final class Simulation {
             return receivedTotal - soldFromStock;
         }
 
+        /** Producers' stock that can reach a buyer: not concentrate stranded behind an export ban. */
+        double reachableProducerStock() {
+            double ps = 0;
+            for (int c = 0; c < C; c++) {
+                ps += stockChem[c] + (tn.blockedConcentrateOf(c) ? 0.0 : stockConc[c]);
+            }
+            return ps;
+        }
+
         /** Consumers use what they need of their stock plus receipts. */
         void consumeStep(int t) {
             double cons = 0;
@@ -675,6 +689,7 @@ public final class Simulation {
                 double have = regStock[r] + received[r];
                 double use = Math.min(dUse[r], have);
                 regStock[r] = have - use;
+                unmetReg[r] = dUse[r] - use;
                 cons += use;
                 cs += regStock[r];
             }
@@ -697,14 +712,30 @@ public final class Simulation {
                 availCap[i] = cap[i] > 0 && !blocked ? cap[i] * maxUtil : 0.0;
             }
             sortByCost(ord, c1, A);
-            double mc = PriceFormation.marginalCostOfAvailable(c1, availCap, ord, A, dUseTotal,
-                    p.scarcityElasticity());
+            boolean openToWorld = tn.cnIndex < 0 || tn.chemGateOpen(tn.cnIndex);
+            double q = openToWorld ? dUseTotal : dUse[DemandRegion.CN.ordinal()];
+            double mc = PriceFormation.marginalCostOfAvailable(c1, availCap, ord, A, q, p.scarcityElasticity());
             if (Double.isNaN(mc)) { // no capacity at all
                 mc = prevPrice > 0 ? prevPrice : 10_000;
             }
-            double wanted = desired[t] + p.producerStockTargetMonths() * dUseTotal;
-            PriceFormation.Target target = PriceFormation.target(mc, consStock[t] + prodStock[t], wanted,
-                    p.coverPriceElasticity(), CHOKE_PRICE_USD);
+            // the China price is formed in the market China trades with: every region while China's chemical exports
+            // are open, China alone under a Chinese export ban; stocks count where Chinese buyers can reach them
+            // (not concentrate stranded behind a ban) and demand that went unmet counts as a negative stock
+            boolean open = tn.cnIndex < 0 || tn.chemGateOpen(tn.cnIndex);
+            double use = 0;
+            double held = 0;
+            for (int r = 0; r < R; r++) {
+                if (open || r == DemandRegion.CN.ordinal()) {
+                    use += dUse[r];
+                    held += regStock[r] - unmetReg[r];
+                }
+            }
+            for (int c = 0; c < C; c++) {
+                held += (tn.chemReachesChina(c) ? stockChem[c] : 0.0) + (tn.concReachesChina(c) ? stockConc[c] : 0.0);
+            }
+            double wanted = (coverNow + p.producerStockTargetMonths()) * use;
+            PriceFormation.Target target = PriceFormation.target(mc, held, wanted, p.coverPriceElasticity(),
+                    CHOKE_PRICE_USD);
             double P = PriceFormation.adjust(prevPrice, target.targetUsd(), p.priceAdjustmentPerMonth());
             price[t] = P;
             mcOut[t] = mc;

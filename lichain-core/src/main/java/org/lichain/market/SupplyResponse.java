@@ -8,9 +8,11 @@ package org.lichain.market;
  * falling below cost by {@code loss_utilisation_slope} per unit of shortfall (not under the minimum); then cut when
  * producers' unsold stock exceeds its target cover ({@link #unsoldStockFactor}); state support is a floor on the
  * result.</li>
- * <li><b>Closure and restart</b> (care and maintenance) with hysteresis ({@link #nextRunning}): an operator closes after
- * {@code curtail_after_months} (+ its support's extra months) in a row in which its decision margin is below
- * −loss tolerance × C1, and restarts after {@code restart_after_months} in a row above the restart margin. The
+ * <li><b>Care and maintenance and restart</b> ({@link #nextOperatingShare}): the operating share of capacity moves
+ * toward a wanted share that is 1 while the loss stays within the operator's tolerance and falls to 0 as losses
+ * deepen, at most over {@code curtail_after_months} (+ its support's extra months) going down and
+ * {@code restart_after_months} going up; continuous in the price and without memory, so a small price change
+ * moves supply a little, never a whole plant at once, and shocks fade. The
  * decision margin is the price minus C1 for a stand-alone operator; an integrated owner (a battery or car maker
  * that owns the mine) adds its downstream margin per t LCE: it decides on the chain margin.</li>
  * </ul>
@@ -33,7 +35,7 @@ public final class SupplyResponse {
     }
 
     /**
-     * Output factor for unsold stock: 1 while producers' stock is at most {@code targetMonths} of their output,
+     * Output factor for unsold stock: 1 while producers' stock is at most {@code targetMonths} of the market's use,
      * {@code (targetMonths / stockMonths)^0.5} above it (smooth and decreasing: twice the target stock cuts output
      * by 29%).
      */
@@ -49,23 +51,35 @@ public final class SupplyResponse {
         return Math.max(floor, priceUtilisation(p, priceOverC1) * stockFactor);
     }
 
-    /** The closure state after one month; {@code counters} = {below, above}, updated in place. */
-    public static boolean nextRunning(boolean running, double decisionMarginUsd, double c1Usd, double lossTolerance,
-                                      double curtailAfterMonths, double restartMarginPct, double restartAfterMonths,
-                                      int[] counters) {
-        if (running) {
-            counters[0] = decisionMarginUsd < -lossTolerance * c1Usd ? counters[0] + 1 : 0;
-            if (counters[0] >= curtailAfterMonths) {
-                counters[1] = 0;
-                return false;
-            }
-            return true;
+    /**
+     * Width, in relative margin, over which the wanted operating share falls from 1 to 0 below the loss line (20
+     * points of C1; estimate: judgement): an operator idles lines progressively as losses deepen.
+     */
+    static final double IDLE_BAND = 0.20;
+
+    /**
+     * The operating share an operator wants at a relative decision margin {@code x = margin / C1}: 1 while the loss
+     * is within its tolerance, falling linearly to 0 over {@link #IDLE_BAND} beyond it. A function of the margin only:
+     * no hysteresis, so a run has no memory of which way the price came from.
+     */
+    public static double wantedOperatingShare(double x, double lossTolerance) {
+        return Math.max(0.0, Math.min(1.0, 1 + (x + lossTolerance) / IDLE_BAND));
+    }
+
+    /**
+     * The share of an asset's capacity in operation (not in care and maintenance) after one month: it moves toward
+     * the wanted share ({@link #wantedOperatingShare}) by at most 1/{@code curtailAfterMonths} of capacity a month
+     * going down (care and maintenance takes months) and 1/{@code restartAfterMonths} going up (restarts take
+     * months). Continuous in the price, and contracting toward one state for a given price, so shocks fade.
+     */
+    public static double nextOperatingShare(double share, double decisionMarginUsd, double c1Usd,
+                                            double lossTolerance, double curtailAfterMonths,
+                                            double restartAfterMonths) {
+        double x = c1Usd > 0 ? decisionMarginUsd / c1Usd : 0.0;
+        double want = wantedOperatingShare(x, lossTolerance);
+        if (want < share) {
+            return Math.max(want, share - 1.0 / curtailAfterMonths);
         }
-        counters[1] = decisionMarginUsd > restartMarginPct / 100.0 * c1Usd ? counters[1] + 1 : 0;
-        if (counters[1] >= restartAfterMonths) {
-            counters[0] = 0;
-            return true;
-        }
-        return false;
+        return Math.min(want, share + 1.0 / restartAfterMonths);
     }
 }

@@ -218,6 +218,27 @@ final class TradeNetwork {
         return best;
     }
 
+    /** True when country {@code c}'s chemical may leave it (no ban; a quota leaves it open). */
+    boolean chemGateOpen(int c) {
+        return chemGateArc[c] < 0 || net.capacity(chemGateArc[c]) > 0;
+    }
+
+    /** True when chemical held in country {@code c} can reach Chinese buyers this month. */
+    boolean chemReachesChina(int c) {
+        return c == cnIndex || chemGateOpen(c);
+    }
+
+    /** True when concentrate held in country {@code c} can reach Chinese buyers (directly or converted at home). */
+    boolean concReachesChina(int c) {
+        return c == cnIndex || concGateArc[c] < 0 || net.capacity(concGateArc[c]) > 0
+                || (converterCountry[c] && chemGateOpen(c));
+    }
+
+    /** As {@link #blockedConcentrate}, false for a country without concentrate (no gate). */
+    boolean blockedConcentrateOf(int c) {
+        return concGateArc[c] >= 0 && blockedConcentrate(c);
+    }
+
     /** True when concentrate from country {@code c} can neither leave (ban) nor be converted at home. */
     boolean blockedConcentrate(int c) {
         return concGateArc[c] >= 0 && net.capacity(concGateArc[c]) <= 0 && !converterCountry[c];

@@ -53,7 +53,9 @@ public final class Sampler {
                 knots[i] = s.knotValues(u[i]);
             }
         }
-        // the model gets its own stream, split off after the inputs, for any randomness of its own
-        return new Draw(spec, index, run, rs, rng.nextLong(), recorded, knots);
+        // the model gets its own stream for any randomness of its own (project lead times, attrition, noise), from the
+        // run seed alone: adding or removing an uncertain input does not change the model's own draws
+        return new Draw(spec, index, run, rs, new SplittableRandom(rs ^ 0x6A09E667F3BCC909L).nextLong(), recorded,
+                knots);
     }
 }

