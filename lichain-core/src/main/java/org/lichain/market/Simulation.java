@@ -191,6 +191,7 @@ public final class Simulation {
         final double[] stockFactor;
         final double[] cap;
         final double[] availCap;
+        final double[] curveCost;
         final double[] landedSum;
         final double[] landedQ;
         final double initialStock;
@@ -341,6 +342,7 @@ public final class Simulation {
             stockFactor = new double[C];
             cap = new double[A];
             availCap = new double[A];
+            curveCost = new double[A];
             landedSum = new double[R];
             landedQ = new double[R];
 
@@ -710,11 +712,16 @@ public final class Simulation {
                 // available = built and not suspended, running or idle, able to reach a buyer
                 boolean blocked = concentrate[i] && tn.blockedConcentrate(assetCountry[i]);
                 availCap[i] = cap[i] > 0 && !blocked ? cap[i] * maxUtil : 0.0;
+                // the curve's cost: C1 with royalties at a fixed reference price, so that price-linked royalties
+                // (Chile's sliding Corfo tiers) do not feed the price back into its own target
+                if (availCap[i] > 0) {
+                    curveCost[i] = in.supply.get(i).c1UsdPerTLce(y, MarketInputs.ROYALTY_REFERENCE_PRICE_USD);
+                }
             }
-            sortByCost(ord, c1, A);
+            sortByCost(ord, curveCost, A);
             boolean openToWorld = tn.cnIndex < 0 || tn.chemGateOpen(tn.cnIndex);
             double q = openToWorld ? dUseTotal : dUse[DemandRegion.CN.ordinal()];
-            double mc = PriceFormation.marginalCostOfAvailable(c1, availCap, ord, A, q, p.scarcityElasticity());
+            double mc = PriceFormation.marginalCostOfAvailable(curveCost, availCap, ord, A, q, p.scarcityElasticity());
             if (Double.isNaN(mc)) { // no capacity at all
                 mc = prevPrice > 0 ? prevPrice : 10_000;
             }
