@@ -178,7 +178,7 @@ public final class MarketInputs {
      * never uses them all through 2040 (at most 50 hard-rock and 54 brine): the supply curve rises with cost
      * ({@link #GENERIC_COST_STEP}) instead of ending in a wall.
      */
-    static final int GENERIC_SLOTS_PER_TYPE = 60;
+    static final int GENERIC_SLOTS_PER_TYPE = 120;
     private static final String[] GENERIC_BRINE_IDS = genericLabels("GENERIC-BRINE-%02d");
     private static final String[] GENERIC_HARDROCK_IDS = genericLabels("GENERIC-HARDROCK-%02d");
     private static final String[] GENERIC_BRINE_NAMES = genericLabels("generic brine project %d");

@@ -520,8 +520,10 @@ public final class Simulation {
             }
             double cash = a.c1UsdPerTLce(y, expectation);
             double incentive = (cash + a.sustainingUsdPerTLce()[y]) * (1 + p.incentiveMarkupPct() / 100.0);
-            int horizon = Math.min(T - 1, t + lead[i]);
-            double projected = InvestmentDecision.projectedDemand(trailingMonthlyUse, growth, lead[i]);
+            // investors look to when the project is halfway up its ramp (lead time + half the generic ramp)
+            int ahead = lead[i] + MarketInputs.GENERIC_RAMP_MONTHS / 2;
+            int horizon = Math.min(T - 1, t + ahead);
+            double projected = InvestmentDecision.projectedDemand(trailingMonthlyUse, growth, ahead);
             if (InvestmentDecision.takesFid(expectation, incentive, cash, committedProfile[horizon],
                     p.normalUtilisationPct() / 100.0, projected, p.fidReserveMarginPct(),
                     fidsThisYear[a.resourceType().ordinal()], p.maxFidsPerYearPerType())) {
