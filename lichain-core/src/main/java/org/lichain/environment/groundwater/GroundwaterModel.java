@@ -1,0 +1,111 @@
+package org.lichain.environment.groundwater;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lichain.environment.RiverNetwork;
+
+/**
+ * A named leak scenario at a site: the whole stack (its residue stock of a year) leaks from the first month on under
+ * a {@link SourceTerm.Scenario}; the plume ({@link Plume}) at every well, candidate and receptor, month by month, with
+ * the arrival (first month at or above the GB/T 14848 class III limit) and the peak of each.
+ */
+public final class GroundwaterModel {
+    /** Months per year used for the monthly series (each month 365.25/12 days: named simplification). */
+    public static final double DAYS_PER_MONTH = 365.25 / 12.0;
+
+    private GroundwaterModel() {
+    }
+
+    /** The plume at one point: monthly concentrations (end of each month), arrival and peak. */
+    public record PointResult(String id, GroundwaterSite.PointKind kind, double xM, double yM, String station,
+                              double[] ugPerL, double arrivalYears, double peakUgPerL, double peakYears,
+                              GroundwaterClass peakClass) {
+        public boolean arrives() {
+            return !Double.isNaN(arrivalYears);
+        }
+    }
+
+    public record Result(GroundwaterSite site, int startYear, double stockT, double tlInResidueKg,
+                         SourceTerm.Leachate leachate, List<PointResult> points) {
+        public int months() {
+            return leachate.startDays().length;
+        }
+    }
+
+    /**
+     * Monthly rainfall factors (mean 1) from a reach's monthly flows: the dataset's assumed monsoon regime shapes
+     * rainfall as it shapes runoff (named simplification).
+     */
+    public static double[] rainFactors(RiverNetwork.Reach reach) {
+        double[] f = new double[12];
+        double sum = 0;
+        for (int m = 0; m < 12; m++) {
+            sum += reach.flowM3PerS()[m];
+        }
+        for (int m = 0; m < 12; m++) {
+            f[m] = reach.flowM3PerS()[m] * 12.0 / sum;
+        }
+        return f;
+    }
+
+    /**
+     * Runs the scenario: the stack of {@code stockT} tonnes (square, at the site's stack height) holding
+     * {@code tlInResidueKg} of thallium leaks from January of {@code startYear} for {@code years} years.
+     */
+    public static Result run(GroundwaterSite site, SourceTerm.Scenario scenario, double stockT, double tlInResidueKg,
+                             double[] rainFactors, int startYear, int years) {
+        if (!(stockT > 0)) {
+            throw new IllegalArgumentException("site " + site.id() + " has no residue stock in the ledger by "
+                    + startYear + " (asset " + site.asset() + ")");
+        }
+        if (years < 1 || years > 200) {
+            throw new IllegalArgumentException("--years " + years + ": must be 1 to 200");
+        }
+        double side = SourceTerm.stackSideM(site, stockT);
+        int months = years * 12;
+        SourceTerm.Leachate l = SourceTerm.leachate(site, scenario, side, side,
+                tlInResidueKg * site.leaching().tlLeachableFraction(), rainFactors, 1, months);
+        List<PointResult> out = new ArrayList<>();
+        for (GroundwaterSite.Point p : site.points()) {
+            double y = p.kind() == GroundwaterSite.PointKind.RIVER ? 0.0 : p.yM(); // the river line: its plume-axis point
+            double[] c = new double[months];
+            double arrival = Double.NaN;
+            double peak = 0;
+            double peakT = Double.NaN;
+            for (int k = 0; k < months; k++) {
+                double t = (k + 1) * DAYS_PER_MONTH;
+                c[k] = Plume.series(site.aquifer(), side, p.xM(), y, l.startDays(), l.sourceUgPerL(), t);
+                if (Double.isNaN(arrival) && c[k] >= GroundwaterClass.CLASS_III_LIMIT_UG_PER_L) {
+                    arrival = (k + 1) / 12.0;
+                }
+                if (c[k] > peak) {
+                    peak = c[k];
+                    peakT = (k + 1) / 12.0;
+                }
+            }
+            out.add(new PointResult(p.id(), p.kind(), p.xM(), p.yM(), p.station(), c, arrival, peak, peakT,
+                    GroundwaterClass.ofThalliumUgPerL(peak)));
+        }
+        return new Result(site, startYear, stockT, tlInResidueKg, l, out);
+    }
+
+    /**
+     * The plume in plan at the end of month {@code month} (1-based): concentrations (µg/L) on an nx × ny grid over the
+     * site's domain, rows by y (from −halfWidth), columns by x (from −upgradient).
+     */
+    public static double[][] planGrid(Result r, int month, int nx, int ny) {
+        GroundwaterSite.Domain d = r.site().domain();
+        double side = r.leachate().widthM();
+        double t = month * DAYS_PER_MONTH;
+        double[][] g = new double[ny][nx];
+        for (int j = 0; j < ny; j++) {
+            double y = -d.halfWidthM() + 2 * d.halfWidthM() * j / (ny - 1.0);
+            for (int i = 0; i < nx; i++) {
+                double x = -d.upgradientM() + (d.upgradientM() + d.downgradientM()) * i / (nx - 1.0);
+                g[j][i] = Plume.series(r.site().aquifer(), side, x, y, r.leachate().startDays(),
+                        r.leachate().sourceUgPerL(), t);
+            }
+        }
+        return g;
+    }
+}
