@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
                 + "attribution and inspection plans.",
         subcommands = {EnvCommand.FootprintCmd.class, EnvCommand.RiverCmd.class, EnvCommand.SpillCmd.class,
                 EnvCommand.IngestCmd.class, EnvCommand.AlertsCmd.class, EnvCommand.AttributeCmd.class,
-                EnvCommand.PlanCmd.class})
+                EnvCommand.PlanCmd.class, EnvGroundwaterCommands.GroundwaterCmd.class,
+                EnvGroundwaterCommands.WellsDesignCmd.class, EnvGroundwaterCommands.ReplayCmd.class})
 public final class EnvCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -2,6 +2,7 @@ package org.lichain.environment.groundwater;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.lichain.environment.EnvironmentLedger;
 import org.lichain.environment.RiverNetwork;
 
 /**
@@ -30,6 +31,50 @@ public final class GroundwaterModel {
         public int months() {
             return leachate.startDays().length;
         }
+    }
+
+    /** A site's stack at the end of a year: the residue stock and the thallium booked to it, from the ledger. */
+    public record Stack(double stockT, double tlInResidueKg) {
+    }
+
+    /**
+     * The stack of the site's asset at the end of December of {@code year}: the ledger's residue stock and the sum of
+     * the thallium it booked to residue since the ledger's start (zero when the asset is not in the ledger).
+     */
+    public static Stack stack(EnvironmentLedger l, GroundwaterSite site, int year) {
+        int a = l.indexOf(site.asset());
+        int i = l.production.indexOf(java.time.YearMonth.of(year, 12));
+        if (a < 0 || i < 0) {
+            return new Stack(0, 0);
+        }
+        double tl = 0;
+        for (int j = 0; j <= i; j++) {
+            tl += l.thalliumToResidueKg[a][j];
+        }
+        return new Stack(l.residueStockT[a][i], tl);
+    }
+
+    /** A stack and the production basis its stock came from. */
+    public record SiteStack(Stack stack, String basis) {
+    }
+
+    /**
+     * The site's stack at the end of {@code year} from the historical ledger (from January {@code ledgerFromYear}):
+     * reported production first; when that books no residue to the site's asset (the dataset holds its output inside
+     * an aggregate), the asset's capacity timeline instead, and the basis says so.
+     */
+    public static SiteStack stackOf(org.lichain.world.World w, GroundwaterSite site, int year, int ledgerFromYear) {
+        int from = Math.min(ledgerFromYear, year);
+        EnvironmentLedger l = EnvironmentLedger.compute(w, org.lichain.environment.ProductionSeries.historical(w, from,
+                year, org.lichain.environment.ProductionSeries.Basis.REPORTED_ELSE_CAPACITY));
+        Stack s = stack(l, site, year);
+        if (s.stockT() > 0) {
+            return new SiteStack(s, "reported production (else capacity) since " + from);
+        }
+        EnvironmentLedger c = EnvironmentLedger.compute(w, org.lichain.environment.ProductionSeries.historical(w, from,
+                year, org.lichain.environment.ProductionSeries.Basis.CAPACITY));
+        return new SiteStack(stack(c, site, year), "capacity since " + from + " (no reported production books residue "
+                + "to " + site.asset() + ": the dataset holds its output inside an aggregate)");
     }
 
     /**

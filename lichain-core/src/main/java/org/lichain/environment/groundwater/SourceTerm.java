@@ -11,6 +11,12 @@ import org.lichain.environment.EnvironmentLedger;
  * (a mass balance: what leaves never exceeds the inventory).
  */
 public final class SourceTerm {
+    /**
+     * Thallium in lepidolite-refining residue, mg/kg: 24.7 ± 0.9 (PHAN2021, reference/process.md) — used for a stock
+     * given by hand (the ledger books thallium to residue itself).
+     */
+    public static final double RESIDUE_TL_MG_PER_KG = 24.7;
+
     private SourceTerm() {
     }
 

@@ -195,9 +195,20 @@ public final class WellDesign {
         return new Simulation(new Trials(ids, deadline, det, horizon, reached), start);
     }
 
-    /** A chosen set with its probability and the greedy's bounds. */
+    /**
+     * A chosen set: the greedy wells with their marginal gains and probability, the online upper bound, and the exact
+     * optimum when it was searched exhaustively (NaN and empty otherwise).
+     */
     public record Choice(List<String> wells, List<Double> marginalGains, double probability, double upperBound,
                          double exhaustiveOptimum, List<String> exhaustiveWells, String method) {
+        /** The wells to propose: the exact optimum when known, else the greedy set. */
+        public List<String> recommendedWells() {
+            return exhaustiveWells.isEmpty() ? wells : exhaustiveWells;
+        }
+
+        public double recommendedProbability() {
+            return exhaustiveWells.isEmpty() ? probability : exhaustiveOptimum;
+        }
     }
 
     /** The greedy k wells (ties to the earlier point), its online upper bound, and the exact optimum when small. */
@@ -346,8 +357,8 @@ public final class WellDesign {
     }
 
     /**
-     * The full design question: existing wells sampled monthly; the best k monthly; the same k sampled every half
-     * month (a calendar that contains the monthly dates, so it can only detect sooner); and the best k + 1 monthly.
+     * The full design question: existing wells sampled monthly; the best k monthly (the recommended set: exhaustive
+     * optimum when searched, else greedy); the same k sampled every half month (a calendar that contains the monthly dates, so it can only detect sooner); and the best k + 1 monthly.
      */
     public static Report report(GroundwaterSite site, double stockT, double tlInResidueKg, int k, Options o) {
         Simulation monthly = simulate(site, stockT, tlInResidueKg, o.withIntervalDays(MONTH_DAYS));
@@ -362,7 +373,7 @@ public final class WellDesign {
                 .toList();
         double pExisting = existing.isEmpty() ? 0.0 : tm.probability(indices(tm, existing));
         Choice best = best(tm, k);
-        int[] set = indices(tm, best.wells());
+        int[] set = indices(tm, best.recommendedWells());
         double pHalf = half.trials().probability(set);
         Choice more = k + 1 <= n ? best(tm, k + 1) : null;
         return new Report(site.id(), k, o, o.trials(), tm.receptorReached(), existing, pExisting, best, pHalf,

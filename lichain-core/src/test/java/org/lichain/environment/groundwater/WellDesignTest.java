@@ -90,10 +90,11 @@ class WellDesignTest {
     void report_ordersTheOptions() {
         WellDesign.Report r = WellDesign.report(fastSite(), STOCK_T, TL_KG, 2,
                 WellDesign.Options.defaults().withTrials(400));
-        assertThat(r.monthly().wells()).hasSize(2);
-        assertThat(r.bestHalfMonthly()).isGreaterThanOrEqualTo(r.monthly().probability());
-        assertThat(r.oneMoreWell().probability()).isGreaterThanOrEqualTo(r.monthly().probability());
-        assertThat(r.monthly().probability()).isGreaterThanOrEqualTo(r.existingMonthly() - 1e-12);
+        assertThat(r.monthly().recommendedWells()).hasSize(2);
+        assertThat(r.bestHalfMonthly()).isGreaterThanOrEqualTo(r.monthly().recommendedProbability());
+        assertThat(r.oneMoreWell().recommendedProbability()).isGreaterThanOrEqualTo(r.monthly().recommendedProbability());
+        assertThat(r.monthly().recommendedProbability()).isGreaterThanOrEqualTo(r.existingMonthly() - 1e-12);
+        assertThat(r.monthly().recommendedProbability()).isGreaterThanOrEqualTo(r.monthly().probability());
         assertThat(r.meanDelayHalfMonthlyDays()).isLessThanOrEqualTo(r.meanDelayMonthlyDays());
     }
 }
