@@ -235,6 +235,60 @@ final class EnvGroundwaterCommands {
         }
     }
 
+    // ---------------------------------------------------------------- wells
+    @Command(name = "wells", mixinStandardHelpOptions = true,
+            description = "The monitoring wells' thallium samples in the store: GB/T 14848-2017 class of the latest and "
+                    + "worst sample, Mann-Kendall trend, alerts, and the source stack of each well.")
+    static final class WellsCmd implements Callable<Integer> {
+        @Mixin
+        DataOptions data;
+        @Mixin
+        EnvCommand.DbOption db;
+        @Option(names = "--trend", defaultValue = "6", description = "Trend window, latest samples (${DEFAULT-VALUE}).")
+        int trend;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (trend < 3) {
+                throw new InvalidInputException("--trend " + trend + ": must be at least 3 samples");
+            }
+            World w = data.world();
+            RiverNetwork n = EnvCommand.network(w);
+            GroundwaterSites gs = w.extension(GroundwaterSites.class).orElse(null);
+            java.util.List<String> wellIds = n.stations().stream()
+                    .filter(x -> x.kind() == org.lichain.environment.StationKind.WELL).map(RiverNetwork.Station::id)
+                    .toList();
+            java.util.List<org.lichain.environment.MonitoringStore.Measurement> ms;
+            try (org.lichain.environment.MonitoringStore store = db.open(true)) {
+                ms = store.measurements("thallium");
+            }
+            var review = org.lichain.environment.groundwater.WellReview.review(gs, wellIds, ms, trend);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                ObjectNode o = Json.object();
+                GroundwaterJson.wells(o.putArray("wells"), review);
+                Json.print(out, o);
+                return 0;
+            }
+            out.printf(Locale.ROOT, "%d well(s) with thallium samples (GB/T 14848-2017 classes: I-III <= 0.1, IV <= 1, "
+                    + "V > 1 µg/L)%n", review.size());
+            for (var x : review) {
+                out.printf(Locale.ROOT, "  %-22s %3d samples, latest %s %s%.4f µg/L class %s, worst class %s, trend %s "
+                                + "(z %.2f); source stack %s%n", x.station(), x.samples(), x.latestAt(),
+                        x.latestBelowDetection() ? "<" : "", x.latestUgPerL(), x.latestClass().label(),
+                        x.worstClass().label(), x.trend(), x.mannKendallZ(), x.site().isEmpty() ? "unknown"
+                                : x.site() + " (asset " + x.stackAsset() + ", " + Math.round(x.stackDistanceM())
+                                + " m upgradient)");
+                x.alerts().forEach(a -> out.println("      " + a));
+            }
+            return 0;
+        }
+    }
+
     // ---------------------------------------------------------------- replay
     @Command(name = "replay", mixinStandardHelpOptions = true,
             description = "Replay a river thallium incident with the river model: the releases consistent with the "

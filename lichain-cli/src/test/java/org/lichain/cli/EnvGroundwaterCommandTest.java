@@ -104,6 +104,34 @@ class EnvGroundwaterCommandTest {
         assertThat(j.get("observation_source").asText()).contains("not published");
     }
 
+    /** Well samples ingest like river samples; the wells command classes them and names the source stack. */
+    @Test
+    void wells_classTrendAndSourceStack() throws Exception {
+        Path csv = dir.resolve("wells.csv");
+        Path db = dir.resolve("w.duckdb");
+        Files.writeString(csv, "station,time,analyte,value,unit,detection_limit,qualifier,lab\n"
+                + "ST-WELL-JIANXIAWO,2024-01-15,thallium,0.01,ug/L,0.01,<,LAB\n"
+                + "ST-WELL-JIANXIAWO,2024-02-15,thallium,0.04,ug/L,0.01,,LAB\n"
+                + "ST-WELL-JIANXIAWO,2024-03-15,thallium,0.07,ug/L,0.01,,LAB\n"
+                + "ST-WELL-JIANXIAWO,2024-04-15,thallium,0.09,ug/L,0.01,,LAB\n"
+                + "ST-WELL-JIANXIAWO,2024-05-15,thallium,0.15,ug/L,0.01,,LAB\n"
+                + "ST-WELL-JIANXIAWO,2024-06-15,thallium,0.0013,mg/L,0.00001,,LAB\n");
+        assertThat(json(CliTestSupport.run("env", "ingest", csv.toString(), "--db", db.toString(), "--json"))
+                .get("accepted").asInt()).isEqualTo(6);
+        JsonNode w = json(CliTestSupport.run("env", "wells", "--db", db.toString(), "--json")).get("wells").get(0);
+        assertThat(w.get("station").asText()).isEqualTo("ST-WELL-JIANXIAWO");
+        assertThat(w.get("site").asText()).isEqualTo("GW-JIANXIAWO");
+        assertThat(w.get("stack_asset").asText()).isEqualTo("CN-JX-01");
+        assertThat(w.get("latest_ug_per_l").asDouble()).isCloseTo(1.3, within(1e-9)); // 0.0013 mg/L
+        assertThat(w.get("latest_class").asText()).isEqualTo("V");
+        assertThat(w.get("samples_over_class_iii").asInt()).isEqualTo(2);
+        // strictly rising six samples: z = 14/sqrt(28.333) = 2.630
+        assertThat(w.get("mann_kendall_z").asDouble()).isCloseTo(2.630, within(1e-3));
+        assertThat(w.get("trend").asText()).isEqualTo("rising");
+        JsonNode alerts = json(CliTestSupport.run("env", "alerts", "--db", db.toString(), "--json")).get("alerts");
+        assertThat(alerts.get(0).get("source_stack").get("site").asText()).isEqualTo("GW-JIANXIAWO");
+    }
+
     @Test
     void badInput_exits2_namesTheProblem_writesNothing() throws Exception {
         Path png = dir.resolve("never.png");

@@ -162,6 +162,29 @@ public final class GroundwaterJson {
                 + "checked exhaustively when C(n, k) <= " + WellDesign.EXHAUSTIVE_LIMIT);
     }
 
+    /** {@code env wells}: one object per well with samples. */
+    public static void wells(ArrayNode arr, List<org.lichain.environment.groundwater.WellReview.WellStatus> review) {
+        for (var x : review) {
+            ObjectNode j = arr.addObject();
+            j.put("station", x.station());
+            j.put("site", x.site().isEmpty() ? null : x.site());
+            j.put("stack_asset", x.stackAsset().isEmpty() ? null : x.stackAsset());
+            putMaybe(j, "stack_distance_m", x.stackDistanceM(), 1);
+            j.put("samples", x.samples());
+            j.put("latest_at", x.latestAt().toString());
+            j.put("latest_ug_per_l", round(x.latestUgPerL(), 5));
+            j.put("latest_below_detection", x.latestBelowDetection());
+            j.put("latest_class", x.latestClass().label());
+            j.put("max_ug_per_l", round(x.maxUgPerL(), 5));
+            j.put("worst_class", x.worstClass().label());
+            j.put("samples_over_class_iii", x.samplesOverClassIii());
+            j.put("mann_kendall_z", round(x.mannKendallZ(), 3));
+            j.put("trend", x.trend());
+            ArrayNode a = j.putArray("alerts");
+            x.alerts().forEach(a::add);
+        }
+    }
+
     /** {@code env replay}. */
     public static void replay(ObjectNode o, IncidentReplay.Result r) {
         IncidentReplay.Incident i = r.incident();
