@@ -69,6 +69,23 @@ final class GroundwaterApi {
         return st;
     }
 
+    /** The sites with their asset and points (for the dashboard's site list). */
+    void siteList(Context ctx) {
+        ObjectNode o = Json.object();
+        ArrayNode arr = o.putArray("sites");
+        for (GroundwaterSite s : sites().all()) {
+            ObjectNode j = arr.addObject();
+            j.put("id", s.id());
+            j.put("asset", s.asset());
+            j.put("name", s.name());
+            ArrayNode pts = j.putArray("points");
+            for (GroundwaterSite.Point p : s.points()) {
+                pts.addObject().put("id", p.id()).put("kind", p.kind().id()).put("x_m", p.xM()).put("y_m", p.yM());
+            }
+        }
+        ctx.contentType("application/json").result(Json.bytes(o));
+    }
+
     void groundwater(Context ctx) {
         GroundwaterSite s = site(ctx);
         int year = Params.intOr(ctx, "year", EnvApi.LEDGER_FROM_YEAR, 2035, 2023);

@@ -131,6 +131,7 @@ public final class LichainServer implements AutoCloseable {
             r.get("/api/env/alerts", monitoring::alerts);
             r.get("/api/env/attribution", monitoring::attribution);
             r.get("/api/env/groundwater", groundwater::groundwater);
+            r.get("/api/env/groundwater/sites", groundwater::siteList);
             r.get("/api/env/wells-design", groundwater::wellsDesign);
             r.get("/api/env/wells", monitoring::wells);
             r.get("/api/env/replay/{id}", groundwater::replay);

@@ -53,6 +53,15 @@ class GroundwaterApiTest {
     }
 
     @Test
+    void sites_listTheDatasetSites() {
+        JsonNode j = http.get("/api/env/groundwater/sites").json();
+        List<String> ids = new java.util.ArrayList<>();
+        j.get("sites").forEach(s -> ids.add(s.get("id").asText()));
+        assertThat(ids).containsExactly("GW-YICHUN-CITY", "GW-JIANXIAWO", "GW-YONGXING");
+        assertThat(j.get("sites").get(0).get("points").size()).isEqualTo(12);
+    }
+
+    @Test
     void wellsDesign_answersWithTheDesignFields() {
         JsonNode j = http.get("/api/env/wells-design?site=GW-JIANXIAWO&wells=2&trials=200").json();
         assertThat(j.get("best_monthly").get("recommended_wells")).hasSize(2);
