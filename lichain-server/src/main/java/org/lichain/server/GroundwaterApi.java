@@ -155,8 +155,12 @@ final class GroundwaterApi {
         if (observed != null && observed <= 0) {
             throw ApiProblem.invalid("observed_ug_per_l", "must be positive");
         }
-        IncidentReplay.Result r = IncidentReplay.replay(network(),
-                IncidentReplay.jinjiang2022(observed == null ? 0.22 : observed), 0.3);
+        IncidentReplay.Result r;
+        try {
+            r = IncidentReplay.replay(network(), IncidentReplay.jinjiang2022(observed == null ? 0.22 : observed), 0.3);
+        } catch (NoSuchElementException e) { // a dataset without the Jinjiang stations or outfalls
+            throw ApiProblem.notAvailable("replay", e.getMessage());
+        }
         ObjectNode o = Json.object();
         GroundwaterJson.replay(o, r);
         ctx.contentType("application/json").result(Json.bytes(o));
