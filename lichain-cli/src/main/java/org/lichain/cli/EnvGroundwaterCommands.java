@@ -223,9 +223,9 @@ final class EnvGroundwaterCommands {
                     wells, String.join(", ", b.recommendedWells()), b.recommendedProbability(), b.method(),
                     String.join(", ", b.wells()), b.probability(), b.upperBound());
             out.printf(Locale.ROOT, "  same wells every half month: P = %.3f (%+.3f); mean detection %.0f days after "
-                            + "the leak instead of %.0f%n", r.bestHalfMonthly(),
+                            + "the leak instead of %.0f; every 14 days: P = %.3f%n", r.bestHalfMonthly(),
                     r.bestHalfMonthly() - b.recommendedProbability(), r.meanDelayHalfMonthlyDays(),
-                    r.meanDelayMonthlyDays());
+                    r.meanDelayMonthlyDays(), r.bestEvery14DaysProbability());
             if (r.oneMoreWell() != null) {
                 out.printf(Locale.ROOT, "  one more well (best %d monthly): %s  P = %.3f (%+.3f)%n", wells + 1,
                         String.join(", ", r.oneMoreWell().recommendedWells()), r.oneMoreWell().recommendedProbability(),

@@ -106,6 +106,20 @@ class PlumeTest {
         assertThat(t2).isGreaterThan(t1);
     }
 
+    /** The unit response is a fraction: 0 ≤ C/C0 ≤ 1 anywhere, any time, any aquifer. */
+    @Property(tries = 300)
+    void unitResponse_isBetweenZeroAndOne(@ForAll @DoubleRange(min = -50, max = 500) double x,
+                                          @ForAll @DoubleRange(min = -300, max = 300) double y,
+                                          @ForAll @DoubleRange(min = 0, max = 1e5) double t,
+                                          @ForAll @DoubleRange(min = 1, max = 20) double r,
+                                          @ForAll @DoubleRange(min = 0, max = 2) double lambdaPerYear,
+                                          @ForAll @DoubleRange(min = 1, max = 500) double width) {
+        GroundwaterSite.Aquifer a = GroundwaterFixtures.aquifer().withRetardation(r).withDecayPerYear(lambdaPerYear);
+        double c = Plume.unitStep(a, width, x, y, t);
+        assertThat(c).isBetween(0.0, 1.0);
+        assertThat(c).isLessThanOrEqualTo(Plume.unitSteady(a, width, x, y) + 1e-12); // a step only rises
+    }
+
     /** A release of finite duration (a year) peaks lower further down the axis. */
     @Property(tries = 100)
     void moreDistance_lowerPeak(@ForAll @DoubleRange(min = 5, max = 200) double x,

@@ -137,6 +137,7 @@ public final class GroundwaterJson {
         o.put("existing_monthly_probability", round(r.existingMonthly(), 4));
         choice(o.putObject("best_monthly"), r.monthly());
         o.put("best_half_monthly_probability", round(r.bestHalfMonthly(), 4));
+        o.put("best_every_14_days_probability", round(r.bestEvery14DaysProbability(), 4));
         putMaybe(o, "mean_detection_delay_days_monthly", r.meanDelayMonthlyDays(), 1);
         putMaybe(o, "mean_detection_delay_days_half_monthly", r.meanDelayHalfMonthlyDays(), 1);
         if (r.oneMoreWell() != null) {
