@@ -67,6 +67,11 @@ final class EnvGroundwaterCommands {
         return s;
     }
 
+    /** The driest monthly flow of the site's rain reach, m³/s (the river the plume reaches, named simplification). */
+    static double dryFlow(RiverNetwork n, GroundwaterSite s) {
+        return java.util.Arrays.stream(n.reach(s.rainReach()).flowM3PerS()).min().orElse(Double.NaN);
+    }
+
     static String years(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f", v);
     }
@@ -120,7 +125,7 @@ final class EnvGroundwaterCommands {
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 ObjectNode o = Json.object();
-                GroundwaterJson.groundwater(o, r, sc.id());
+                GroundwaterJson.groundwater(o, r, sc.id(), dryFlow(n, s));
                 o.put("stock_basis", ss.basis());
                 Json.print(out, o);
                 return 0;
@@ -153,6 +158,12 @@ final class EnvGroundwaterCommands {
                 out.printf(Locale.ROOT, "  %-20s %-13s %6.0f %6.0f %11s %11.4f %7s %6s%n", p.id(), p.kind().id(),
                         p.xM(), p.yM(), years(p.arrivalYears()), p.peakUgPerL(), years(p.peakYears()),
                         p.peakClass().label());
+            }
+            if (r.riverFluxGPerDay().length > 0) {
+                double f = r.riverFluxGPerDay()[r.months() - 1];
+                out.printf(Locale.ROOT, "  to the river: %.4f g Tl/day after %d years, adding %.6f µg/L to %s at its "
+                                + "driest flow %.1f m3/s%n", f, horizon, GroundwaterModel.riverAddedUgPerL(r, r.months(),
+                        dryFlow(n, s)), s.rainReach(), dryFlow(n, s));
             }
             out.println("  arrival = first month end at or above the GB/T 14848 class III limit 0.1 µg/L; all site "
                     + "parameters are estimates (groundwater_sites.csv)");

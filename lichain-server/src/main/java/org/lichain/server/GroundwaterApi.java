@@ -102,7 +102,8 @@ final class GroundwaterApi {
         GroundwaterModel.Result r = GroundwaterModel.run(s, scenario, st.stack().stockT(), st.stack().tlInResidueKg(),
                 GroundwaterModel.rainFactors(network().reach(s.rainReach())), year, years);
         ObjectNode o = Json.object();
-        GroundwaterJson.groundwater(o, r, scenario.id());
+        GroundwaterJson.groundwater(o, r, scenario.id(), java.util.Arrays.stream(network().reach(s.rainReach())
+                .flowM3PerS()).min().orElse(Double.NaN));
         o.put("stock_basis", st.basis());
         // plan view of the plume at the end of the horizon (the dashboard's contour map)
         int nx = 61;

@@ -26,8 +26,13 @@ public final class GroundwaterModel {
         }
     }
 
+    /**
+     * @param riverFluxGPerDay thallium crossing the river line each month end (g/day), empty when the site has no river
+     *                         point; the river receives it (named simplification: all groundwater crossing the line
+     *                         discharges to the river)
+     */
     public record Result(GroundwaterSite site, int startYear, double stockT, double tlInResidueKg,
-                         SourceTerm.Leachate leachate, List<PointResult> points) {
+                         SourceTerm.Leachate leachate, List<PointResult> points, double[] riverFluxGPerDay) {
         public int months() {
             return leachate.startDays().length;
         }
@@ -131,7 +136,39 @@ public final class GroundwaterModel {
             out.add(new PointResult(p.id(), p.kind(), p.xM(), p.yM(), p.station(), c, arrival, peak, peakT,
                     GroundwaterClass.ofThalliumUgPerL(peak)));
         }
-        return new Result(site, startYear, stockT, tlInResidueKg, l, out);
+        double[] flux = new double[0];
+        List<GroundwaterSite.Point> river = site.points(GroundwaterSite.PointKind.RIVER);
+        if (!river.isEmpty()) {
+            double x = river.get(0).xM();
+            double qdy = site.aquifer().darcyFluxMPerDay() * l.mixingDepthM() * side; // m³/day through the source plane
+            flux = new double[months];
+            for (int k = 0; k < months; k++) {
+                double t = (k + 1) * DAYS_PER_MONTH;
+                double c = 0;
+                double prev = 0;
+                for (int j = 0; j < months && l.startDays()[j] < t; j++) {
+                    double step = l.sourceUgPerL()[j] - prev;
+                    if (step != 0) {
+                        c += step * Plume.unitFluxShare(site.aquifer(), x, t - l.startDays()[j]);
+                    }
+                    prev = l.sourceUgPerL()[j];
+                }
+                flux[k] = qdy * c / 1000.0; // µg/L = mg/m³; m³/day × mg/m³ / 1000 = g/day
+            }
+        }
+        return new Result(site, startYear, stockT, tlInResidueKg, l, out, flux);
+    }
+
+    /**
+     * The river concentration (µg/L) the groundwater flux adds at the end of month {@code month} (1-based) when the
+     * river carries {@code flowM3PerS}: flux/(Q·86,400 s), fully mixed (the river model's convention).
+     */
+    public static double riverAddedUgPerL(Result r, int month, double flowM3PerS) {
+        if (r.riverFluxGPerDay().length == 0) {
+            return 0.0;
+        }
+        // g/day ÷ m³/day = g/m³ = mg/L; ×1000 → µg/L
+        return r.riverFluxGPerDay()[month - 1] / (flowM3PerS * 86400.0) * 1000.0;
     }
 
     /**

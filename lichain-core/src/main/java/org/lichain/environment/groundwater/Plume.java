@@ -42,6 +42,23 @@ public final class Plume {
         return 0.25 * decay * front * transverse(a, sourceWidthM, xM, yM);
     }
 
+    /**
+     * The share of the source flux that crosses the line x (all y) a time {@code tDays} after a unit step: the
+     * y-integral of {@link #unitStep} is C0·Y·½·decay·erfc(…) (∫[erf − erf]dy = 2Y), and the Darcy flux times the mixing
+     * depth turns it into a mass flux, so flux(x, t) = q·d·Y·C0 · this share (at most 1 without decay).
+     */
+    public static double unitFluxShare(GroundwaterSite.Aquifer a, double xM, double tDays) {
+        if (xM <= 0 || tDays <= 0) {
+            return xM <= 0 && tDays > 0 ? 1.0 : 0.0;
+        }
+        double v = a.seepageVelocityMPerDay() / a.retardation();
+        double lambda = a.decayPerYear() / 365.25;
+        double ax = a.longitudinalDispersivityM();
+        double root = Math.sqrt(1.0 + 4.0 * lambda * ax / v);
+        double decay = lambda == 0 ? 1.0 : Math.exp(xM / (2.0 * ax) * (1.0 - root));
+        return 0.5 * decay * Erf.erfc((xM - v * tDays * root) / (2.0 * Math.sqrt(ax * v * tDays)));
+    }
+
     /** The transverse factor [erf((y + Y/2)/(2√(αy x))) − erf((y − Y/2)/(2√(αy x)))], between 0 and 2. */
     public static double transverse(GroundwaterSite.Aquifer a, double sourceWidthM, double xM, double yM) {
         double s = 2.0 * Math.sqrt(a.transverseDispersivityM() * xM);

@@ -38,6 +38,24 @@ class GroundwaterModelTest {
         assertThat(c15.peakClass()).isEqualTo(GroundwaterClass.ofThalliumUgPerL(c15.peakUgPerL()));
     }
 
+    /**
+     * Mass balance at the river: once the front has long passed the river line (400 m at 8.7 m/yr: 46 years; run 150),
+     * the thallium crossing it per day equals what leaches per day (constant source, no decay, no depletion:
+     * 0.29 kg/yr of 3,705 kg). The river it enters at 10 m³/s gets flux/(Q·86,400)·1000 µg/L.
+     */
+    @Test
+    void riverFlux_equalsTheLeachedFluxAtLateTime() {
+        GroundwaterSite s = GroundwaterFixtures.site(GroundwaterFixtures.aquifer());
+        GroundwaterModel.Result r = GroundwaterModel.run(s, SourceTerm.Scenario.LINER_FAILURE, 1.5e6, 37_050,
+                GroundwaterFixtures.flatRain(), 2023, 150);
+        double leachedGPerDay = r.leachate().tlG()[0] / GroundwaterModel.DAYS_PER_MONTH;
+        double last = r.riverFluxGPerDay()[r.months() - 1];
+        assertThat(last).isCloseTo(leachedGPerDay, within(1e-3 * leachedGPerDay));
+        assertThat(r.riverFluxGPerDay()[0]).isLessThan(1e-6 * leachedGPerDay); // not there after a month
+        assertThat(GroundwaterModel.riverAddedUgPerL(r, r.months(), 10)).isCloseTo(last / 864_000.0 * 1000.0,
+                within(1e-15));
+    }
+
     @Test
     void classes_followGbt14848() {
         assertThat(GroundwaterClass.ofThalliumUgPerL(0.1)).isEqualTo(GroundwaterClass.I_III);

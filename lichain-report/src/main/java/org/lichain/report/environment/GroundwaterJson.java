@@ -53,8 +53,17 @@ public final class GroundwaterJson {
         o.put("tl_front_velocity_m_per_year", round(a.thalliumVelocityMPerDay() * 365.25, 3));
     }
 
-    /** {@code env groundwater}: the scenario, its source term and each point's arrival, peak and yearly values. */
+    /** {@code env groundwater} without a river flow (no river concentration). */
     public static void groundwater(ObjectNode o, GroundwaterModel.Result r, String scenarioId) {
+        groundwater(o, r, scenarioId, Double.NaN);
+    }
+
+    /**
+     * {@code env groundwater}: the scenario, its source term, each point's arrival, peak and yearly values, and the
+     * thallium the plume carries into the river (g/day by year; µg/L added to a river of {@code riverFlowM3PerS},
+     * the driest month of the site's rain reach, at the end of the horizon).
+     */
+    public static void groundwater(ObjectNode o, GroundwaterModel.Result r, String scenarioId, double riverFlowM3PerS) {
         GroundwaterSite s = r.site();
         o.put("site", s.id());
         o.put("asset", s.asset());
@@ -100,6 +109,13 @@ public final class GroundwaterJson {
                 y.add(round(p.ugPerL()[k], 5));
             }
         }
+        ArrayNode rf = o.putArray("river_tl_g_per_day_end_of_year");
+        for (int k = 11; k < r.riverFluxGPerDay().length; k += 12) {
+            rf.add(round(r.riverFluxGPerDay()[k], 5));
+        }
+        putMaybe(o, "river_flow_m3_per_s_driest_month", riverFlowM3PerS, 2);
+        putMaybe(o, "river_added_ug_per_l_end", Double.isNaN(riverFlowM3PerS) || r.riverFluxGPerDay().length == 0
+                ? Double.NaN : GroundwaterModel.riverAddedUgPerL(r, r.months(), riverFlowM3PerS), 7);
         ArrayNode a = o.putArray("assumptions");
         ASSUMPTIONS.forEach(a::add);
         o.put("parameters_source", s.source());
