@@ -3,15 +3,19 @@ package org.lichain.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.lichain.environment.IncidentReplay;
+import org.lichain.environment.MonitoringStore;
 import org.lichain.environment.RiverNetwork;
+import org.lichain.environment.StationKind;
 import org.lichain.environment.groundwater.GroundwaterModel;
 import org.lichain.environment.groundwater.GroundwaterSite;
 import org.lichain.environment.groundwater.GroundwaterSites;
 import org.lichain.environment.groundwater.SourceTerm;
 import org.lichain.environment.groundwater.WellDesign;
+import org.lichain.environment.groundwater.WellReview;
 import org.lichain.report.environment.EnvironmentCharts;
 import org.lichain.report.environment.GroundwaterCharts;
 import org.lichain.report.environment.GroundwaterJson;
@@ -270,14 +274,13 @@ final class EnvGroundwaterCommands {
             World w = data.world();
             RiverNetwork n = EnvCommand.network(w);
             GroundwaterSites gs = w.extension(GroundwaterSites.class).orElse(null);
-            java.util.List<String> wellIds = n.stations().stream()
-                    .filter(x -> x.kind() == org.lichain.environment.StationKind.WELL).map(RiverNetwork.Station::id)
-                    .toList();
-            java.util.List<org.lichain.environment.MonitoringStore.Measurement> ms;
-            try (org.lichain.environment.MonitoringStore store = db.open(true)) {
+            List<String> wellIds = n.stations().stream().filter(x -> x.kind() == StationKind.WELL)
+                    .map(RiverNetwork.Station::id).toList();
+            List<MonitoringStore.Measurement> ms;
+            try (MonitoringStore store = db.open(true)) {
                 ms = store.measurements("thallium");
             }
-            var review = org.lichain.environment.groundwater.WellReview.review(gs, wellIds, ms, trend);
+            List<WellReview.WellStatus> review = WellReview.review(gs, wellIds, ms, trend);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 ObjectNode o = Json.object();

@@ -130,9 +130,8 @@ public final class WellDesign {
     }
 
     /**
-     * Runs the Monte Carlo for a stack of {@code stockT} t holding {@code tlInResidueKg} of thallium.
-     *
-     * @param rainFactors monthly rainfall factors (mean 1); only their mean enters (constant source)
+     * Runs the Monte Carlo for a stack of {@code stockT} t holding {@code tlInResidueKg} of thallium (the leak's
+     * rainfall is the site's annual mean: constant source).
      */
     public static Simulation simulate(GroundwaterSite site, double stockT, double tlInResidueKg, Options o) {
         if (!(stockT > 0)) {
