@@ -42,7 +42,9 @@ import picocli.CommandLine.Spec;
                 + "attribution and inspection plans.",
         subcommands = {EnvCommand.FootprintCmd.class, EnvCommand.RiverCmd.class, EnvCommand.SpillCmd.class,
                 EnvCommand.IngestCmd.class, EnvCommand.AlertsCmd.class, EnvCommand.AttributeCmd.class,
-                EnvCommand.PlanCmd.class})
+                EnvCommand.PlanCmd.class, EnvGroundwaterCommands.GroundwaterCmd.class,
+                EnvGroundwaterCommands.WellsDesignCmd.class, EnvGroundwaterCommands.WellsCmd.class,
+                EnvGroundwaterCommands.ReplayCmd.class})
 public final class EnvCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -454,7 +456,8 @@ public final class EnvCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 ObjectNode o = Json.object();
-                EnvJson.alerts(o.putArray("alerts"), alerts);
+                EnvJson.alerts(o.putArray("alerts"), alerts,
+                        w.extension(org.lichain.environment.groundwater.GroundwaterSites.class).orElse(null));
                 Json.print(out, o);
                 return 0;
             }
@@ -468,6 +471,12 @@ public final class EnvCommand implements Runnable {
                                     : String.format(Locale.ROOT, "%.2f kg Tl/month", u.thalliumKgPerMonth())));
                 }
                 out.println(a.upstream().isEmpty() ? "      upstream: none" : sb.toString().stripTrailing());
+                var gs = w.extension(org.lichain.environment.groundwater.GroundwaterSites.class).orElse(null);
+                var site = gs == null || a.stationKind().surface() ? null : gs.siteOfStation(a.station());
+                if (site != null) {
+                    out.printf(Locale.ROOT, "      source stack: %s (asset %s), the residue stack upgradient of the "
+                            + "well%n", site.id(), site.asset());
+                }
             }
             return 0;
         }

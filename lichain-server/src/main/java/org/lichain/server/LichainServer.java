@@ -60,6 +60,7 @@ public final class LichainServer implements AutoCloseable {
         AssetsApi assets = new AssetsApi(world, curve);
         CompanyApi company = new CompanyApi(world);
         EnvApi env = new EnvApi(world);
+        GroundwaterApi groundwater = new GroundwaterApi(world);
         ScheduleApi schedule = new ScheduleApi(world);
         MonitoringApi monitoring = new MonitoringApi(world, config.monitoringDb());
         JobsApi jobsApi = new JobsApi(world, jobs, byKind, config.maxBodyBytes());
@@ -129,6 +130,11 @@ public final class LichainServer implements AutoCloseable {
             r.post("/api/env/measurements", ctx -> monitoring.ingest(ctx, config.maxBodyBytes()));
             r.get("/api/env/alerts", monitoring::alerts);
             r.get("/api/env/attribution", monitoring::attribution);
+            r.get("/api/env/groundwater", groundwater::groundwater);
+            r.get("/api/env/groundwater/sites", groundwater::siteList);
+            r.get("/api/env/wells-design", groundwater::wellsDesign);
+            r.get("/api/env/wells", monitoring::wells);
+            r.get("/api/env/replay/{id}", groundwater::replay);
             r.get("/api/schedule/plants", schedule::plants);
             r.get("/api/schedule", schedule::schedule);
             r.post("/api/jobs", jobsApi::start);
@@ -229,6 +235,8 @@ public final class LichainServer implements AutoCloseable {
         o.put("company", world.extension(org.lichain.company.Companies.class).isPresent());
         o.put("schedule", true);
         o.put("environment", world.extension(org.lichain.environment.RiverNetwork.class).isPresent());
+        o.put("groundwater", world.extension(org.lichain.environment.groundwater.GroundwaterSites.class).isPresent()
+                && world.extension(org.lichain.environment.RiverNetwork.class).isPresent());
         ObjectNode k = o.putObject("jobs");
         for (String kind : new java.util.TreeSet<>(JobsApi.KNOWN_KINDS.keySet())) {
             k.put(kind, jobsApi.availableKinds().contains(kind));

@@ -114,7 +114,23 @@ final class MonitoringApi {
                 Alerts.ledgerDischarge(l));
         ObjectNode o = Json.object();
         o.put("measurements", ms.size());
-        EnvJson.alerts(o.putArray("alerts"), alerts);
+        EnvJson.alerts(o.putArray("alerts"), alerts,
+                world.extension(org.lichain.environment.groundwater.GroundwaterSites.class).orElse(null));
+        ctx.contentType("application/json").result(Json.bytes(o));
+    }
+
+    /** The wells' samples: GB/T 14848 classes, Mann–Kendall trend and source stack (fields of {@code lichain env wells --json}). */
+    void wells(Context ctx) {
+        RiverNetwork n = network();
+        int trend = Params.intOr(ctx, "trend", 3, 1000, 6);
+        List<String> wellIds = n.stations().stream()
+                .filter(x -> x.kind() == org.lichain.environment.StationKind.WELL).map(RiverNetwork.Station::id)
+                .toList();
+        var review = org.lichain.environment.groundwater.WellReview.review(
+                world.extension(org.lichain.environment.groundwater.GroundwaterSites.class).orElse(null), wellIds,
+                thallium(), trend);
+        ObjectNode o = Json.object();
+        org.lichain.report.environment.GroundwaterJson.wells(o.putArray("wells"), review);
         ctx.contentType("application/json").result(Json.bytes(o));
     }
 

@@ -144,7 +144,7 @@ class DashboardBrowserTest {
         open(server); // the fixture dataset has no company or river data, and no job kind is registered
         for (String[] v : new String[][] {{"market", "market-status"}, {"trade", "trade-status"},
                 {"selfsuff", "selfsuff-status"}, {"company", "company-status"}, {"river", "river-status"},
-                {"plan", "plan-status"}, {"ensemble", "ensemble-status"}}) {
+                {"groundwater", "gw-status"}, {"plan", "plan-status"}, {"ensemble", "ensemble-status"}}) {
             driver.findElement(By.cssSelector("#nav button[data-view=" + v[0] + "]")).click();
             wait.until(d -> text(v[1]).startsWith("Not available in this build"));
             shot("na-" + v[0]);
@@ -215,6 +215,34 @@ class DashboardBrowserTest {
         assertThat(driver.findElement(By.cssSelector("#plan-table tbody tr td")).getText())
                 .isEqualTo(plan.get("visits").get(0).get("site").asText());
         shot("plan-2025-07");
+    }
+
+    @Test
+    void groundwater_plansThePlumeAndListsThePoints() throws IOException {
+        open(embedded);
+        driver.findElement(By.cssSelector("#nav button[data-view=groundwater]")).click();
+        wait.until(d -> d.findElement(By.id("gw-plan")).getDomAttribute("data-cells") != null);
+        JsonNode g = http(embedded).get("/api/env/groundwater?site=GW-JIANXIAWO&year=2023&scenario=liner-failure"
+                + "&years=30").json();
+        int cells = 0;
+        for (JsonNode row : g.get("plan").get("ug_per_l")) {
+            for (JsonNode v : row) {
+                cells += v.asDouble() >= 0.001 ? 1 : 0;
+            }
+        }
+        assertThat(Integer.parseInt(driver.findElement(By.id("gw-plan")).getDomAttribute("data-cells")))
+                .isEqualTo(cells).isPositive();
+        assertThat(driver.findElements(By.cssSelector("#gw-plan svg path")).size()).isGreaterThan(cells);
+        assertThat(driver.findElements(By.cssSelector("#gw-points tbody tr"))).hasSize(g.get("points").size());
+        assertThat(driver.findElement(By.cssSelector("#gw-points tbody tr td")).getText())
+                .isEqualTo(g.get("points").get(0).get("id").asText());
+        assertThat(text("gw-status")).contains("t residue");
+        shot("groundwater-jianxiawo");
+        // a site whose asset books no residue: the API's 400 is shown, naming stock_t
+        new Select(driver.findElement(By.id("gw-site"))).selectByValue("GW-YONGXING");
+        driver.findElement(By.id("gw-go")).click();
+        wait.until(d -> text("gw-status").contains("stock_t"));
+        assertThat(driver.findElements(By.cssSelector("#gw-points tbody tr"))).isEmpty();
     }
 
     static Http http(LichainServer s) {

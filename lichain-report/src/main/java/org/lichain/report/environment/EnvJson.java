@@ -74,6 +74,15 @@ public final class EnvJson {
 
     /** One object per alert, with the upstream outfalls and their discharges (null when unknown). */
     public static void alerts(ArrayNode arr, List<Alerts.Alert> alerts) {
+        alerts(arr, alerts, null);
+    }
+
+    /**
+     * As {@link #alerts(ArrayNode, List)}; a well's alert also names its source stack ({@code source_stack}: the
+     * groundwater site, its asset and the well's distance downgradient of the stack) when {@code sites} knows the well.
+     */
+    public static void alerts(ArrayNode arr, List<Alerts.Alert> alerts,
+                              org.lichain.environment.groundwater.GroundwaterSites sites) {
         for (Alerts.Alert a : alerts) {
             ObjectNode j = arr.addObject();
             j.put("station", a.station());
@@ -84,6 +93,17 @@ public final class EnvJson {
             j.put("value_ug_per_l", round(a.valueUgPerL(), 5));
             j.put("limit_ug_per_l", a.limitUgPerL());
             j.put("detail", a.detail());
+            var site = sites == null || a.stationKind().surface() ? null : sites.siteOfStation(a.station());
+            if (site != null) {
+                ObjectNode st = j.putObject("source_stack");
+                st.put("site", site.id());
+                st.put("asset", site.asset());
+                for (var p : site.points()) {
+                    if (a.station().equals(p.station())) {
+                        st.put("well_downgradient_m", p.xM());
+                    }
+                }
+            }
             ArrayNode up = j.putArray("upstream");
             for (Alerts.Upstream u : a.upstream()) {
                 ObjectNode x = up.addObject();

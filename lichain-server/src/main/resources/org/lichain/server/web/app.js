@@ -423,6 +423,66 @@ async function loadRiver() {
   }
 }
 
+// ---------- groundwater ----------
+async function loadGroundwaterSites() {
+  const sel = el('gw-site');
+  if (sel.options.length) { return true; }
+  const r = await api('/api/env/groundwater/sites');
+  if (!r.ok) { showProblem('gw-status', r, 'groundwater sites'); return false; }
+  for (const s of r.body.sites) {
+    const o = document.createElement('option');
+    o.value = s.id; o.textContent = s.id + ' (' + s.asset + ')';
+    sel.appendChild(o);
+  }
+  if ([...sel.options].some(o => o.value === 'GW-JIANXIAWO')) { sel.value = 'GW-JIANXIAWO'; }
+  return true;
+}
+
+async function loadGroundwater() {
+  if (!(await loadGroundwaterSites())) { return; }
+  const q = new URLSearchParams({ site: el('gw-site').value, year: el('gw-year').value,
+    scenario: el('gw-scenario').value, years: el('gw-years').value });
+  if (el('gw-stock').value) { q.set('stock_t', el('gw-stock').value); }
+  const r = await api('/api/env/groundwater?' + q.toString());
+  chart('gw-plan').clear();
+  fillTable('gw-points', [], []);
+  delete el('gw-plan').dataset.cells;
+  if (!r.ok) { showProblem('gw-status', r, 'groundwater'); return; }
+  const g = r.body;
+  const plan = g.plan;
+  const cells = [];
+  plan.ug_per_l.forEach((row, j) => row.forEach((v, i) => { if (v >= 0.001) { cells.push([i, j, v]); } }));
+  const nearest = (axis, v) => { let b = 0; axis.forEach((a, k) => { if (Math.abs(a - v) < Math.abs(axis[b] - v)) { b = k; } }); return b; };
+  const pts = g.points.map(p => ({ p, i: nearest(plan.x_m, p.x_m), j: nearest(plan.y_m, p.kind === 'river' ? 0 : p.y_m) }));
+  const half = plan.stack_side_m / 2;
+  const stack = [[nearest(plan.x_m, -plan.stack_side_m), nearest(plan.y_m, -half)], [nearest(plan.x_m, 0), nearest(plan.y_m, half)]];
+  el('gw-plan').dataset.cells = String(cells.length);
+  el('gw-plan').dataset.points = String(pts.length);
+  const kindSymbol = { well: 'circle', candidate: 'emptyCircle', river: 'triangle', receptor_well: 'diamond' };
+  chart('gw-plan').setOption({ animation: false,
+    title: { text: g.site + ' (' + g.asset + '), ' + g.scenario + ' from ' + g.year + ': thallium after ' + plan.at_years + ' years', textStyle: { fontSize: 13 } },
+    tooltip: { formatter: p => p.seriesType === 'heatmap' ? ('x ' + plan.x_m[p.value[0]] + ' m, y ' + plan.y_m[p.value[1]] + ' m: ' + p.value[2] + ' µg/L') : p.name },
+    grid: { left: 60, right: 120, top: 40, bottom: 50 },
+    xAxis: { type: 'category', data: plan.x_m, name: 'x m (downgradient)', nameLocation: 'middle', nameGap: 30 },
+    yAxis: { type: 'category', data: plan.y_m, name: 'y m' },
+    visualMap: { type: 'piecewise', seriesIndex: 0, right: 0, top: 'middle', pieces: [
+      { min: 0.001, max: 0.1, label: '0.001–0.1 (I–III)', color: '#c6dbef' },
+      { gt: 0.1, lte: 1, label: '0.1–1 (IV)', color: '#fd8d3c' },
+      { gt: 1, label: '> 1 (V)', color: '#bd0026' }] },
+    series: [
+      { type: 'heatmap', name: 'thallium µg/L', data: cells,
+        markArea: { silent: true, itemStyle: { color: 'rgba(80,80,80,0.25)', borderColor: '#333', borderWidth: 1 },
+          label: { show: true, formatter: 'stack' }, data: [[{ coord: stack[0] }, { coord: stack[1] }]] } },
+      { type: 'scatter', name: 'points', symbolSize: 10, itemStyle: { color: '#23395d' },
+        data: pts.map(x => ({ name: x.p.id + ' (' + x.p.kind + ')', value: [x.i, x.j], symbol: kindSymbol[x.p.kind] || 'circle' })) }
+    ]
+  }, true);
+  setStatus('gw-status', 'ok', FMT0.format(g.residue_stock_t) + ' t residue (' + g.stock_basis + '); '
+    + g.tl_leached_kg + ' kg Tl leached in ' + g.horizon_years + ' years; Tl front ' + g.aquifer.tl_front_velocity_m_per_year + ' m/yr.');
+  fillTable('gw-points', g.points, [p => p.id, p => p.kind, p => p.x_m, p => p.y_m,
+    p => p.arrival_years === null ? '–' : p.arrival_years, p => p.peak_ug_per_l, p => p.peak_class]);
+}
+
 // ---------- inspection plan ----------
 async function loadPlan() {
   const r = await api('/api/env/plan?month=' + encodeURIComponent(el('plan-month').value));
@@ -558,7 +618,7 @@ async function loadEnsemble() {
 // ---------- start ----------
 const VIEWS = {
   market: loadMarket, trade: loadTrade, selfsuff: loadSelfSufficiency, company: loadCompany,
-  river: loadRiver, plan: loadPlan, jobs: loadJobs, ensemble: loadEnsemble
+  river: loadRiver, groundwater: loadGroundwater, plan: loadPlan, jobs: loadJobs, ensemble: loadEnsemble
 };
 
 async function init() {
@@ -568,6 +628,7 @@ async function init() {
   el('company-go').addEventListener('click', loadCompany);
   el('plan-go').addEventListener('click', loadPlan);
   el('river-go').addEventListener('click', loadRiver);
+  el('gw-go').addEventListener('click', loadGroundwater);
   loadCompanyIds();
   el('market-refresh').addEventListener('click', loadMarket);
   ['market-job'].forEach(id => el(id).addEventListener('change', loadMarket));
