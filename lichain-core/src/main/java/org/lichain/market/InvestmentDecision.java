@@ -6,7 +6,8 @@ package org.lichain.market;
  * <ol>
  * <li>the expected balance at its horizon (now + lead time) is short: capacity already built, under construction or
  * committed (earlier FIDs still ramping) × normal utilisation falls below projected demand × (1 + reserve margin);
- * demand is projected from the last twelve months and their growth (backward-looking, bounded). A short balance
+ * demand is projected from the last twelve months' use grown at the rate of the scenario's demand outlook (public
+ * forecasts), or at the trailing growth (bounded) where the outlook ends before the horizon. A short balance
  * means the price must rise to call forth new supply, so investors do not wait for today's price to pay for it;</li>
  * <li>the expected price (the adaptive expectation, or the project's incentive price when the balance is short)
  * covers the project's cash cost, so it would run once built;</li>

@@ -167,6 +167,7 @@ public final class Simulation {
         final int[] ord;
         final int[] plannedStart;
         final double[] committedProfile;
+        final double[] outlookDemand;
         final int[] fidsThisYear;
         final double[] received;
         final double[] concIntoConverter;
@@ -301,6 +302,14 @@ public final class Simulation {
             ord = new int[A];
             plannedStart = new int[A];
             committedProfile = new double[T];
+            outlookDemand = new double[T];
+            for (double[][] seg : in.demandBySegment) {
+                for (double[] reg : seg) {
+                    for (int t = 0; t < T; t++) {
+                        outlookDemand[t] += reg[t];
+                    }
+                }
+            }
             fidsThisYear = new int[org.lichain.world.ResourceType.values().length];
             for (int i = 0; i < A; i++) {
                 SupplyAsset a = in.supply.get(i);
@@ -523,7 +532,11 @@ public final class Simulation {
             // investors look to when the project is halfway up its ramp (lead time + half the generic ramp)
             int ahead = lead[i] + MarketInputs.GENERIC_RAMP_MONTHS / 2;
             int horizon = Math.min(T - 1, t + ahead);
-            double projected = InvestmentDecision.projectedDemand(trailingMonthlyUse, growth, ahead);
+            // demand at the horizon: today's use grown at the outlook's rate (the scenario's demand drivers, which
+            // are public forecasts such as the IEA's); where the run ends before the horizon, at the trailing rate
+            double projected = t + ahead <= T - 1 && outlookDemand[t] > 0
+                    ? trailingMonthlyUse * outlookDemand[t + ahead] / outlookDemand[t]
+                    : InvestmentDecision.projectedDemand(trailingMonthlyUse, growth, ahead);
             if (InvestmentDecision.takesFid(expectation, incentive, cash, committedProfile[horizon],
                     p.normalUtilisationPct() / 100.0, projected, p.fidReserveMarginPct(),
                     fidsThisYear[a.resourceType().ordinal()], p.maxFidsPerYearPerType())) {
