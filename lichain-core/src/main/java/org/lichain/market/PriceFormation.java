@@ -9,7 +9,7 @@ package org.lichain.market;
  *                quantity Q buyers use: the step supply curve, extended beyond all available capacity as
  *                top × (Q / capacity)^(1/ε), averaged over Q ± 5%
  *   tightness  = stocks held (producers' + consumers') ÷ stocks wanted (consumers' desired + producers' normal)
- *   softCap(v, c) = c × tanh(v / c): smooth, increasing, below the choke price c for every finite v
+ *   softCap(v, c) = c × tanh(v / c): smooth, increasing, never above the choke price c
  *   P_t = P_{t−1}^(1−λ) × target^λ
  * </pre>
  * Removing capacity can only raise MC(Q) and lower stocks, so it can only raise the target; keeping a producer
@@ -95,7 +95,7 @@ public final class PriceFormation {
         return Math.pow(Math.max(tightness, 1e-3), -beta);
     }
 
-    /** {@code choke × tanh(v / choke)}: smooth, increasing, ≈ v well below the choke price, never reaching it. */
+    /** {@code choke × tanh(v / choke)}: smooth, increasing, ≈ v well below the choke price, never above it. */
     public static double softCap(double v, double choke) {
         return choke * Math.tanh(v / choke);
     }

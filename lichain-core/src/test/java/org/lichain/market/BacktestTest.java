@@ -9,7 +9,8 @@ import org.lichain.dataset.DatasetLoader;
 import org.lichain.world.World;
 
 /**
- * The 2020-2025 backtest on the embedded dataset, from exogenous inputs only (no price history enters the run),
+ * The 2020-2025 backtest on the embedded dataset, from exogenous inputs only (no price history enters the run after
+ * its starting point, no capacity comes from reported production, the dataset's market-caused closures are ignored),
  * against the published story: the China carbonate spot rose through 2021, peaked in Nov 2022 (~CNY 560-600k,
  * Mysteel/Kallanish/SMM) and was ~90% lower by mid-2025 (SMM via Securities Times, 18 Jun 2025); Chinese lepidolite
  * output grew many-fold while more than half ran at a loss (CRU via Reuters); China is import-dependent
@@ -63,10 +64,36 @@ class BacktestTest {
     }
 
     @Test
-    void logPriceError_isReportedForEveryHistoricalPoint() {
-        // 12 monthly China spot points in market_history.csv fall into 2020-01..2025-12
-        assertThat(report.prices()).hasSize(12);
-        assertThat(report.meanAbsLogError()).isLessThan(0.5);
+    void logPriceError_isReportedForEveryRecordedMonth_inAndOutOfSample() {
+        // the SMM monthly record (reference/prices_monthly.csv) has every month 2020-01..2025-12: 72 points, 48 in the
+        // calibration period 2020-2023 and 24 out of sample (2024-2025)
+        assertThat(report.prices()).hasSize(72);
+        assertThat(report.meanAbsLogErrorInSample()).isBetween(0.0, 0.3);
+        assertThat(report.meanAbsLogErrorOutOfSample()).isBetween(0.0, 0.4);
+        assertThat(report.meanAbsLogError()).isCloseTo(
+                (48 * report.meanAbsLogErrorInSample() + 24 * report.meanAbsLogErrorOutOfSample()) / 72,
+                org.assertj.core.api.Assertions.within(1e-12));
+    }
 
+    @Test
+    void average2024_isWithin30PctOfTheRecord() {
+        // the record's 2024 average is ~CNY 90,700/t (SMM monthly means, reference/prices_monthly.csv); the issue asks
+        // for the simulated average within 30% of CNY 90k
+        assertThat(report.average2024RecordedCnyPerT()).isBetween(85_000.0, 95_000.0);
+        assertThat(report.average2024SimulatedCnyPerT()).isBetween(0.7 * 90_000, 1.3 * 90_000);
+    }
+
+    @Test
+    void jianxiawo_runsThrough2024_untilItsLicenceLapsesInAugust2025() {
+        // CATL (an integrated owner) ran Jianxiawo until the mining licence expired on 9 Aug 2025 (facts.md s8)
+        SimulationResult r = report.result();
+        int jx = r.assetIds().indexOf("CN-JX-01");
+        for (int t = r.indexOf(YearMonth.of(2024, 1)); t <= r.indexOf(YearMonth.of(2025, 7)); t++) {
+            assertThat(r.productionByAsset()[jx][t]).as("month %s", r.month(t)).isPositive();
+        }
+        for (int t = r.indexOf(YearMonth.of(2025, 8)); t <= r.indexOf(YearMonth.of(2025, 12)); t++) {
+            assertThat(r.productionByAsset()[jx][t]).as("month %s", r.month(t)).isZero();
+        }
+        assertThat(report.jianxiawoRunningMonths2024to2025()).isEqualTo(19);
     }
 }

@@ -19,11 +19,12 @@ class SimulationPropertiesTest {
     void massBalanceHoldsEveryMonth_forRandomDemandAndPriceParameters(
             @ForAll @DoubleRange(min = 0.5, max = 2.0) double demandMultiplier,
             @ForAll @DoubleRange(min = 0.1, max = 1.0) double elasticity,
-            @ForAll @DoubleRange(min = 0.0, max = 3.0) double momentum,
+            @ForAll @DoubleRange(min = 0.0, max = 2.0) double momentum,
             @ForAll @DoubleRange(min = 0.0, max = 10.0) double noisePct,
             @ForAll @LongRange(min = 1, max = 1000) long seed) {
         Scenario s = WORLD.varied("prop", seed, demandMultiplier, noisePct,
-                Map.of("scarcity_elasticity", elasticity, "inventory_momentum_gain", momentum));
+                Map.of("scarcity_elasticity", elasticity, "inventory_momentum_gain", momentum,
+                        "cover_price_elasticity", 1 + 3 * elasticity));
         SimulationResult r = Simulation.run(WORLD.inputs(s), seed, new SuccessiveShortestPathSolver());
         for (int t = 0; t < r.months(); t++) {
             double scale = Math.max(1.0, r.productionTLce()[t]);
