@@ -38,6 +38,17 @@ public final class PriceFormation {
      */
     public static double marginalCostOfAvailable(double[] cost, double[] capacity, int[] order, int n, double q,
                                                  double beyondElasticity) {
+        return marginalCostOfAvailable(cost, capacity, order, n, q, beyondElasticity, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * As {@link #marginalCostOfAvailable(double[], double[], int[], int, double, double)}, with the curve beyond all
+     * capacity extended from {@code max(top, builtTopCost)}: the dearest plant that exists this month, available or
+     * not. Then taking a plant out (suspended, idle, stranded) can never lower the curve, not even the dearest one
+     * (whose removal would otherwise lower the base of the extension).
+     */
+    public static double marginalCostOfAvailable(double[] cost, double[] capacity, int[] order, int n, double q,
+                                                 double beyondElasticity, double builtTopCost) {
         double lo = q * (1 - SMOOTHING_HALF_WIDTH);
         double hi = q * (1 + SMOOTHING_HALF_WIDTH);
         if (!(hi > lo)) {
@@ -63,6 +74,7 @@ public final class PriceFormation {
         if (Double.isNaN(top)) {
             return Double.NaN;
         }
+        top = Math.max(top, builtTopCost);
         if (hi > cum) { // the extension beyond all capacity: ∫ top (x/cum)^e dx = top cum/(e+1) [(x/cum)^(e+1)]
             double e = 1.0 / beyondElasticity;
             double a = Math.max(lo, cum);

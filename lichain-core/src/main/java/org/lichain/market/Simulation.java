@@ -193,6 +193,7 @@ public final class Simulation {
         final double[] cap;
         final double[] availCap;
         final double[] curveCost;
+        final boolean[] built;
         final double[] landedSum;
         final double[] landedQ;
         final double initialStock;
@@ -352,6 +353,7 @@ public final class Simulation {
             cap = new double[A];
             availCap = new double[A];
             curveCost = new double[A];
+            built = new boolean[A];
             landedSum = new double[R];
             landedQ = new double[R];
 
@@ -502,6 +504,7 @@ public final class Simulation {
                 }
                 int src = t - shift[i];
                 cap[i] = fid[i] == Integer.MIN_VALUE || src < 0 || attrited[i] ? 0.0 : in.capacityPerMonth[i][src];
+                built[i] = cap[i] > 0; // exists this month (before any scenario shock)
                 if (in.suspendedByShock != null && in.suspendedByShock[i] != null && in.suspendedByShock[i][t]) {
                     cap[i] = 0.0;
                 } else if (in.addedByShock != null && in.addedByShock[i] != null) {
@@ -723,20 +726,25 @@ public final class Simulation {
         // 5. price ({@link PriceFormation}): cost at the margin of available capacity at this month's use, times the
         // stock factor, approached gradually
         double priceStep(int t, double fromProduction) {
+            double builtTop = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < A; i++) {
                 // available = built and not suspended, running or idle, able to reach a buyer
                 boolean blocked = concentrate[i] && tn.blockedConcentrate(assetCountry[i]);
                 availCap[i] = cap[i] > 0 && !blocked ? cap[i] * maxUtil : 0.0;
                 // the curve's cost: C1 with royalties at a fixed reference price, so that price-linked royalties
                 // (Chile's sliding Corfo tiers) do not feed the price back into its own target
-                if (availCap[i] > 0) {
+                if (availCap[i] > 0 || built[i]) {
                     curveCost[i] = in.supply.get(i).c1UsdPerTLce(y, MarketInputs.ROYALTY_REFERENCE_PRICE_USD);
+                }
+                if (built[i]) {
+                    builtTop = Math.max(builtTop, curveCost[i]);
                 }
             }
             sortByCost(ord, curveCost, A);
             boolean openToWorld = tn.cnIndex < 0 || tn.chemGateOpen(tn.cnIndex);
             double q = openToWorld ? dUseTotal : dUse[DemandRegion.CN.ordinal()];
-            double mc = PriceFormation.marginalCostOfAvailable(curveCost, availCap, ord, A, q, p.scarcityElasticity());
+            double mc = PriceFormation.marginalCostOfAvailable(curveCost, availCap, ord, A, q, p.scarcityElasticity(),
+                    builtTop);
             if (Double.isNaN(mc)) { // no capacity at all
                 mc = prevPrice > 0 ? prevPrice : 10_000;
             }

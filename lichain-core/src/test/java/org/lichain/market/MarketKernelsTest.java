@@ -63,14 +63,15 @@ class MarketKernelsTest {
             order[i] = idx[i];
         }
         double q = useShareOfCapacity * total;
-        double before = PriceFormation.marginalCostOfAvailable(cost, cap, order, n, q, elasticity);
+        double top = cost[order[n - 1]]; // the dearest plant that exists, removed or not
+        double before = PriceFormation.marginalCostOfAvailable(cost, cap, order, n, q, elasticity, top);
         double[] less = cap.clone();
         less[removed % n] = 0;
-        // (up to floating-point rounding of the integral: 1e-6 relative)
-        assertThat(PriceFormation.marginalCostOfAvailable(cost, less, order, n, q, elasticity))
-                .isGreaterThanOrEqualTo(before - 1e-6 * before);
-        assertThat(PriceFormation.marginalCostOfAvailable(cost, cap, order, n, 1.1 * q, elasticity))
-                .isGreaterThanOrEqualTo(before - 1e-6 * before);
+        // (up to floating-point rounding of the integral: 1e-9 relative)
+        assertThat(PriceFormation.marginalCostOfAvailable(cost, less, order, n, q, elasticity, top))
+                .isGreaterThanOrEqualTo(before - 1e-9 * before);
+        assertThat(PriceFormation.marginalCostOfAvailable(cost, cap, order, n, 1.1 * q, elasticity, top))
+                .isGreaterThanOrEqualTo(before - 1e-9 * before);
     }
 
     @Test
