@@ -447,6 +447,20 @@ public final class MarketInputs {
         return new MarketInputs(s, data, all, cnyPerUsd, vatPct);
     }
 
+    /**
+     * The same inputs with another demand {@code [segment][region][t]} (t LCE per month): a demand shock on exact
+     * months, for tests and front ends that perturb demand directly.
+     */
+    public MarketInputs withDemand(double[][][] demandTLcePerMonth) {
+        MarketInputs copy = withScenario(scenario);
+        for (int k = 0; k < copy.demandBySegment.length; k++) {
+            for (int r = 0; r < copy.demandBySegment[k].length; r++) {
+                System.arraycopy(demandTLcePerMonth[k][r], 0, copy.demandBySegment[k][r], 0, months);
+            }
+        }
+        return copy;
+    }
+
     static long monthsBetween(YearMonth a, YearMonth b) {
         return (b.getYear() - a.getYear()) * 12L + (b.getMonthValue() - a.getMonthValue());
     }
