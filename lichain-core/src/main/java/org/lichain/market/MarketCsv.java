@@ -66,24 +66,20 @@ public final class MarketCsv {
     }
 
     private static void write(SimulationResult r, Path dir) throws IOException {
-        StringBuilder m = new StringBuilder("month,price_cny_per_t_incl_vat,price_usd_per_t_lce,sc6_usd_per_t,"
-                + "hydroxide_usd_per_t,market_short,demand_t_lce,consumption_t_lce,unmet_demand_t_lce,production_t_lce,"
-                + "available_capacity_t_lce,curtailed_capacity_t_lce,utilisation,share_of_output_at_loss,"
-                + "consumer_stock_t_lce,producer_stock_t_lce,imports_t_lce_CN,self_sufficiency_CN,"
-                + "conversion_self_sufficiency_CN\n");
-        int cn = DemandRegion.CN.ordinal();
+        // the monthly table is the declared columns (MarketColumns) plus the boolean market_short
+        StringBuilder m = new StringBuilder("month");
+        List<double[]> cols = new java.util.ArrayList<>();
+        for (MarketColumns.Column c : MarketColumns.MONTHLY) {
+            m.append(',').append(c.name());
+            cols.add(c.values().apply(r));
+        }
+        m.append(",market_short\n");
         for (int t = 0; t < r.months(); t++) {
-            m.append(r.month(t)).append(',')
-                    .append(f(r.priceCnyPerTInclVat()[t])).append(',').append(f(r.priceUsdPerTLce()[t])).append(',')
-                    .append(f(r.sc6UsdPerT()[t])).append(',').append(f(r.hydroxideUsdPerT()[t])).append(',')
-                    .append(r.short_()[t]).append(',').append(f(r.demandTLce()[t])).append(',')
-                    .append(f(r.consumptionTLce()[t])).append(',').append(f(r.unmetDemandTLce()[t])).append(',')
-                    .append(f(r.productionTLce()[t])).append(',').append(f(r.availableCapacityTLce()[t])).append(',')
-                    .append(f(r.curtailedCapacityTLce()[t])).append(',').append(f(r.utilisation()[t])).append(',')
-                    .append(f(r.shareOfOutputAtLoss()[t])).append(',').append(f(r.consumerStockTLce()[t])).append(',')
-                    .append(f(r.producerStockTLce()[t])).append(',').append(f(r.importsByRegion()[cn][t])).append(',')
-                    .append(f(r.mineSelfSufficiency()[cn][t])).append(',')
-                    .append(f(r.conversionSelfSufficiency()[cn][t])).append('\n');
+            m.append(r.month(t));
+            for (double[] v : cols) {
+                m.append(',').append(f(v[t]));
+            }
+            m.append(',').append(r.short_()[t]).append('\n');
         }
         Files.writeString(dir.resolve("monthly.csv"), m, StandardCharsets.UTF_8);
         StringBuilder p = new StringBuilder("month,asset_id,country,resource_type,production_t_lce,c1_usd_per_t_lce,running\n");
@@ -126,7 +122,8 @@ public final class MarketCsv {
         Files.writeString(dir.resolve("annual.csv"), a, StandardCharsets.UTF_8);
     }
 
+    /** A cell: 4 decimals, empty when missing (not finite). */
     private static String f(double v) {
-        return String.format(Locale.ROOT, "%.4f", ResultJson.round(v, 4));
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", ResultJson.round(v, 4)) : "";
     }
 }

@@ -17,8 +17,8 @@ import org.lichain.world.ResourceType;
 /**
  * The JSON contract of {@code lichain simulate --json} (issue #3), plus extra fields. Deterministic: keys in a
  * fixed order, numbers rounded to fixed decimals, no timestamps, so identical inputs and seed give identical bytes.
- * Annual aggregates: quantities ({@code _t_lce}) are sums of months; prices, shares and self-sufficiency are
- * means of months; stocks are end-of-year values.
+ * The world-level monthly series and the annual table come from the declared columns ({@link MarketColumns}: name
+ * with unit, annual rule sum | mean | end); a missing value is {@code null}, never 0.
  */
 public final class ResultJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -122,13 +122,21 @@ public final class ResultJson {
                 arr(o, reg.id(), s, 1);
             }
         }
+        ObjectNode monthly = root.putObject("monthly");
+        for (MarketColumns.Column c : MarketColumns.MONTHLY) {
+            arr(monthly, c.name(), c.values().apply(r), 4);
+        }
+        ObjectNode units = root.putObject("units");
+        for (MarketColumns.Column c : MarketColumns.MONTHLY) {
+            units.put(c.name(), c.unit());
+        }
         ObjectNode annual = root.putObject("annual");
-        annual.put("_aggregation", "t_lce fields are sums of months; prices, shares and self-sufficiency are means of "
-                + "months; stocks are end-of-year");
+        annual.put("_aggregation", "columns without a suffix are sums of months; _avg are means of months; _end are "
+                + "end-of-year values (see units for each column's unit)");
         for (var e : annual(r).entrySet()) {
             ObjectNode y = annual.putObject(Integer.toString(e.getKey()));
             for (var f : e.getValue().entrySet()) {
-                y.put(f.getKey(), round(f.getValue(), 2));
+                put(y, f.getKey(), f.getValue(), 2);
             }
         }
         ObjectNode params = root.putObject("parameters");
@@ -138,44 +146,9 @@ public final class ResultJson {
         return root;
     }
 
-    /** Annual aggregates by year (sums, means and end-of-year values; see the class comment). */
+    /** Annual aggregates by year, from the declared columns ({@link MarketColumns#annual}). */
     public static Map<Integer, Map<String, Double>> annual(SimulationResult r) {
-        Map<Integer, Map<String, Double>> out = new LinkedHashMap<>();
-        double[] lep = r.productionOfType(ResourceType.LEPIDOLITE.id());
-        double[] lepLoss = r.shareAtLoss(ResourceType.LEPIDOLITE.id(), "CN");
-        double[] cnImports = r.importsByRegion()[DemandRegion.CN.ordinal()];
-        double[] cnSelf = r.mineSelfSufficiency()[DemandRegion.CN.ordinal()];
-        for (int t = 0; t < r.months(); t++) {
-            int y = r.month(t).getYear();
-            Map<String, Double> m = out.computeIfAbsent(y, k -> new LinkedHashMap<>());
-            add(m, "price_cny_per_t_incl_vat_avg", r.priceCnyPerTInclVat()[t]);
-            add(m, "price_usd_per_t_lce_avg", r.priceUsdPerTLce()[t]);
-            add(m, "sc6_usd_per_t_avg", r.sc6UsdPerT()[t]);
-            add(m, "production_t_lce", r.productionTLce()[t]);
-            add(m, "demand_t_lce", r.demandTLce()[t]);
-            add(m, "unmet_demand_t_lce", r.unmetDemandTLce()[t]);
-            add(m, "imports_t_lce_CN", cnImports[t]);
-            add(m, "lepidolite_production_t_lce", lep[t]);
-            add(m, "share_of_output_at_loss_avg", r.shareOfOutputAtLoss()[t]);
-            add(m, "share_of_cn_lepidolite_at_loss_avg", lepLoss[t]);
-            add(m, "self_sufficiency_CN_avg", cnSelf[t]);
-            add(m, "months", 1.0);
-            m.put("consumer_stock_t_lce_end", r.consumerStockTLce()[t]);
-            m.put("producer_stock_t_lce_end", r.producerStockTLce()[t]);
-        }
-        for (Map<String, Double> m : out.values()) {
-            double n = m.remove("months");
-            for (String k : new ArrayList<>(m.keySet())) {
-                if (k.endsWith("_avg")) {
-                    m.put(k, m.get(k) / n);
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void add(Map<String, Double> m, String k, double v) {
-        m.merge(k, v, Double::sum);
+        return MarketColumns.annual(r);
     }
 
     private static List<String> resourceTypes(SimulationResult r) {
@@ -185,13 +158,26 @@ public final class ResultJson {
     private static void arr(ObjectNode parent, String name, double[] values, int decimals) {
         ArrayNode a = parent.putArray(name);
         for (double v : values) {
-            a.add(round(v, decimals));
+            if (Double.isFinite(v)) {
+                a.add(round(v, decimals));
+            } else {
+                a.addNull(); // missing, never a silent 0
+            }
         }
     }
 
+    private static void put(ObjectNode o, String name, double v, int decimals) {
+        if (Double.isFinite(v)) {
+            o.put(name, round(v, decimals));
+        } else {
+            o.putNull(name);
+        }
+    }
+
+    /** Rounded to {@code decimals}; NaN stays NaN (callers write it as null), −0 becomes 0. */
     static double round(double v, int decimals) {
         if (!Double.isFinite(v)) {
-            return 0.0;
+            return v;
         }
         double f = Math.pow(10, decimals);
         double x = Math.round(v * f) / f;
