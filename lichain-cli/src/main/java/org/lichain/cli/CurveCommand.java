@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "curve", mixinStandardHelpOptions = true,
         description = {"The cost curve of mined lithium supply: assets sorted by unit cost (chemical basis),",
                 "cumulative capacity, the share of output at a loss at a price, by resource type and country.",
-                "Without a price option the dataset's reference price for the year (or the latest before it) is used."})
+                "Without a price option the latest known price is used: the year's average of the monthly China spot",
+                "record (SMM), or its latest month when the year is incomplete; the output names it and its source."})
 public final class CurveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -165,8 +166,9 @@ public final class CurveCommand implements Callable<Integer> {
                     "given (--price-cny-incl-vat %.0f, converted ex-VAT at the %s average CNY/USD)", cny,
                     ym != null ? ym.toString() : Integer.toString(y)));
         } else {
-            p = CostCurves.referencePrice(w, y).orElseThrow(() -> new InvalidInputException(
-                    "no reference price at or before " + y + " in the dataset; give --price-usd or --price-cny-incl-vat"));
+            p = (ym != null ? CostCurves.referencePrice(w, ym) : CostCurves.referencePrice(w, y))
+                    .orElseThrow(() -> new InvalidInputException("no reference price at or before " + y
+                            + " in the dataset; give --price-usd or --price-cny-incl-vat"));
         }
         return ym != null ? CostCurves.monthly(w, ym, p, basis, power) : CostCurves.annual(w, y, p, basis, power);
     }

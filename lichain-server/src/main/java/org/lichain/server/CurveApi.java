@@ -83,7 +83,8 @@ final class CurveApi {
                     "given (price_cny_incl_vat %.0f, converted ex-VAT at the %s average CNY/USD)", cny,
                     month != null ? month.toString() : Integer.toString(year)));
         } else {
-            Optional<CostCurves.Price> ref = CostCurves.referencePrice(world, year);
+            Optional<CostCurves.Price> ref = month != null ? CostCurves.referencePrice(world, month)
+                    : CostCurves.referencePrice(world, year);
             price = ref.orElseThrow(() -> ApiProblem.invalid("price_usd",
                     "the dataset has no reference price at or before " + year + "; give price_usd"));
         }
