@@ -40,12 +40,6 @@ import picocli.CommandLine.Spec;
                 "balance, self-sufficiency, trade), the 2025 cost curve, Yichun's environmental footprint and the",
                 "CATL chain P&L from the simulation; prints a summary and writes OUT/report.html with charts and tables."})
 public final class RunCommand implements Callable<Integer> {
-    /**
-     * Mid-2025 Chinese battery-grade carbonate spot, CNY/t incl. VAT: ~CNY 75,000 on 8–9 Aug 2025 before the
-     * Jianxiawo halt (Metals-Wire; Caixin — reference/facts.md §8). Used only to display the 2025 curve.
-     */
-    static final double MID_2025_SPOT_CNY_INCL_VAT = 75_000;
-
     @Spec
     CommandSpec spec;
 
@@ -96,12 +90,12 @@ public final class RunCommand implements Callable<Integer> {
         }
 
         timing("market charts", t0);
-        // 2. the 2025 cost curve at the mid-2025 spot price
-        CostCurve spot = CurveCommand.build(w, 2025, null, null, MID_2025_SPOT_CNY_INCL_VAT, CostBreakdown.Basis.C1);
+        // 2. the 2025 cost curve at the latest known price (the 2025 average of the monthly record)
+        CostCurve spot = CurveCommand.build(w, 2025, null, null, null, CostBreakdown.Basis.C1);
         o.println();
         CurveCommand.printSummary(o, spot, 12);
-        report.paragraph("Spot price for the 2025 curve: CNY 75,000/t incl. VAT, the August 2025 level before the "
-                + "Jianxiawo halt (reference/facts.md §8).");
+        report.paragraph(String.format(Locale.ROOT, "Price for the 2025 curve: USD %,.0f/t LCE ex-VAT = CNY %,.0f/t "
+                + "incl. VAT (%s).", spot.priceUsdPerTLce(), spot.priceCnyPerTInclVat(), spot.priceSource()));
         report.costCurve(spot, "curve-2025.png");
 
         timing("cost curve", t0);

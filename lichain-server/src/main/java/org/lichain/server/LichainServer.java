@@ -59,9 +59,9 @@ public final class LichainServer implements AutoCloseable {
         CurveApi curve = new CurveApi(world);
         AssetsApi assets = new AssetsApi(world, curve);
         CompanyApi company = new CompanyApi(world);
-        EnvApi env = new EnvApi(world);
         ScheduleApi schedule = new ScheduleApi(world);
         MonitoringApi monitoring = new MonitoringApi(world, config.monitoringDb());
+        EnvApi env = new EnvApi(world, monitoring);
         JobsApi jobsApi = new JobsApi(world, jobs, byKind, config.maxBodyBytes());
         StaticAssets files = new StaticAssets();
         byte[] openApi = readResource("org/lichain/server/openapi.json");

@@ -214,6 +214,10 @@ class DashboardBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#plan-table tbody tr"))).hasSize(plan.get("visits").size());
         assertThat(driver.findElement(By.cssSelector("#plan-table tbody tr td")).getText())
                 .isEqualTo(plan.get("visits").get(0).get("site").asText());
+        // issue 14: the plan reads the same store as the River view (it said "no monitoring store attached")
+        assertThat(plan.get("past_alerts").asInt()).isPositive();
+        assertThat(text("plan-status")).contains("monitoring store: ").contains(plan.get("past_alerts").asInt()
+                + " past alert(s)").doesNotContain("no monitoring store");
         shot("plan-2025-07");
     }
 

@@ -429,8 +429,11 @@ async function loadPlan() {
   fillTable('plan-table', [], []);
   if (!r.ok) { showProblem('plan-status', r, 'inspection plan'); return; }
   const p = r.body;
+  const g = p.attribution && p.attribution.groups.length ? p.attribution.groups[0] : null;
   setStatus('plan-status', 'ok', p.month + ': ' + p.used_days + ' of ' + p.capacity_days + ' inspector-days, risk covered '
-    + p.risk_covered + ' of ' + p.risk_total + ' (' + p.solver + '); past exceedances: ' + p.past_exceedances);
+    + p.risk_covered + ' of ' + p.risk_total + ' (' + p.solver + '); monitoring store: ' + p.monitoring_store + ', '
+    + p.past_alerts + ' past alert(s)'
+    + (g ? '; attributed group ' + g.outfalls.join(', ') + ' (confidence ' + g.confidence + '), every member visited' : ''));
   fillTable('plan-table', p.visits, [v => v.site, v => v.plant, v => v.days, v => v.risk, v => v.reason]);
 }
 
