@@ -121,7 +121,9 @@ public final class AssetsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             World w = data.world();
-            Asset a = w.findAsset(id).orElseThrow(() -> new InvalidInputException("unknown asset id '" + id
+            String canonical = Ids.resolve(id, w.assets().stream().map(Asset::id).toList(), "asset id",
+                    "see 'lichain assets'");
+            Asset a = w.findAsset(canonical).orElseThrow(() -> new InvalidInputException("unknown asset id '" + id
                     + "' (see 'lichain assets')"));
             CostCurves.Price price = priceUsd != null ? new CostCurves.Price(priceUsd, "given (--price-usd)")
                     : CostCurves.referencePrice(w, year).orElseThrow(() -> new InvalidInputException(

@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lichain env ...}: residue/CO2/water/thallium footprint, river transport, monitoring, alerts, attribution, plans. */
 @Command(name = "env", mixinStandardHelpOptions = true,
+        header = "Computes environmental ledgers, river transport, spills, monitoring alerts, source attribution and inspection plans.",
         description = "Environment: footprint ledgers, the river network, spills, monitoring data, alerts, source "
                 + "attribution and inspection plans.",
         subcommands = {EnvCommand.FootprintCmd.class, EnvCommand.RiverCmd.class, EnvCommand.SpillCmd.class,
@@ -284,7 +285,8 @@ public final class EnvCommand implements Runnable {
                 throw new InvalidInputException("--tl-kg " + tlKg + ": must be a positive number of kg");
             }
             RiverNetwork n = network(data.world());
-            n.outfall(outfall);
+            outfall = Ids.resolve(outfall, n.outfalls().stream().map(RiverNetwork.Outfall::id).toList(), "outfall",
+                    "see 'lichain env river'");
             List<Spill.StationImpact> impacts = Spill.impacts(n, outfall, tlKg, t.getMonthValue());
             if (emit != null) {
                 writeAtomically(emit, Spill.toCsv(Spill.samples(n, outfall, tlKg, t, 2.0)));

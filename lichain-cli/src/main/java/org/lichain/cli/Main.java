@@ -27,6 +27,22 @@ public final class Main implements Runnable {
     /** Exit status for invalid input (bad files, unknown ids, bad options). */
     public static final int EXIT_INVALID_INPUT = 2;
 
+    @CommandLine.Option(names = {"-q", "--quiet"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Print results and errors only: no progress bars or notes on stderr.")
+    void quiet(boolean on) {
+        if (on) {
+            Console.set(Console.Level.QUIET);
+        }
+    }
+
+    @CommandLine.Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Also print timings and details of the work on stderr.")
+    void verbose(boolean on) {
+        if (on) {
+            Console.set(Console.Level.VERBOSE);
+        }
+    }
+
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
@@ -38,6 +54,7 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given streams; returns the exit status (used by tests). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        Console.set(Console.Level.NORMAL);
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lichain mc}: a Monte Carlo ensemble on all cores, into DuckDB, Parquet, summary.json and charts. */
 @Command(name = "mc", mixinStandardHelpOptions = true,
+        header = "Runs a Monte Carlo ensemble of a scenario and writes its results, yearly percentiles and charts.",
         description = {"Runs a Monte Carlo ensemble of a scenario on all cores: per-run x per-month key metrics and a "
                 + "per-run summary (drawn inputs, outputs) into DIR/results.duckdb, DIR/runs.parquet and "
                 + "DIR/months.parquet; DIR/summary.json (p5..p95 per year); fan and tornado charts.",
@@ -81,7 +82,7 @@ public final class McCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         var outW = spec.commandLine().getOut();
         EnsembleDirectory.Result r;
-        Progress p = new Progress(noProgress, "mc " + s.name());
+        Progress p = new Progress(noProgress || Console.quiet(), "mc " + s.name());
         try (p) {
             r = EnsembleDirectory.run(s, model, o, dir, resume, p, (stage, summary) -> {
                 Files.writeString(stage.resolve("summary.txt"), header(summary) + EnsembleCharts.table(summary, 1));
@@ -89,8 +90,7 @@ public final class McCommand implements Callable<Integer> {
             });
         }
         if (!r.alreadyComplete()) {
-            err.println(p.timing(r.runsComputed(), t));
-            err.flush();
+            Console.note(err, p.timing(r.runsComputed(), t));
         }
         if (r.alreadyComplete()) {
             err.println("lichain: " + dir + " already holds a finished ensemble; nothing to resume");

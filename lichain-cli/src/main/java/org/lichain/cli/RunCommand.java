@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lichain run}: the main end-to-end job on the dataset; prints a summary and writes an HTML report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
+        header = "Runs the main job end to end: the base market scenario, the 2025 cost curve, the footprint and CATL's P&L, with an HTML report.",
         description = {"The main job, end to end on the dataset: the base market scenario 2020-2035 (price, supply,",
                 "balance, self-sufficiency, trade), the 2025 cost curve, Yichun's environmental footprint and the",
                 "CATL chain P&L from the simulation; prints a summary and writes OUT/report.html with charts and tables."})
@@ -93,7 +94,7 @@ public final class RunCommand implements Callable<Integer> {
         // 2. the 2025 cost curve at the latest known price (the 2025 average of the monthly record)
         CostCurve spot = CurveCommand.build(w, 2025, null, null, null, CostBreakdown.Basis.C1);
         o.println();
-        CurveCommand.printSummary(o, spot, 12);
+        CurveCommand.printSummary(o, spot, 12, true);
         report.paragraph(String.format(Locale.ROOT, "Price for the 2025 curve: USD %,.0f/t LCE ex-VAT = CNY %,.0f/t "
                 + "incl. VAT (%s).", spot.priceUsdPerTLce(), spot.priceCnyPerTInclVat(), spot.priceSource()));
         report.costCurve(spot, "curve-2025.png");
@@ -161,7 +162,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     static void timing(String what, long t0) {
-        if (Boolean.getBoolean("lichain.timing")) {
+        if (Boolean.getBoolean("lichain.timing") || Console.verbose()) {
             System.err.printf(Locale.ROOT, "[%.2f s] %s%n", (System.nanoTime() - t0) / 1e9, what);
         }
     }

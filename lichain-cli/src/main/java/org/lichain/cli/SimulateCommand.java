@@ -23,9 +23,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code lichain simulate}: the monthly market simulation of a scenario (default: the base scenario). */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
+        header = "Simulates the lithium market month by month, from demand and supply to trade and the China spot price.",
         description = {"Simulates the lithium market month by month: demand, supply (curtailment, restarts, "
                 + "investment), inventories, trade flows under tariffs and bans, and the China spot price.",
-                "Prints an annual summary; --json F writes the full monthly result (JSON contract of issue #3), "
+                "Prints an annual summary; --json F writes the full monthly result (fields in docs/market.md), "
                         + "--csv DIR and --parquet DIR write monthly tables."})
 public final class SimulateCommand implements Callable<Integer> {
     @Spec
