@@ -56,6 +56,9 @@ public final class CompanyCommand implements Callable<Integer> {
     @Option(names = "--png", paramLabel = "FILE", description = "Write a chart of monthly margin by segment (PNG).")
     Path png;
 
+    @Mixin
+    XlsxOption xlsx;
+
     /** Options shared by {@code company} and {@code company compare}. */
     static final class Common {
         @Option(names = "--year", paramLabel = "Y", description = "Year (default: ${DEFAULT-VALUE}).",
@@ -126,12 +129,17 @@ public final class CompanyCommand implements Callable<Integer> {
         if (png != null) {
             Canvas.write(png, CompanyCharts.png(CompanyCharts.monthly(p)));
         }
+        var node = CompanyJson.of(p, off);
+        boolean wroteXlsx = xlsx.write(spec, node, null, data);
         if (json) {
-            Json.print(out, CompanyJson.of(p, off));
+            Json.print(out, node);
         } else {
             print(out, p);
             if (png != null) {
                 out.println("chart: " + png);
+            }
+            if (wroteXlsx) {
+                out.println("workbook: " + xlsx.xlsx);
             }
         }
         return 0;

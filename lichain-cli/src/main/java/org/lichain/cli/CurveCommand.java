@@ -65,6 +65,9 @@ public final class CurveCommand implements Callable<Integer> {
             description = "Also report the marginal cost at this annual demand (t LCE): the cost of the bar where cumulative capacity reaches it.")
     Double demand;
 
+    @Mixin
+    XlsxOption xlsx;
+
     @Option(names = "--png", paramLabel = "FILE", description = "Write the chart as PNG.")
     Path png;
 
@@ -107,13 +110,14 @@ public final class CurveCommand implements Callable<Integer> {
             throw new InvalidInputException("--demand-t-lce " + demand + ": must be a non-negative number");
         }
         PrintWriter out = spec.commandLine().getOut();
+        var node = CurveJson.of(c);
+        node.put("power_price", powerPrice.mode().name().toLowerCase(Locale.ROOT));
+        if (demand != null) {
+            node.put("demand_t_lce", demand);
+            node.put("marginal_cost_usd_per_t_lce", CurveJson.r2(c.marginalCostAt(demand)));
+        }
+        boolean wroteXlsx = xlsx.write(spec, node, null, data);
         if (json) {
-            var node = CurveJson.of(c);
-            node.put("power_price", powerPrice.mode().name().toLowerCase(Locale.ROOT));
-            if (demand != null) {
-                node.put("demand_t_lce", demand);
-                node.put("marginal_cost_usd_per_t_lce", CurveJson.r2(c.marginalCostAt(demand)));
-            }
             Json.print(out, node);
         } else {
             if (demand != null) {
@@ -127,6 +131,9 @@ public final class CurveCommand implements Callable<Integer> {
             }
             if (svg != null) {
                 out.println("chart: " + svg);
+            }
+            if (wroteXlsx) {
+                out.println("workbook: " + xlsx.xlsx);
             }
         }
         return 0;

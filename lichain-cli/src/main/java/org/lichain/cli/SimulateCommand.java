@@ -56,6 +56,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--parquet", paramLabel = "DIR", description = "Write the same tables as Parquet files (via DuckDB) to DIR.")
     Path parquet;
 
+    @Mixin
+    XlsxOption xlsx;
+
     @Override
     public Integer call() throws IOException {
         Scenario s = loadScenario(scenario);
@@ -79,6 +82,16 @@ public final class SimulateCommand implements Callable<Integer> {
         if (parquet != null) {
             MarketCsv.writeParquet(r, parquet);
         }
+        if (xlsx.xlsx != null) {
+            // the monthly result as --json writes it, plus the annual summary table printed below
+            com.fasterxml.jackson.databind.node.ObjectNode node = ResultJson.tree(r);
+            com.fasterxml.jackson.databind.node.ObjectNode annual = node.putObject("annual");
+            for (Map.Entry<Integer, Map<String, Double>> e : ResultJson.annual(r).entrySet()) {
+                com.fasterxml.jackson.databind.node.ObjectNode y = annual.putObject(Integer.toString(e.getKey()));
+                e.getValue().forEach(y::put);
+            }
+            xlsx.write(spec, node, "months", data);
+        }
         printSummary(out, r);
         if (json != null) {
             out.println("JSON: " + json);
@@ -88,6 +101,9 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (parquet != null) {
             out.println("Parquet: " + parquet);
+        }
+        if (xlsx.xlsx != null) {
+            out.println("workbook: " + xlsx.xlsx);
         }
         out.flush();
         return 0;
