@@ -65,6 +65,10 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Option(names = "--png", paramLabel = "FILE", description = "Write the chart (stage loads over the tariff bands).")
     Path png;
 
+    @Option(names = "--day-png", paramLabel = "FILE",
+            description = "Write a typical day by stage over the tariff bands and an hour-by-day heat map of power (PNG).")
+    Path dayPng;
+
     @Option(names = "--svg", paramLabel = "FILE", description = "Write the chart as SVG.")
     Path svg;
 
@@ -89,6 +93,9 @@ public final class ScheduleCommand implements Callable<Integer> {
         String plantId = Ids.resolve(plant, w.assets().stream().map(org.lichain.world.Asset::id).toList(), "plant",
                 "see 'lichain schedule --list'");
         Schedule s = PlantModels.schedule(w, plantId, m, t);
+        if (dayPng != null) {
+            Canvas.write(dayPng, ScheduleCharts.typicalDayPng(s));
+        }
         if (png != null) {
             Canvas.write(png, ScheduleCharts.png(s));
         }

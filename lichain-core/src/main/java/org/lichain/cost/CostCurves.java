@@ -79,7 +79,7 @@ public final class CostCurves {
         usd /= q.months().size();
         return new Price(usd, String.format(Locale.ROOT,
                 "China battery-grade Li2CO3 spot, %s: %,.0f CNY/t incl. VAT = %,.0f USD/t LCE ex-VAT "
-                        + "(%.0f%% VAT, monthly FX); source: %s", q.basis(), q.cnyPerTInclVat(), usd, w.fiscal().chinaVatPct(), q.source()),
+                        + "(%.0f%% VAT, monthly FX); dataset file prices_monthly.csv, source: %s", q.basis(), q.cnyPerTInclVat(), usd, w.fiscal().chinaVatPct(), q.source()),
                 q.cnyPerTInclVat());
     }
 

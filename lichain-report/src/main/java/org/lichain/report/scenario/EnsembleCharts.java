@@ -42,6 +42,9 @@ public final class EnsembleCharts {
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> String.format(Locale.ROOT, "%.0f", x));
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(org.lichain.report.ChartStyle::number); // no "6E5"
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
         int years = s.years();
         double[] x = new double[years];
         double[][] p = new double[5][years];
@@ -125,6 +128,9 @@ public final class EnsembleCharts {
         XYChart chart = new XYChartBuilder().width(900).height(500).title(metric.description() + ": scenarios")
                 .xAxisTitle("year").yAxisTitle(metric.unit()).build();
         chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> String.format(Locale.ROOT, "%.0f", x));
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(org.lichain.report.ChartStyle::number); // no "6E5"
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         Color[] palette = {new Color(0x1B9E77), new Color(0xD95F02), new Color(0x7570B3), new Color(0xE7298A),
@@ -150,7 +156,7 @@ public final class EnsembleCharts {
                 p[2][y] = s.percentiles()[m][y][4];
             }
             line(chart, s.scenario() + " p50", x, p[1], c, SeriesLines.SOLID, true);
-            line(chart, s.scenario() + " p5", x, p[0], c, SeriesLines.DASH_DASH, false);
+            line(chart, s.scenario() + " p5 and p95 (dashed)", x, p[0], c, SeriesLines.DASH_DASH, true);
             line(chart, s.scenario() + " p95", x, p[2], c, SeriesLines.DASH_DASH, false);
         }
         return chart;

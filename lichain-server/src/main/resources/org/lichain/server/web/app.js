@@ -2,7 +2,8 @@
 // has not landed shows the API's "not available in this build" answer (404/501), never made-up data.
 'use strict';
 
-const TYPE_COLOURS = { brine: '#2b7bba', spodumene: '#4daf4a', lepidolite: '#e41a1c', clay: '#984ea3', other: '#999999' };
+// one colour per resource type, the same as the PNG charts (org.lichain.report.ChartStyle; ChartColoursTest)
+const TYPE_COLOURS = { brine: '#0072b2', spodumene: '#009e73', lepidolite: '#cc79a7', clay: '#e69f00', other: '#999999' };
 const FMT0 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const charts = {};
 let capabilities = null;
