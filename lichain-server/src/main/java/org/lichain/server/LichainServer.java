@@ -120,6 +120,7 @@ public final class LichainServer implements AutoCloseable {
             r.get("/api/assets", assets::list);
             r.get("/api/assets/{id}", assets::detail);
             r.get("/api/curve", curve::curve);
+            r.get("/api/prices/monthly", curve::monthlyPrices);
             r.get("/api/companies", company::list);
             r.get("/api/company/{id}", company::pnl);
             r.get("/api/env/river", env::river);
