@@ -316,17 +316,26 @@ public final class EnvCommand implements Runnable {
                     j.put("limit_ug_per_l", i.limitUgPerL());
                     j.put("exceeds", i.exceeds());
                     j.put("spread_sigma_hours", round(i.sigmaHours(), 2));
+                    j.put("hours_above_limit", round(i.hoursAboveLimit(), 2));
+                    if (i.exceeds()) {
+                        double half = i.hoursAboveLimit() / 2;
+                        j.put("above_limit_from", t.plusSeconds(Math.round((i.arrivalHours() - half) * 3600)).toString());
+                        j.put("above_limit_to", t.plusSeconds(Math.round((i.arrivalHours() + half) * 3600)).toString());
+                    }
                 }
                 Json.print(out, o);
                 return 0;
             }
             out.printf(Locale.ROOT, "%.2f kg thallium at %s, %s (flows of month %d)%n", tlKg, outfall, t,
                     t.getMonthValue());
-            out.printf(Locale.ROOT, "  %-24s %-8s %8s %9s %10s %8s%n", "station", "kind", "km", "arrival h", "peak µg/L",
-                    "limit");
+            out.printf(Locale.ROOT, "  %-24s %-8s %8s %9s %10s %8s %12s%n", "station", "kind", "km", "arrival h",
+                    "peak µg/L", "limit", "h above limit");
             for (Spill.StationImpact i : impacts) {
-                out.printf(Locale.ROOT, "  %-24s %-8s %8.1f %9.1f %10.4f %8.3f %s%n", i.id(), i.kind().id(),
-                        i.distanceKm(), i.arrivalHours(), i.peakUgPerL(), i.limitUgPerL(), i.exceeds() ? "EXCEEDS" : "");
+                out.printf(Locale.ROOT, "  %-24s %-8s %8.1f %9.1f %10.4f %8.3f %12.1f %s%n", i.id(), i.kind().id(),
+                        i.distanceKm(), i.arrivalHours(), i.peakUgPerL(), i.limitUgPerL(), i.hoursAboveLimit(),
+                        i.exceeds() ? (i.kind() == org.lichain.environment.StationKind.INTAKE
+                                ? "EXCEEDS: intake above its limit for " + String.format(Locale.ROOT, "%.1f h",
+                                i.hoursAboveLimit()) : "EXCEEDS") : "");
             }
             if (emit != null) {
                 out.println("  samples written to " + emit);
@@ -457,10 +466,19 @@ public final class EnvCommand implements Runnable {
             if (json) {
                 ObjectNode o = Json.object();
                 EnvJson.alerts(o.putArray("alerts"), alerts);
+                EnvJson.incidents(o.putArray("incidents"), Alerts.incidents(alerts));
                 Json.print(out, o);
                 return 0;
             }
-            out.printf("%d alert(s)%n", alerts.size());
+            List<Alerts.Incident> incidents = Alerts.incidents(alerts);
+            out.printf("%d alert(s) in %d incident(s) (alerts within %d h at stations sharing an upstream outfall)%n",
+                    alerts.size(), incidents.size(), Alerts.INCIDENT_WINDOW_HOURS);
+            for (Alerts.Incident i : incidents) {
+                out.printf(Locale.ROOT, "  incident %d: %s .. %s, %d alert(s) at %s, up to %.1f× the limit; upstream of "
+                                + "all: %s%n", i.number(), i.first(), i.last(), i.alerts(), String.join(", ", i.stations()),
+                        i.maxTimesLimit(), i.commonUpstream().isEmpty() ? "none" : String.join(", ", i.commonUpstream()));
+            }
+            out.println("alerts:");
             for (Alerts.Alert a : alerts) {
                 out.printf(Locale.ROOT, "  %s %-24s %-13s %s%n", a.time(), a.station(), a.kind(), a.detail());
                 StringBuilder sb = new StringBuilder("      upstream: ");

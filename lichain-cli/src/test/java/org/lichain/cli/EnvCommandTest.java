@@ -106,9 +106,19 @@ class EnvCommandTest {
     void jianxiawoSpill_attributionGroupsItsNeighbours_andThePlanVisitsEveryMember() throws Exception {
         Path csv = dir.resolve("jx.csv");
         Path db = dir.resolve("jx.duckdb");
-        assertThat(run("env", "spill", "--outfall", "OF-JIANXIAWO", "--tl-kg", "5", "--at", "2025-01-15T08:00",
-                "--emit-measurements", csv.toString()).status()).isZero();
+        Run spill = run("env", "spill", "--outfall", "OF-JIANXIAWO", "--tl-kg", "5", "--at", "2025-01-15T08:00",
+                "--emit-measurements", csv.toString(), "--json");
+        assertThat(spill.status()).as(spill.err()).isZero();
+        for (JsonNode st : spill.json().get("stations")) {
+            // how long each station stays above its limit (issue 14): positive exactly when the peak exceeds it
+            assertThat(st.get("hours_above_limit").asDouble() > 0).as(st.toString())
+                    .isEqualTo(st.get("exceeds").asBoolean());
+        }
         assertThat(run("env", "ingest", csv.toString(), "--db", db.toString(), "--json").status()).isZero();
+        JsonNode alerts = run("env", "alerts", "--db", db.toString(), "--json").json();
+        assertThat(alerts.get("incidents")).hasSize(1); // one spill, one incident
+        assertThat(alerts.get("incidents").get(0).get("alerts").asInt()).isEqualTo(alerts.get("alerts").size());
+        assertThat(alerts.get("incidents").get(0).get("common_upstream_outfalls").toString()).contains("OF-JIANXIAWO");
         JsonNode attr = run("env", "attribute", "--db", db.toString(), "--json").json();
         JsonNode best = attr.get("groups").get(0);
         java.util.List<String> members = new java.util.ArrayList<>();

@@ -124,6 +124,7 @@ final class MonitoringApi {
         ObjectNode o = Json.object();
         o.put("measurements", ms.size());
         EnvJson.alerts(o.putArray("alerts"), alerts);
+        EnvJson.incidents(o.putArray("incidents"), Alerts.incidents(alerts));
         ctx.contentType("application/json").result(Json.bytes(o));
     }
 

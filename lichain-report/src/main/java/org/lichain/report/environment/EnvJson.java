@@ -99,6 +99,22 @@ public final class EnvJson {
         }
     }
 
+    /** Alerts grouped by incident (stations, time span, count, largest multiple of the limit, common upstream). */
+    public static void incidents(ArrayNode arr, List<Alerts.Incident> incidents) {
+        for (Alerts.Incident i : incidents) {
+            ObjectNode j = arr.addObject();
+            j.put("incident", i.number());
+            ArrayNode st = j.putArray("stations");
+            i.stations().forEach(st::add);
+            j.put("first", i.first().toString());
+            j.put("last", i.last().toString());
+            j.put("alerts", i.alerts());
+            j.put("max_times_limit", round(i.maxTimesLimit(), 3));
+            ArrayNode up = j.putArray("common_upstream_outfalls");
+            i.commonUpstream().forEach(up::add);
+        }
+    }
+
     /**
      * Ranked candidate outfalls with scores and released mass; the indistinguishable groups, best first, with their
      * confidence; the samples that would separate the best group; the fit's R², samples and a note.

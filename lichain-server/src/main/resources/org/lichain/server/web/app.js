@@ -582,7 +582,10 @@ async function loadRiver() {
   } else if (!(al.body.alerts || []).length) {
     setStatus('river-alerts-status', 'ok', 'No alert on the ' + al.body.measurements + ' stored thallium measurements (POST a CSV to /api/env/measurements).');
   } else {
-    setStatus('river-alerts-status', 'ok', al.body.alerts.length + ' alert(s) on ' + al.body.measurements + ' stored thallium measurements.');
+    const inc = al.body.incidents || [];
+    setStatus('river-alerts-status', 'alert', al.body.alerts.length + ' alert(s) on ' + al.body.measurements + ' stored thallium measurements, in '
+      + inc.length + ' incident(s): ' + inc.map(i => '#' + i.incident + ' ' + i.first.replace('T', ' ') + '..' + i.last.replace('T', ' ') + ' at '
+      + i.stations.join(', ') + ' (up to ' + i.max_times_limit + '× the limit; upstream of all: ' + (i.common_upstream_outfalls.join(', ') || 'none') + ')').join('; '));
   }
 }
 
