@@ -52,6 +52,21 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // five phases, about a minute in all: a progress bar with ETA on stderr (off with --quiet)
+        try (WorkProgress b = new WorkProgress("run", 5, "phases")) {
+            bar = b;
+            return work();
+        }
+    }
+
+    private WorkProgress bar;
+
+    private void phase(String what, long t0) {
+        timing(what, t0);
+        bar.step();
+    }
+
+    private Integer work() {
         World w = data.world();
         PrintWriter o = spec.commandLine().getOut();
         HtmlReport report = new HtmlReport("LiChain report: base scenario 2020-2035");
@@ -61,7 +76,7 @@ public final class RunCommand implements Callable<Integer> {
         // 1. the market
         long t0 = System.nanoTime();
         SimulationResult r = Simulation.runBase2020to2035(w);
-        timing("market simulation", t0);
+        phase("market simulation", t0);
         Map<Integer, Map<String, Double>> annual = ResultJson.annual(r);
         o.println("Base scenario 2020-2035 (market simulation; annual means of monthly prices, sums of flows)");
         List<String> header = List.of("year", "price CNY/t incl. VAT", "price USD/t LCE", "demand t LCE",
@@ -90,7 +105,7 @@ public final class RunCommand implements Callable<Integer> {
                     + file.replace(".png", "").replace("market_", "").replace('_', ' '));
         }
 
-        timing("market charts", t0);
+        phase("market charts", t0);
         // 2. the 2025 cost curve at the latest known price (the 2025 average of the monthly record)
         CostCurve spot = CurveCommand.build(w, 2025, null, null, null, CostBreakdown.Basis.C1);
         o.println();
@@ -99,7 +114,7 @@ public final class RunCommand implements Callable<Integer> {
                 + "incl. VAT (%s).", spot.priceUsdPerTLce(), spot.priceCnyPerTInclVat(), spot.priceSource()));
         report.costCurve(spot, "curve-2025.png");
 
-        timing("cost curve", t0);
+        phase("cost curve", t0);
         // 3. environment: Yichun's footprint from the simulated production
         // generic incentive projects of the market (no site in the dataset) have no footprint site: left out
         List<String> known = new ArrayList<>();
@@ -153,7 +168,7 @@ public final class RunCommand implements Callable<Integer> {
         report.image("residue-stock-yichun.png", png(EnvironmentCharts.residueStock("yichun", r.start(),
                 Footprint.residueStockSeries(ledger, "yichun"))), "Cumulative leach-residue stock in Yichun");
 
-        timing("environment", t0);
+        phase("environment", t0);
         // 4. a company along the chain: dated 2025 reference prices and reported output, and the simulation
         report.heading("Company: CATL 2025 along the chain");
         List<List<Object>> seg = new ArrayList<>();
@@ -176,7 +191,7 @@ public final class RunCommand implements Callable<Integer> {
                         "CATL 2025 (simulation): margin by segment and month");
             }
         }
-        timing("company", t0);
+        phase("company", t0);
         Path html = report.write(out, "report.html");
         o.println();
         o.printf(Locale.ROOT, "report: %s%n", html);

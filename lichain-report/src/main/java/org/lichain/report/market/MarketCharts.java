@@ -1,15 +1,12 @@
 package org.lichain.report.market;
 
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -139,8 +136,10 @@ public final class MarketCharts {
                 total += v;
             }
             if (total > 0) {
-                c.addSeries(r.countries().get(o), d, scaled(r.chinaSupplyByOrigin()[o], 1e-3))
-                        .setMarker(SeriesMarkers.NONE);
+                // "ZZ" is the market model's code for generic new projects without a site (no country yet)
+                String country = r.countries().get(o);
+                c.addSeries(country.equals("ZZ") ? "new projects (no site yet)" : country, d,
+                        scaled(r.chinaSupplyByOrigin()[o], 1e-3)).setMarker(SeriesMarkers.NONE);
             }
         }
         return png(c, r);

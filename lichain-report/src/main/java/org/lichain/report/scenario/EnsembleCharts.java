@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.AnnotationText;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -172,6 +171,11 @@ public final class EnsembleCharts {
         s.setShowInLegend(legend);
     }
 
+    static String source(EnsembleSummary s) {
+        return "LiChain Monte Carlo ensemble (lichain mc), scenario " + s.scenario() + ", " + s.runs() + " runs, seed "
+                + s.seed() + ", embedded dataset";
+    }
+
     /**
      * Writes {@code fan_<metric>.png} for every metric and {@code tornado_<output>.png} for the mean of every
      * metric into {@code dir}; returns the file names.
@@ -180,14 +184,15 @@ public final class EnsembleCharts {
         List<String> files = new ArrayList<>();
         for (int m = 0; m < s.metrics().size(); m++) {
             String name = "fan_" + s.metrics().get(m).name() + ".png";
-            BitmapEncoder.saveBitmap(fan(s, m), dir.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG);
+            org.lichain.report.Canvas.write(dir.resolve(name), org.lichain.report.ChartStyle.png(fan(s, m), source(s)));
             files.add(name);
         }
         if (!s.inputs().isEmpty()) {
             for (int m = 0; m < s.metrics().size(); m++) {
                 int out = s.outputs().indexOf(s.metrics().get(m).name() + "_mean");
                 String name = "tornado_" + s.outputs().get(out) + ".png";
-                BitmapEncoder.saveBitmap(tornado(s, out), dir.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG);
+                org.lichain.report.Canvas.write(dir.resolve(name),
+                        org.lichain.report.ChartStyle.png(tornado(s, out), source(s)));
                 files.add(name);
             }
         }
