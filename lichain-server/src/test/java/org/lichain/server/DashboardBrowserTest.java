@@ -240,6 +240,9 @@ class DashboardBrowserTest {
         wait.until(d -> "succeeded".equals(d.findElement(By.id("job-progress")).getDomAttribute("data-state")));
         assertThat(text("job-progress")).contains("200/200 (100.0%)");
         wait.until(d -> text("job-result").contains("price_cny_per_t_incl_vat_avg"));
+        // the result as the chart it describes (p5, p50, p95 of the first metric), not a JSON dump
+        wait.until(d -> "3".equals(attr("job-result-chart", "data-series")));
+        assertThat(text("job-result")).doesNotContain("{");
         shot("jobs-mc-succeeded");
 
         driver.findElement(By.cssSelector("#nav button[data-view=ensemble]")).click();

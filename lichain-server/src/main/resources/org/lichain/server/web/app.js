@@ -746,6 +746,31 @@ function showJobResult(j, res) {
     }
   }
   d.appendChild(t);
+  // the result as the chart it describes: a run's annual price, an ensemble's first metric as p5/p50/p95
+  const box = document.createElement('div');
+  box.id = 'job-result-chart';
+  box.className = 'chart';
+  d.appendChild(box);
+  if (charts['job-result-chart']) { charts['job-result-chart'].dispose(); delete charts['job-result-chart']; }
+  if (el('job-result-chart-tools')) { el('job-result-chart-tools').remove(); }
+  let option = null;
+  if (res && res.metrics) {
+    const m = Object.keys(res.metrics)[0];
+    const years = Object.keys(res.metrics[m]).sort();
+    option = { title: { text: m + ': p5, p50, p95 (' + res.runs + ' runs)', textStyle: { fontSize: 13 } }, legend: { bottom: 0 },
+      xAxis: { type: 'category', data: years }, yAxis: { type: 'value', scale: true, name: (res.units || {})[m] || '' },
+      series: ['p5', 'p50', 'p95'].map(k => lineSeries(k, years.map(y => res.metrics[m][y][k]), k === 'p50' ? {} : { lineStyle: { type: 'dashed' } })) };
+  } else if (res && res.months) {
+    const a = annual(res);
+    const years = Object.keys(a);
+    option = { title: { text: T('Battery-grade carbonate price, China spot, CNY/t incl. VAT') + ' (' + T('annual mean') + ')', textStyle: { fontSize: 13 } },
+      xAxis: { type: 'category', data: years }, yAxis: { type: 'value', name: 'CNY/t incl. VAT' },
+      series: [lineSeries(res.scenario || 'run', years.map(y => Math.round(a[y].price)))] };
+  }
+  if (option) {
+    chart('job-result-chart').setOption(Object.assign({ animation: false, tooltip: { trigger: 'axis' }, grid: { left: 80, right: 30, top: 40, bottom: 50 } }, option), true);
+    box.dataset.series = String(option.series.length);
+  }
 }
 
 /** Annual means of the monthly China price and sums of production of a simulation result. */
@@ -885,7 +910,7 @@ const ZH = {
   'Typical day: mean load by hour, % of each stage\'s maximum rate': '典型日：各工段逐时平均负荷（占最大产能%）',
   'Power draw, MW: hour of day × day of the month': '用电功率（兆瓦）：小时 × 日期',
   'Solving the month (one MIP; this can take a minute)…': '正在求解本月排程（混合整数规划，约需一分钟）…',
-  'CSV': 'CSV', 'PNG': 'PNG'
+  'annual mean': '年均值', 'CSV': 'CSV', 'PNG': 'PNG'
 };
 /** Chinese names of the places and companies of the Yichun story, used in every table and title in 简体中文. */
 const ZH_NAMES = [['Yichun', '宜春'], ['Jinjiang', '锦江'], ['Jiangte', '江特电机'], ['CATL', '宁德时代'], ['Jianxiawo', '枧下窝'],
