@@ -205,18 +205,21 @@ function renderCurve() {
     start = end;
   }
   const share = prodAll > 0 ? prodLoss / prodAll : 0;
-  el('price-readout').textContent = 'Price: USD ' + FMT0.format(price) + '/t LCE ex-VAT = CNY '
+  el('price-readout').textContent = LANG === 'zh'
+    ? '价格：' + FMT0.format(price) + ' 美元/吨LCE（不含税）= ' + FMT0.format(c.price_cny_per_t_incl_vat) + ' 元/吨（含税）（' + c.year + '，' + c.basis.toUpperCase() + '）'
+    : 'Price: USD ' + FMT0.format(price) + '/t LCE ex-VAT = CNY '
     + FMT0.format(c.price_cny_per_t_incl_vat) + '/t incl. VAT (' + c.year + ', ' + c.basis.toUpperCase() + ')';
   el('price-readout').dataset.priceUsd = String(price);
-  el('price-source').textContent = 'Price source: ' + (c.price_source || '');
+  el('price-source').textContent = T('Price source') + ': ' + (c.price_source || '');
   const label = (type || country) ? 'selected output' : 'output';
-  el('share-at-loss').textContent = 'Share of ' + label + ' at a loss: ' + pct(share);
+  el('share-at-loss').textContent = (LANG === 'zh' ? ((type || country) ? '所选产量中亏损的比例：' : '亏损产量比例：')
+    : 'Share of ' + label + ' at a loss: ') + pct(share);
   el('share-at-loss').dataset.share = String(share);
-  el('selection-capacity').textContent = 'capacity ' + FMT0.format(capSel) + ' t LCE/yr';
+  el('selection-capacity').textContent = T('capacity') + ' ' + FMT0.format(capSel) + ' t LCE/yr';
   el('curve-chart').dataset.bars = String(bars.filter(b => b.selected).length);
 
   chart('curve-chart').setOption({ animation: false,
-    title: { text: 'Cost curve ' + c.year + ' (' + c.basis.toUpperCase() + ')', left: 'center', textStyle: { fontSize: 13 } },
+    title: { text: T('Cost curve') + ' ' + c.year + ' (' + c.basis.toUpperCase() + ')', left: 'center', textStyle: { fontSize: 13 } },
     tooltip: {
       trigger: 'item',
       formatter: p => {
@@ -227,7 +230,7 @@ function renderCurve() {
       }
     },
     grid: { left: 70, right: 30, top: 40, bottom: 50 },
-    xAxis: { type: 'value', name: 'cumulative capacity, t LCE/yr', nameLocation: 'middle', nameGap: 30, min: 0, max: Math.max(start, 1) },
+    xAxis: { type: 'value', name: T('cumulative capacity, t LCE/yr'), nameLocation: 'middle', nameGap: 30, min: 0, max: Math.max(start, 1) },
     yAxis: { type: 'value', name: 'USD/t LCE', min: 0 },
     series: [
       {
@@ -910,7 +913,10 @@ const ZH = {
   'Typical day: mean load by hour, % of each stage\'s maximum rate': '典型日：各工段逐时平均负荷（占最大产能%）',
   'Power draw, MW: hour of day × day of the month': '用电功率（兆瓦）：小时 × 日期',
   'Solving the month (one MIP; this can take a minute)…': '正在求解本月排程（混合整数规划，约需一分钟）…',
-  'annual mean': '年均值', 'CSV': 'CSV', 'PNG': 'PNG'
+  'annual mean': '年均值', 'Price source': '价格来源', 'capacity': '产能', 'cumulative capacity, t LCE/yr': '累计产能，吨LCE/年',
+  'Bar colour = resource type:': '柱色 = 资源类型：', 'brine': '卤水', 'spodumene': '锂辉石', 'lepidolite': '锂云母', 'clay': '黏土', 'other': '其他',
+  'outside the filter · dashed line = price': '筛选之外 · 虚线 = 价格', 'C1 cash cost': 'C1 现金成本', 'all': '全部',
+  'Month of discharges': '排放月份', 'CSV': 'CSV', 'PNG': 'PNG'
 };
 /** Chinese names of the places and companies of the Yichun story, used in every table and title in 简体中文. */
 const ZH_NAMES = [['Yichun', '宜春'], ['Jinjiang', '锦江'], ['Jiangte', '江特电机'], ['CATL', '宁德时代'], ['Jianxiawo', '枧下窝'],
