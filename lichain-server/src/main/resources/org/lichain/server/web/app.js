@@ -602,7 +602,10 @@ async function loadPlan() {
   setStatus('plan-status', 'ok', p.month + ': ' + p.used_days + ' of ' + p.capacity_days + ' inspector-days, risk covered '
     + p.risk_covered + ' of ' + p.risk_total + ' (' + p.solver + '); monitoring store: ' + p.monitoring_store + ', '
     + p.past_alerts + ' past alert(s)'
-    + (g ? '; attributed group ' + g.outfalls.join(', ') + ' (confidence ' + g.confidence + '), every member visited' : ''));
+    + (g ? '; attributed group ' + g.outfalls.join(', ') + ' (confidence ' + g.confidence + '), every member visited' : '')
+    + (p.attribution && p.attribution.separating_samples.length ? '; a sample that separates them: '
+      + p.attribution.separating_samples.map(x => x.location + ' at ' + x.time.replace('T', ' ') + ' (' + x.separation_sigma + ' σ'
+        + (x.after_last_sample ? ', still possible' : ', had it been taken') + ')').join('; ') : ''));
   fillTable('plan-table', p.visits, [v => v.site, v => v.plant, v => v.days, v => v.risk, v => v.reason]);
 }
 
