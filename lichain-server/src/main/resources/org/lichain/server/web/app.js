@@ -500,9 +500,11 @@ async function loadSelfSufficiency() {
   const res = await selectedResult('simulate', 'selfsuff-job', 'selfsuff-status');
   chart('selfsuff-chart').clear();
   if (!res) { return; }
-  const ss = Object.entries(res.self_sufficiency || {});
+  // ROW (rest of the world: mines far above its small demand) would flatten the regions that matter: left off the
+  // scale and named, as in the PNG chart; JK = Japan + South Korea
+  const ss = Object.entries(res.self_sufficiency || {}).filter(([c]) => c !== 'ROW');
   chart('selfsuff-chart').setOption({ animation: false,
-    title: { text: 'Self-sufficiency (domestic mine supply ÷ demand)', textStyle: { fontSize: 13 } }, tooltip: { trigger: 'axis' }, legend: { top: 20 },
+    title: { text: 'Self-sufficiency (domestic mine supply ÷ demand; ROW off scale; JK = Japan + Korea)', textStyle: { fontSize: 13 } }, tooltip: { trigger: 'axis' }, legend: { bottom: 0 },
     xAxis: { type: 'category', data: res.months }, yAxis: { type: 'value' },
     series: ss.map(([c, v]) => lineSeries(c, v))
   }, true);
