@@ -112,7 +112,7 @@ public final class AssetsCommand implements Callable<Integer> {
         @Option(names = "--year", paramLabel = "Y", defaultValue = "2025", description = "Year (default: ${DEFAULT-VALUE}).")
         int year;
 
-        @Option(names = "--price-usd", paramLabel = "P", description = "Price for royalties, USD/t LCE (default: reference price).")
+        @Option(names = "--price-usd", paramLabel = "P", description = "Price for royalties, USD/t LCE ex-VAT (default: the year's average of the monthly China spot record, or its latest month).")
         Double priceUsd;
 
         @Option(names = "--json", description = "Print JSON.")
@@ -121,18 +121,23 @@ public final class AssetsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             World w = data.world();
-            Asset a = w.findAsset(id).orElseThrow(() -> new InvalidInputException("unknown asset id '" + id
+            String canonical = Ids.resolve(id, w.assets().stream().map(Asset::id).toList(), "asset id",
+                    "see 'lichain assets'");
+            Asset a = w.findAsset(canonical).orElseThrow(() -> new InvalidInputException("unknown asset id '" + id
                     + "' (see 'lichain assets')"));
-            double price = priceUsd != null ? priceUsd
-                    : CostCurves.referencePrice(w, year).map(CostCurves.Price::usdPerTLce).orElse(0.0);
+            CostCurves.Price price = priceUsd != null ? new CostCurves.Price(priceUsd, "given (--price-usd)")
+                    : CostCurves.referencePrice(w, year).orElseThrow(() -> new InvalidInputException(
+                            "no reference price at or before " + year + " in the dataset; give --price-usd"));
             ProcessBalance b = ProcessModel.balance(w, a, year);
-            CostBreakdown c = CostModel.unitCost(w, a, b, YearMonth.of(year, 7), price);
+            CostBreakdown c = CostModel.unitCost(w, a, b, YearMonth.of(year, 7), price.usdPerTLce());
             ObjectNode o = describe(w, a, b, c, year);
+            ((ObjectNode) o.get("cost_usd_per_t_lce")).put("price_source", price.source());
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Json.print(out, o);
             } else {
                 printHuman(out, w, a, b, c);
+                out.printf(Locale.ROOT, "  price: %,.0f USD/t LCE ex-VAT (%s)%n", price.usdPerTLce(), price.source());
             }
             return 0;
         }

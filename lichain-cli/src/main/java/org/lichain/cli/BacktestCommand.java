@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lichain backtest}: the 2020-2025 market run on exogenous inputs, compared with the reference history. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
+        header = "Runs the market from 2020-01 on exogenous inputs only and compares it with the recorded history.",
         description = {"Runs the base scenario from 2020-01 to 2025-12 on exogenous inputs only (demand drivers, "
                 + "capacity timelines, input prices, policies) and compares it with the reference history: error "
                 + "of the log China carbonate price, peak timing, turning points, lepidolite growth and losses, "

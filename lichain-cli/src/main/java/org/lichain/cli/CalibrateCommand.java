@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lichain calibrate}: fits the market's price-formation parameters on the backtest. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
+        header = "Fits the market's price-formation parameters by grid search on the 2020-2025 backtest.",
         description = {"Fits the market's price-formation parameters (scarcity elasticity, inventory momentum and "
                 + "demand-growth gains, price adjustment speed, maximum stock cover) by grid search on the "
                 + "2020-2025 backtest against market_history.csv.",

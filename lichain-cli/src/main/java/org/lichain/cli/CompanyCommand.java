@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lichain company ID}: a group's segment and integrated P&L, and keep-or-close of its assets. */
 @Command(name = "company", mixinStandardHelpOptions = true,
+        header = "Shows a group's segment and integrated P&L for a year and which assets it would keep or close.",
         description = {"Segment (mining, conversion, cathode, cells) and integrated P&L of a group for a year,",
                 "attributable by stake, with each lithium asset's stand-alone margin and whether the group keeps it.",
                 "Prices: the dataset's reference prices of the year, or a flat price (--price-usd / --price-cny-incl-vat).",
@@ -49,11 +50,14 @@ public final class CompanyCommand implements Callable<Integer> {
     @Mixin
     Common common;
 
-    @Option(names = "--json", description = "Print the P&L as JSON (issue 6 contract, with extra fields).")
+    @Option(names = "--json", description = "Print the P&L as JSON (segments, assets, months; fields in docs/company.md).")
     boolean json;
 
     @Option(names = "--png", paramLabel = "FILE", description = "Write a chart of monthly margin by segment (PNG).")
     Path png;
+
+    @Mixin
+    XlsxOption xlsx;
 
     /** Options shared by {@code company} and {@code company compare}. */
     static final class Common {
@@ -125,23 +129,26 @@ public final class CompanyCommand implements Callable<Integer> {
         if (png != null) {
             Canvas.write(png, CompanyCharts.png(CompanyCharts.monthly(p)));
         }
+        var node = CompanyJson.of(p, off);
+        boolean wroteXlsx = xlsx.write(spec, node, null, data);
         if (json) {
-            Json.print(out, CompanyJson.of(p, off));
+            Json.print(out, node);
         } else {
             print(out, p);
             if (png != null) {
                 out.println("chart: " + png);
+            }
+            if (wroteXlsx) {
+                out.println("workbook: " + xlsx.xlsx);
             }
         }
         return 0;
     }
 
     static CompanyPnl pnl(World w, Companies c, String companyId, Common common) {
-        if (c.find(companyId).isEmpty()) {
-            throw new InvalidInputException("unknown company id '" + companyId + "'; known: "
-                    + String.join(", ", c.companies().stream().map(x -> x.id()).toList()));
-        }
-        return CompanyModel.pnl(w, c, companyId, common.year, common.path(w, c), common.transferPricing());
+        java.util.List<String> ids = c.companies().stream().map(x -> x.id()).toList();
+        String id = Ids.resolve(companyId, ids, "company id", "known: " + String.join(", ", ids));
+        return CompanyModel.pnl(w, c, id, common.year, common.path(w, c), common.transferPricing());
     }
 
     static void print(PrintWriter out, CompanyPnl p) {
@@ -177,6 +184,7 @@ public final class CompanyCommand implements Callable<Integer> {
 
     /** {@code lichain company compare ID...}: margin by segment for several groups. */
     @Command(name = "compare", mixinStandardHelpOptions = true,
+            header = "Compares the segment and integrated margins of several groups in one year.",
             description = {"Margin by segment and integrated margin for several groups in one year.",
                     "Chart (--png): margin by segment per company."})
     static final class Compare implements Callable<Integer> {

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lichain compare A.yaml B.yaml …}: ensembles of several scenarios side by side. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
+        header = "Runs an ensemble of each scenario and shows their percentiles side by side.",
         description = {"Runs an ensemble of each scenario (as 'lichain mc' does, each into DIR/<name>/) and shows "
                 + "them side by side: a table of p5/p50/p95 per metric and year, and overlaid charts "
                 + "(DIR/compare_<metric>.png).",
@@ -70,7 +71,7 @@ public final class CompareCommand implements Callable<Integer> {
             }
             EnsembleRunner.Options o = new EnsembleRunner.Options(runs, t, seed == null ? s.seed() : seed,
                     EnsembleRunner.Options.DEFAULT_CHUNK_RUNS);
-            try (McCommand.Progress p = new McCommand.Progress(noProgress, "compare " + s.name())) {
+            try (McCommand.Progress p = new McCommand.Progress(noProgress || Console.quiet(), "compare " + s.name())) {
                 EnsembleDirectory.Result r = EnsembleDirectory.run(s, EnsembleModels.create(s), o, out.resolve(name),
                         false, p, (stage, summary) -> EnsembleCharts.writeAll(summary, stage));
                 summaries.add(r.summary());

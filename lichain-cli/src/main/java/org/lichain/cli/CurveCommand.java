@@ -23,9 +23,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code lichain curve}: the industry cost curve for a year or month. */
 @Command(name = "curve", mixinStandardHelpOptions = true,
+        header = "Shows the cost curve of mined lithium supply and the share of output that costs more than the price.",
         description = {"The cost curve of mined lithium supply: assets sorted by unit cost (chemical basis),",
                 "cumulative capacity, the share of output at a loss at a price, by resource type and country.",
-                "Without a price option the dataset's reference price for the year (or the latest before it) is used."})
+                "Without a price option the latest known price is used: the year's average of the monthly China spot",
+                "record (SMM), or its latest month when the year is incomplete; the output names it and its source."})
 public final class CurveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -63,13 +65,16 @@ public final class CurveCommand implements Callable<Integer> {
             description = "Also report the marginal cost at this annual demand (t LCE): the cost of the bar where cumulative capacity reaches it.")
     Double demand;
 
+    @Mixin
+    XlsxOption xlsx;
+
     @Option(names = "--png", paramLabel = "FILE", description = "Write the chart as PNG.")
     Path png;
 
     @Option(names = "--svg", paramLabel = "FILE", description = "Write the chart as SVG.")
     Path svg;
 
-    @Option(names = "--json", description = "Print the curve as JSON (issue #2 contract).")
+    @Option(names = "--json", description = "Print the curve as JSON (fields in docs/dataset.md and README).")
     boolean json;
 
     @Override
@@ -77,13 +82,21 @@ public final class CurveCommand implements Callable<Integer> {
         World w = data.world();
         org.lichain.cost.PowerPriceRatio power = org.lichain.cost.PowerPriceRatio.FLAT;
         if (powerPrice.mode() == org.lichain.operations.EffectivePowerPrice.Mode.SCHEDULED) {
-            spec.commandLine().getErr().println("lichain: scheduling every plant on its time-of-use tariff for each month "
-                    + "(one LP per plant and month; this takes a while)...");
             // a monthly curve schedules its month; an annual curve schedules the first month of each quarter and
             // applies it to the quarter (named simplification: 4 solves per plant instead of 12)
             boolean annual = month == null;
             power = (a, m) -> org.lichain.operations.EffectivePowerPrice.of(w, a.id(),
                     annual ? java.time.YearMonth.of(m.getYear(), (m.getMonthValue() - 1) / 3 * 3 + 1) : m).ratioToFlat();
+            YearMonth ymOrNull = null;
+            boolean monthOk = true;
+            try {
+                ymOrNull = annual ? null : YearMonth.parse(month);
+            } catch (DateTimeParseException e) {
+                monthOk = false; // build() reports the bad --month
+            }
+            if (monthOk && year >= 2015 && year <= 2040) {
+                scheduleAll(w, ymOrNull, year);
+            }
         }
         CostCurve c = build(w, year, month, price == null ? null : price.usd, price == null ? null : price.cny,
                 parseBasis(basis), power);
@@ -97,13 +110,14 @@ public final class CurveCommand implements Callable<Integer> {
             throw new InvalidInputException("--demand-t-lce " + demand + ": must be a non-negative number");
         }
         PrintWriter out = spec.commandLine().getOut();
+        var node = CurveJson.of(c);
+        node.put("power_price", powerPrice.mode().name().toLowerCase(Locale.ROOT));
+        if (demand != null) {
+            node.put("demand_t_lce", demand);
+            node.put("marginal_cost_usd_per_t_lce", CurveJson.r2(c.marginalCostAt(demand)));
+        }
+        boolean wroteXlsx = xlsx.write(spec, node, null, data);
         if (json) {
-            var node = CurveJson.of(c);
-            node.put("power_price", powerPrice.mode().name().toLowerCase(Locale.ROOT));
-            if (demand != null) {
-                node.put("demand_t_lce", demand);
-                node.put("marginal_cost_usd_per_t_lce", CurveJson.r2(c.marginalCostAt(demand)));
-            }
             Json.print(out, node);
         } else {
             if (demand != null) {
@@ -118,8 +132,47 @@ public final class CurveCommand implements Callable<Integer> {
             if (svg != null) {
                 out.println("chart: " + svg);
             }
+            if (wroteXlsx) {
+                out.println("workbook: " + xlsx.xlsx);
+            }
         }
         return 0;
+    }
+
+    /**
+     * Solves the schedules the curve will ask for, one LP per plant and month, under a progress bar with ETA (the
+     * results are cached, so the curve then reads them). Bad --month text is left to {@link #build} to report.
+     */
+    private void scheduleAll(World w, YearMonth monthOrNull, int y) {
+        java.util.List<String> plants = new java.util.ArrayList<>();
+        java.util.List<YearMonth> months = new java.util.ArrayList<>();
+        int curveYear = monthOrNull != null ? monthOrNull.getYear() : y;
+        for (org.lichain.world.Asset a : w.assets()) {
+            boolean on = a.kind().minedSupply() && (monthOrNull != null
+                    ? a.capacity().capacityTLcePerYear(monthOrNull) > 0
+                    : a.capacity().averageCapacityTLcePerYear(curveYear) > 0
+                    || w.productionOf(a.id(), curveYear).isPresent());
+            if (on) {
+                plants.add(a.id());
+            }
+        }
+        if (monthOrNull != null) {
+            months.add(monthOrNull);
+        } else {
+            for (int q = 0; q < 4; q++) {
+                months.add(YearMonth.of(curveYear, q * 3 + 1));
+            }
+        }
+        Console.note(spec.commandLine().getErr(), String.format(Locale.ROOT, "lichain: scheduling %d plants on their "
+                + "time-of-use tariffs for %d month(s): one LP each", plants.size(), months.size()));
+        try (WorkProgress bar = new WorkProgress("schedules", (long) plants.size() * months.size(), "LPs")) {
+            for (String id : plants) {
+                for (YearMonth m : months) {
+                    org.lichain.operations.EffectivePowerPrice.of(w, id, m);
+                    bar.step();
+                }
+            }
+        }
     }
 
     static CostBreakdown.Basis parseBasis(String s) {
@@ -165,34 +218,63 @@ public final class CurveCommand implements Callable<Integer> {
                     "given (--price-cny-incl-vat %.0f, converted ex-VAT at the %s average CNY/USD)", cny,
                     ym != null ? ym.toString() : Integer.toString(y)));
         } else {
-            p = CostCurves.referencePrice(w, y).orElseThrow(() -> new InvalidInputException(
-                    "no reference price at or before " + y + " in the dataset; give --price-usd or --price-cny-incl-vat"));
+            p = (ym != null ? CostCurves.referencePrice(w, ym) : CostCurves.referencePrice(w, y))
+                    .orElseThrow(() -> new InvalidInputException("no reference price at or before " + y
+                            + " in the dataset; give --price-usd or --price-cny-incl-vat"));
         }
         return ym != null ? CostCurves.monthly(w, ym, p, basis, power) : CostCurves.annual(w, y, p, basis, power);
     }
 
     /** Human summary: price, groups, and the assets (all, or the first {@code maxAssets} if > 0). */
     static void printSummary(PrintWriter out, CostCurve c, int maxAssets) {
+        printSummary(out, c, maxAssets, false);
+    }
+
+    /**
+     * Human summary on the curve's basis (C1 or AISC): price, groups (share at a loss and the production-weighted
+     * median of the basis cost), then the assets. With {@code underWaterFirst}, every asset whose basis cost is above
+     * the price comes first, most under water first, then the cheapest others up to {@code maxAssets}.
+     */
+    static void printSummary(PrintWriter out, CostCurve c, int maxAssets, boolean underWaterFirst) {
         String period = c.month() != null ? c.month() : Integer.toString(c.year());
-        out.printf(Locale.ROOT, "Cost curve %s, basis %s, mined supply on a chemical basis%n", period,
-                c.basis().id().toUpperCase(Locale.ROOT));
+        String b = c.basis().id().toUpperCase(Locale.ROOT);
+        out.printf(Locale.ROOT, "Cost curve %s, basis %s, mined supply on a chemical basis%n", period, b);
         out.printf(Locale.ROOT, "Price: %,.0f USD/t LCE ex-VAT = %,.0f CNY/t incl. VAT (%s)%n", c.priceUsdPerTLce(),
                 c.priceCnyPerTInclVat(), c.priceSource());
-        out.printf(Locale.ROOT, "Capacity %,.0f t LCE/yr; production %,.0f t LCE; %.1f%% of output costs more than the price%n",
-                c.totalCapacityTLce(), c.totalProductionTLce(), 100 * c.shareAtLoss());
+        out.printf(Locale.ROOT, "Capacity %,.0f t LCE/yr; production %,.0f t LCE; %.1f%% of output costs more than the "
+                        + "price (%s)%n", c.totalCapacityTLce(), c.totalProductionTLce(), 100 * c.shareAtLoss(), b);
         out.println();
-        printGroups(out, "resource type", c.byResourceType());
+        printGroups(out, "resource type", c, CostCurve.Entry::resourceType);
         out.println();
-        printGroups(out, "country", c.byCountry());
+        printGroups(out, "country", c, CostCurve.Entry::country);
         out.println();
+        java.util.List<CostCurve.Entry> shown = new java.util.ArrayList<>(c.entries());
+        int under = 0;
+        if (underWaterFirst) {
+            java.util.List<CostCurve.Entry> loss = new java.util.ArrayList<>();
+            java.util.List<CostCurve.Entry> rest = new java.util.ArrayList<>();
+            for (CostCurve.Entry e : c.entries()) {
+                (e.cost(c.basis()) > c.priceUsdPerTLce() ? loss : rest).add(e);
+            }
+            java.util.Collections.reverse(loss); // entries are cost-sorted: most under water first
+            under = loss.size();
+            shown = new java.util.ArrayList<>(loss);
+            shown.addAll(rest);
+            out.printf(Locale.ROOT, "%d asset(s) under water (%s cost above the price) first, then the cheapest:%n",
+                    under, b);
+        }
         out.printf(Locale.ROOT, "%-12s %-44s %-3s %-11s %12s %12s %10s %10s %14s%n", "id", "name", "cc", "type",
                 "capacity_t", "production_t", "c1_usd", "aisc_usd", "cumulative_t");
-        int i = 0;
-        for (CostCurve.Entry e : c.entries()) {
-            if (maxAssets > 0 && i++ >= maxAssets) {
-                out.printf(Locale.ROOT, "... %d more (use --json for all)%n", c.entries().size() - maxAssets);
+        int limit = maxAssets > 0 ? Math.max(maxAssets, under) : shown.size();
+        for (int i = 0; i < shown.size(); i++) {
+            if (i >= limit) {
+                out.printf(Locale.ROOT, "... %d more (use --json for all)%n", shown.size() - limit);
                 break;
             }
+            if (underWaterFirst && i == under && under > 0) {
+                out.println("-- above water --");
+            }
+            CostCurve.Entry e = shown.get(i);
             out.printf(Locale.ROOT, "%-12s %-44s %-3s %-11s %,12.0f %,12.0f %,10.0f %,10.0f %,14.0f%n", e.id(),
                     e.name().length() > 44 ? e.name().substring(0, 43) + "…" : e.name(), e.country(),
                     e.resourceType(), e.capacityTLce(), e.productionTLce(), e.c1UsdPerTLce(), e.aiscUsdPerTLce(),
@@ -200,10 +282,25 @@ public final class CurveCommand implements Callable<Integer> {
         }
     }
 
-    static void printGroups(PrintWriter out, String what, Map<String, CostCurve.Group> groups) {
+    /** Groups with the share at a loss and the production-weighted median of the curve's basis cost. */
+    static void printGroups(PrintWriter out, String what, CostCurve c,
+                            java.util.function.Function<CostCurve.Entry, String> key) {
+        String b = c.basis().id();
         out.printf(Locale.ROOT, "%-12s %14s %14s %14s %16s%n", what, "capacity_t", "production_t", "share_at_loss",
-                "median_c1_usd");
-        groups.forEach((k, g) -> out.printf(Locale.ROOT, "%-12s %,14.0f %,14.0f %13.1f%% %,16.0f%n", k,
-                g.capacityTLce(), g.productionTLce(), 100 * g.shareAtLoss(), g.medianC1UsdPerTLce()));
+                "median_" + b + "_usd");
+        Map<String, CostCurve.Group> groups = what.equals("country") ? c.byCountry() : c.byResourceType();
+        groups.forEach((k, g) -> {
+            java.util.List<CostCurve.Entry> in = c.entries().stream().filter(e -> key.apply(e).equals(k)).toList();
+            double[] cost = new double[in.size()];
+            double[] w = new double[in.size()];
+            for (int i = 0; i < cost.length; i++) {
+                cost[i] = in.get(i).cost(c.basis());
+                w[i] = in.get(i).productionTLce();
+            }
+            double median = org.lichain.cost.CurveKernel.weightedMedian(org.lichain.cost.CurveKernel.order(cost), cost,
+                    w);
+            out.printf(Locale.ROOT, "%-12s %,14.0f %,14.0f %13.1f%% %,16.0f%n", k, g.capacityTLce(),
+                    g.productionTLce(), 100 * g.shareAtLoss(), median);
+        });
     }
 }

@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lichain env ...}: residue/CO2/water/thallium footprint, river transport, monitoring, alerts, attribution, plans. */
 @Command(name = "env", mixinStandardHelpOptions = true,
+        header = "Computes environmental ledgers, river transport, spills, monitoring alerts, source attribution and inspection plans.",
         description = "Environment: footprint ledgers, the river network, spills, monitoring data, alerts, source "
                 + "attribution and inspection plans.",
         subcommands = {EnvCommand.FootprintCmd.class, EnvCommand.RiverCmd.class, EnvCommand.SpillCmd.class,
@@ -286,7 +287,8 @@ public final class EnvCommand implements Runnable {
                 throw new InvalidInputException("--tl-kg " + tlKg + ": must be a positive number of kg");
             }
             RiverNetwork n = network(data.world());
-            n.outfall(outfall);
+            outfall = Ids.resolve(outfall, n.outfalls().stream().map(RiverNetwork.Outfall::id).toList(), "outfall",
+                    "see 'lichain env river'");
             List<Spill.StationImpact> impacts = Spill.impacts(n, outfall, tlKg, t.getMonthValue());
             if (emit != null) {
                 writeAtomically(emit, Spill.toCsv(Spill.samples(n, outfall, tlKg, t, 2.0)));
@@ -316,17 +318,26 @@ public final class EnvCommand implements Runnable {
                     j.put("limit_ug_per_l", i.limitUgPerL());
                     j.put("exceeds", i.exceeds());
                     j.put("spread_sigma_hours", round(i.sigmaHours(), 2));
+                    j.put("hours_above_limit", round(i.hoursAboveLimit(), 2));
+                    if (i.exceeds()) {
+                        double half = i.hoursAboveLimit() / 2;
+                        j.put("above_limit_from", t.plusSeconds(Math.round((i.arrivalHours() - half) * 3600)).toString());
+                        j.put("above_limit_to", t.plusSeconds(Math.round((i.arrivalHours() + half) * 3600)).toString());
+                    }
                 }
                 Json.print(out, o);
                 return 0;
             }
             out.printf(Locale.ROOT, "%.2f kg thallium at %s, %s (flows of month %d)%n", tlKg, outfall, t,
                     t.getMonthValue());
-            out.printf(Locale.ROOT, "  %-24s %-8s %8s %9s %10s %8s%n", "station", "kind", "km", "arrival h", "peak µg/L",
-                    "limit");
+            out.printf(Locale.ROOT, "  %-24s %-8s %8s %9s %10s %8s %12s%n", "station", "kind", "km", "arrival h",
+                    "peak µg/L", "limit", "h above limit");
             for (Spill.StationImpact i : impacts) {
-                out.printf(Locale.ROOT, "  %-24s %-8s %8.1f %9.1f %10.4f %8.3f %s%n", i.id(), i.kind().id(),
-                        i.distanceKm(), i.arrivalHours(), i.peakUgPerL(), i.limitUgPerL(), i.exceeds() ? "EXCEEDS" : "");
+                out.printf(Locale.ROOT, "  %-24s %-8s %8.1f %9.1f %10.4f %8.3f %12.1f %s%n", i.id(), i.kind().id(),
+                        i.distanceKm(), i.arrivalHours(), i.peakUgPerL(), i.limitUgPerL(), i.hoursAboveLimit(),
+                        i.exceeds() ? (i.kind() == org.lichain.environment.StationKind.INTAKE
+                                ? "EXCEEDS: intake above its limit for " + String.format(Locale.ROOT, "%.1f h",
+                                i.hoursAboveLimit()) : "EXCEEDS") : "");
             }
             if (emit != null) {
                 out.println("  samples written to " + emit);
@@ -458,10 +469,19 @@ public final class EnvCommand implements Runnable {
                 ObjectNode o = Json.object();
                 EnvJson.alerts(o.putArray("alerts"), alerts,
                         w.extension(org.lichain.environment.groundwater.GroundwaterSites.class).orElse(null));
+                EnvJson.incidents(o.putArray("incidents"), Alerts.incidents(alerts));
                 Json.print(out, o);
                 return 0;
             }
-            out.printf("%d alert(s)%n", alerts.size());
+            List<Alerts.Incident> incidents = Alerts.incidents(alerts);
+            out.printf("%d alert(s) in %d incident(s) (alerts within %d h at stations sharing an upstream outfall)%n",
+                    alerts.size(), incidents.size(), Alerts.INCIDENT_WINDOW_HOURS);
+            for (Alerts.Incident i : incidents) {
+                out.printf(Locale.ROOT, "  incident %d: %s .. %s, %d alert(s) at %s, up to %.1f× the limit; upstream of "
+                                + "all: %s%n", i.number(), i.first(), i.last(), i.alerts(), String.join(", ", i.stations()),
+                        i.maxTimesLimit(), i.commonUpstream().isEmpty() ? "none" : String.join(", ", i.commonUpstream()));
+            }
+            out.println("alerts:");
             for (Alerts.Alert a : alerts) {
                 out.printf(Locale.ROOT, "  %s %-24s %-13s %s%n", a.time(), a.station(), a.kind(), a.detail());
                 StringBuilder sb = new StringBuilder("      upstream: ");
@@ -491,8 +511,8 @@ public final class EnvCommand implements Runnable {
 
     // ---------------------------------------------------------------- attribute
     @Command(name = "attribute", mixinStandardHelpOptions = true,
-            description = "Rank the outfalls that best explain the river exceedances in the store (non-negative least "
-                    + "squares on pulse transfer coefficients), with a confidence.")
+            description = "Rank the outfalls that best explain the river exceedances in the store, grouping those the "
+                    + "data cannot tell apart, with a confidence per group and the sample that would separate them.")
     static final class AttributeCmd implements Callable<Integer> {
         @Mixin
         DataOptions data;
@@ -522,14 +542,34 @@ public final class EnvCommand implements Runnable {
                 out.println(r.note());
                 return 0;
             }
-            out.printf(Locale.ROOT, "%d samples, %d exceedances; fit R² %.3f, confidence %.3f (%s)%n", r.samples(),
-                    r.exceedances(), r.fitR2(), r.confidence(), r.note());
+            out.printf(Locale.ROOT, "%d samples, %d exceedances; joint fit R² %.3f (%s)%n", r.samples(),
+                    r.exceedances(), r.fitR2(), r.note());
+            out.println("Groups the data can tell apart (likelihood ratio of single-outfall fits), best first:");
+            for (int i = 0; i < r.groups().size(); i++) {
+                Attribution.Group g = r.groups().get(i);
+                out.printf(Locale.ROOT, "  %d. confidence %.3f  %s%n", i + 1, g.confidence(),
+                        String.join(", ", g.outfalls()));
+            }
+            out.println("Candidates (score = share of the joint fit's mass):");
             for (Attribution.Candidate x : r.candidates()) {
-                out.printf(Locale.ROOT, "  %-16s %-10s score %.3f  %.2f kg  %s%n", x.outfall(), x.plant(), x.score(),
-                        x.releasedKg(), x.meanReleaseTime() == null ? "" : "around " + x.meanReleaseTime());
+                out.printf(Locale.ROOT, "  %-16s %-10s score %.3f  %.2f kg  weight %.3f  group %d  %s%n", x.outfall(),
+                        x.plant(), x.score(), x.releasedKg(), x.likelihoodWeight(), x.group() + 1,
+                        x.meanReleaseTime() == null ? "" : "around " + x.meanReleaseTime());
+            }
+            for (Attribution.SeparatingSample s : r.separatingSamples()) {
+                out.printf(Locale.ROOT, "Sample that would separate group 1%s: %s at %s (%.1f σ apart: %s)%n",
+                        s.afterLastSample() ? " (still possible)" : " (had it been taken)", s.location(), s.time(),
+                        s.separationSigma(), predicted(s.predictedUgPerL()));
             }
             return 0;
         }
+    }
+
+    static String predicted(java.util.Map<String, Double> byOutfall) {
+        StringBuilder sb = new StringBuilder();
+        byOutfall.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ")
+                .append(String.format(Locale.ROOT, "%s %.4f µg/L", k, v)));
+        return sb.toString();
     }
 
     // ---------------------------------------------------------------- plan
@@ -557,39 +597,23 @@ public final class EnvCommand implements Runnable {
             World w = data.world();
             RiverNetwork n = network(w);
             List<Alerts.Alert> past = new ArrayList<>();
-            if (Files.exists(db.path())) {
+            java.util.Optional<Attribution.Result> attributed = java.util.Optional.empty();
+            boolean stored = Files.exists(db.path());
+            if (stored) {
                 try (MonitoringStore store = db.open(true)) {
-                    past = alerts(w, n, store.measurements("thallium"), Alerts.Options.DEFAULT);
+                    List<MonitoringStore.Measurement> ms = store.measurements("thallium");
+                    past = alerts(w, n, ms, Alerts.Options.DEFAULT);
+                    attributed = InspectionPlanner.attributionFor(n, ms, m);
                 }
             }
             EnvironmentLedger l = ledger(w, Math.max(m.getYear(), LEDGER_FROM_YEAR),
                     ProductionSeries.Basis.REPORTED_ELSE_CAPACITY);
-            InspectionPlanner.Plan p = InspectionPlanner.plan(InspectionPlanner.sites(n, l, m, past), m, inspectorDays);
+            InspectionPlanner.Plan p = InspectionPlanner.plan(InspectionPlanner.sites(n, l, m, past), m, inspectorDays,
+                    attributed.orElse(null));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 ObjectNode o = Json.object();
-                o.put("month", m.toString());
-                o.put("capacity_days", p.capacityDays());
-                o.put("used_days", p.usedDays());
-                o.put("risk_covered", round(p.riskCovered(), 4));
-                o.put("risk_total", round(p.riskTotal(), 4));
-                o.put("solver", p.solver());
-                ArrayNode v = o.putArray("visits");
-                for (InspectionPlanner.Visit x : p.visits()) {
-                    ObjectNode j = v.addObject();
-                    j.put("site", x.outfall());
-                    j.put("plant", x.plant());
-                    j.put("risk", round(x.risk(), 4));
-                    j.put("days", x.days());
-                    j.put("reason", x.reason());
-                }
-                ArrayNode nv = o.putArray("not_visited");
-                for (InspectionPlanner.Visit x : p.notVisited()) {
-                    ObjectNode j = nv.addObject();
-                    j.put("site", x.outfall());
-                    j.put("risk", round(x.risk(), 4));
-                    j.put("days", x.days());
-                }
+                EnvJson.plan(o, p, past.size(), stored ? db.path().toString() : "none", attributed);
                 Json.print(out, o);
                 return 0;
             }
@@ -601,6 +625,13 @@ public final class EnvCommand implements Runnable {
             for (InspectionPlanner.Visit x : p.notVisited()) {
                 out.printf(Locale.ROOT, "  skip  %-16s %-10s %.1f d  risk %.3f%n", x.outfall(), x.plant(), x.days(),
                         x.risk());
+            }
+            if (attributed.isPresent()) {
+                for (Attribution.SeparatingSample s : attributed.get().separatingSamples()) {
+                    out.printf(Locale.ROOT, "  sample to separate the group%s: %s at %s (%.1f σ apart: %s)%n",
+                            s.afterLastSample() ? " (still possible)" : " (had it been taken)", s.location(),
+                            s.time(), s.separationSigma(), predicted(s.predictedUgPerL()));
+                }
             }
             return 0;
         }

@@ -27,17 +27,37 @@ public final class Main implements Runnable {
     /** Exit status for invalid input (bad files, unknown ids, bad options). */
     public static final int EXIT_INVALID_INPUT = 2;
 
+    @CommandLine.Option(names = {"-q", "--quiet"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Print results and errors only: no progress bars or notes on stderr.")
+    void quiet(boolean on) {
+        if (on) {
+            Console.set(Console.Level.QUIET);
+        }
+    }
+
+    @CommandLine.Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Also print timings and details of the work on stderr.")
+    void verbose(boolean on) {
+        if (on) {
+            Console.set(Console.Level.VERBOSE);
+        }
+    }
+
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
     }
 
     public static void main(String[] args) {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true"); // charts without a display, also under java -jar
+        }
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs the CLI with the given streams; returns the exit status (used by tests). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        Console.set(Console.Level.NORMAL);
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lichain mc}: a Monte Carlo ensemble on all cores, into DuckDB, Parquet, summary.json and charts. */
 @Command(name = "mc", mixinStandardHelpOptions = true,
+        header = "Runs a Monte Carlo ensemble of a scenario and writes its results, yearly percentiles and charts.",
         description = {"Runs a Monte Carlo ensemble of a scenario on all cores: per-run x per-month key metrics and a "
                 + "per-run summary (drawn inputs, outputs) into DIR/results.duckdb, DIR/runs.parquet and "
                 + "DIR/months.parquet; DIR/summary.json (p5..p95 per year); fan and tornado charts.",
@@ -70,6 +71,9 @@ public final class McCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
+    @Mixin
+    XlsxOption xlsx;
+
     @Override
     public Integer call() throws IOException {
         ScenarioSpec s = load(scenario);
@@ -81,7 +85,7 @@ public final class McCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         var outW = spec.commandLine().getOut();
         EnsembleDirectory.Result r;
-        Progress p = new Progress(noProgress, "mc " + s.name());
+        Progress p = new Progress(noProgress || Console.quiet(), "mc " + s.name());
         try (p) {
             r = EnsembleDirectory.run(s, model, o, dir, resume, p, (stage, summary) -> {
                 Files.writeString(stage.resolve("summary.txt"), header(summary) + EnsembleCharts.table(summary, 1));
@@ -89,12 +93,15 @@ public final class McCommand implements Callable<Integer> {
             });
         }
         if (!r.alreadyComplete()) {
-            err.println(p.timing(r.runsComputed(), t));
-            err.flush();
+            Console.note(err, p.timing(r.runsComputed(), t));
         }
         if (r.alreadyComplete()) {
             err.println("lichain: " + dir + " already holds a finished ensemble; nothing to resume");
             return 0;
+        }
+        if (xlsx.xlsx != null) {
+            xlsx.write(spec, forWorkbook((com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(
+                    Files.readString(dir.resolve(EnsembleDirectory.SUMMARY)))), null, data);
         }
         if (json) {
             outW.print(Files.readString(dir.resolve(EnsembleDirectory.SUMMARY)));
@@ -150,6 +157,31 @@ public final class McCommand implements Callable<Integer> {
             return ScenarioFile.parse("base-ensemble.yaml (embedded)", "base",
                     new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * summary.json arranged for a workbook: the percentiles as one long table (metric, unit, year, p5..p95) instead of
+     * nested objects; every other field as it is.
+     */
+    static com.fasterxml.jackson.databind.node.ObjectNode forWorkbook(
+            com.fasterxml.jackson.databind.node.ObjectNode summary) {
+        com.fasterxml.jackson.databind.node.ObjectNode out = summary.deepCopy();
+        out.remove("metrics");
+        com.fasterxml.jackson.databind.node.ArrayNode rows = out.putArray("percentiles_by_year");
+        var metrics = summary.get("metrics").fields();
+        while (metrics.hasNext()) {
+            var m = metrics.next();
+            var years = m.getValue().fields();
+            while (years.hasNext()) {
+                var y = years.next();
+                com.fasterxml.jackson.databind.node.ObjectNode r = rows.addObject();
+                r.put("metric", m.getKey());
+                r.put("unit", summary.path("units").path(m.getKey()).asText(""));
+                r.put("year", Integer.parseInt(y.getKey()));
+                r.setAll((com.fasterxml.jackson.databind.node.ObjectNode) y.getValue());
+            }
+        }
+        return out;
     }
 
     /** The progress bar with ETA (on stderr), fed from worker threads. */

@@ -36,16 +36,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code lichain run}: the main end-to-end job on the dataset; prints a summary and writes an HTML report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
+        header = "Runs the main job end to end: the base market scenario, the 2025 cost curve, the footprint and CATL's P&L, with an HTML report.",
         description = {"The main job, end to end on the dataset: the base market scenario 2020-2035 (price, supply,",
                 "balance, self-sufficiency, trade), the 2025 cost curve, Yichun's environmental footprint and the",
                 "CATL chain P&L from the simulation; prints a summary and writes OUT/report.html with charts and tables."})
 public final class RunCommand implements Callable<Integer> {
-    /**
-     * Mid-2025 Chinese battery-grade carbonate spot, CNY/t incl. VAT: ~CNY 75,000 on 8–9 Aug 2025 before the
-     * Jianxiawo halt (Metals-Wire; Caixin — reference/facts.md §8). Used only to display the 2025 curve.
-     */
-    static final double MID_2025_SPOT_CNY_INCL_VAT = 75_000;
-
     @Spec
     CommandSpec spec;
 
@@ -57,6 +52,21 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // five phases, about a minute in all: a progress bar with ETA on stderr (off with --quiet)
+        try (WorkProgress b = new WorkProgress("run", 5, "phases")) {
+            bar = b;
+            return work();
+        }
+    }
+
+    private WorkProgress bar;
+
+    private void phase(String what, long t0) {
+        timing(what, t0);
+        bar.step();
+    }
+
+    private Integer work() {
         World w = data.world();
         PrintWriter o = spec.commandLine().getOut();
         HtmlReport report = new HtmlReport("LiChain report: base scenario 2020-2035");
@@ -66,7 +76,7 @@ public final class RunCommand implements Callable<Integer> {
         // 1. the market
         long t0 = System.nanoTime();
         SimulationResult r = Simulation.runBase2020to2035(w);
-        timing("market simulation", t0);
+        phase("market simulation", t0);
         Map<Integer, Map<String, Double>> annual = ResultJson.annual(r);
         o.println("Base scenario 2020-2035 (market simulation; annual means of monthly prices, sums of flows)");
         List<String> header = List.of("year", "price CNY/t incl. VAT", "price USD/t LCE", "demand t LCE",
@@ -95,16 +105,16 @@ public final class RunCommand implements Callable<Integer> {
                     + file.replace(".png", "").replace("market_", "").replace('_', ' '));
         }
 
-        timing("market charts", t0);
-        // 2. the 2025 cost curve at the mid-2025 spot price
-        CostCurve spot = CurveCommand.build(w, 2025, null, null, MID_2025_SPOT_CNY_INCL_VAT, CostBreakdown.Basis.C1);
+        phase("market charts", t0);
+        // 2. the 2025 cost curve at the latest known price (the 2025 average of the monthly record)
+        CostCurve spot = CurveCommand.build(w, 2025, null, null, null, CostBreakdown.Basis.C1);
         o.println();
-        CurveCommand.printSummary(o, spot, 12);
-        report.paragraph("Spot price for the 2025 curve: CNY 75,000/t incl. VAT, the August 2025 level before the "
-                + "Jianxiawo halt (reference/facts.md §8).");
+        CurveCommand.printSummary(o, spot, 12, true);
+        report.paragraph(String.format(Locale.ROOT, "Price for the 2025 curve: USD %,.0f/t LCE ex-VAT = CNY %,.0f/t "
+                + "incl. VAT (%s).", spot.priceUsdPerTLce(), spot.priceCnyPerTInclVat(), spot.priceSource()));
         report.costCurve(spot, "curve-2025.png");
 
-        timing("cost curve", t0);
+        phase("cost curve", t0);
         // 3. environment: Yichun's footprint from the simulated production
         // generic incentive projects of the market (no site in the dataset) have no footprint site: left out
         List<String> known = new ArrayList<>();
@@ -133,10 +143,32 @@ public final class RunCommand implements Callable<Integer> {
         }
         report.table(List.of("region", "year", "production t LCE", "leach residue t", "tailings t", "CO2e t",
                 "Tl to water kg", "residue stock t (end of year)"), envRows);
+        // reported vs simulated residue, with the basis of each named (issue 14): the footprint command books the
+        // dataset's reported production (else capacity); this report books the market simulation's production
+        EnvironmentLedger reportedLedger = EnvCommand.ledger(w, 2025, ProductionSeries.Basis.REPORTED_ELSE_CAPACITY);
+        List<List<Object>> rec = new ArrayList<>();
+        o.println("Residue on two bases (leach residue, t): reported = dataset production (else capacity), as "
+                + "'lichain env footprint'; simulated = the market simulation above");
+        for (String region : List.of("yichun", "CN")) {
+            for (int year : new int[] {2023, 2025}) {
+                double rep = Footprint.of(reportedLedger, year, region, 10).residueT();
+                double sim = Footprint.of(ledger, year, region, 10).residueT();
+                rec.add(List.of(region, year, rep, sim, sim - rep, rep > 0 ? String.format(Locale.ROOT, "%+.0f%%",
+                        100 * (sim - rep) / rep) : "-"));
+                o.printf(Locale.ROOT, "  %-7s %d: reported %,13.0f t, simulated %,13.0f t (%+.0f%%)%n", region, year,
+                        rep, sim, rep > 0 ? 100 * (sim - rep) / rep : 0.0);
+            }
+        }
+        report.paragraph("Reported vs simulated residue. 'Reported' books the dataset's reported production of each "
+                + "asset (its capacity where nothing is reported), as 'lichain env footprint --basis reported' does; "
+                + "'simulated' books the market simulation's production, as the table above. The difference is the "
+                + "simulation's output against the record, not the residue intensity (the same per t LCE).");
+        report.table(List.of("region", "year", "residue t (basis: reported production, else capacity)",
+                "residue t (basis: market simulation)", "simulated − reported t", "difference"), rec);
         report.image("residue-stock-yichun.png", png(EnvironmentCharts.residueStock("yichun", r.start(),
                 Footprint.residueStockSeries(ledger, "yichun"))), "Cumulative leach-residue stock in Yichun");
 
-        timing("environment", t0);
+        phase("environment", t0);
         // 4. a company along the chain: dated 2025 reference prices and reported output, and the simulation
         report.heading("Company: CATL 2025 along the chain");
         List<List<Object>> seg = new ArrayList<>();
@@ -159,7 +191,7 @@ public final class RunCommand implements Callable<Integer> {
                         "CATL 2025 (simulation): margin by segment and month");
             }
         }
-        timing("company", t0);
+        phase("company", t0);
         Path html = report.write(out, "report.html");
         o.println();
         o.printf(Locale.ROOT, "report: %s%n", html);
@@ -167,7 +199,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     static void timing(String what, long t0) {
-        if (Boolean.getBoolean("lichain.timing")) {
+        if (Boolean.getBoolean("lichain.timing") || Console.verbose()) {
             System.err.printf(Locale.ROOT, "[%.2f s] %s%n", (System.nanoTime() - t0) / 1e9, what);
         }
     }

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lichain schedule}: the cheapest hourly production schedule of a plant for a month under time-of-use power. */
 @Command(name = "schedule", mixinStandardHelpOptions = true,
+        header = "Schedules a plant hour by hour for a month to minimise its power cost under a time-of-use tariff.",
         description = {"Hourly production schedule of a plant for a month that minimises the power cost under a",
                 "time-of-use tariff, within the plant's limits (rates, minimum loads, ramps, stops, buffers, targets).",
                 "Reports the cost against a flat schedule and the share of kWh in valley hours.",
@@ -64,6 +65,10 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Option(names = "--png", paramLabel = "FILE", description = "Write the chart (stage loads over the tariff bands).")
     Path png;
 
+    @Option(names = "--day-png", paramLabel = "FILE",
+            description = "Write a typical day by stage over the tariff bands and an hour-by-day heat map of power (PNG).")
+    Path dayPng;
+
     @Option(names = "--svg", paramLabel = "FILE", description = "Write the chart as SVG.")
     Path svg;
 
@@ -85,7 +90,12 @@ public final class ScheduleCommand implements Callable<Integer> {
             throw new InvalidInputException("--month " + month + ": not a month YYYY-MM");
         }
         Tariff t = tariff == null ? null : resolveTariff(w, tariff);
-        Schedule s = PlantModels.schedule(w, plant, m, t);
+        String plantId = Ids.resolve(plant, w.assets().stream().map(org.lichain.world.Asset::id).toList(), "plant",
+                "see 'lichain schedule --list'");
+        Schedule s = PlantModels.schedule(w, plantId, m, t);
+        if (dayPng != null) {
+            Canvas.write(dayPng, ScheduleCharts.typicalDayPng(s));
+        }
         if (png != null) {
             Canvas.write(png, ScheduleCharts.png(s));
         }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lichain serve}: the REST API and the browser dashboard from one process, until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
+        header = "Serves the REST API and the dashboard over HTTP.",
         description = {"Serve the REST API (/api, /openapi.json) and the dashboard (/) over HTTP.",
                 "Binds to loopback by default. Every mutating request needs 'Authorization: Bearer <token>':",
                 "the token comes from the LICHAIN_TOKEN environment variable, or is generated and printed at start."})

@@ -23,9 +23,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code lichain simulate}: the monthly market simulation of a scenario (default: the base scenario). */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
+        header = "Simulates the lithium market month by month, from demand and supply to trade and the China spot price.",
         description = {"Simulates the lithium market month by month: demand, supply (curtailment, restarts, "
                 + "investment), inventories, trade flows under tariffs and bans, and the China spot price.",
-                "Prints an annual summary; --json F writes the full monthly result (JSON contract of issue #3), "
+                "Prints an annual summary; --json F writes the full monthly result (fields in docs/market.md), "
                         + "--csv DIR and --parquet DIR write monthly tables."})
 public final class SimulateCommand implements Callable<Integer> {
     @Spec
@@ -55,6 +56,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--parquet", paramLabel = "DIR", description = "Write the same tables as Parquet files (via DuckDB) to DIR.")
     Path parquet;
 
+    @Mixin
+    XlsxOption xlsx;
+
     @Override
     public Integer call() throws IOException {
         Scenario s = loadScenario(scenario);
@@ -78,6 +82,16 @@ public final class SimulateCommand implements Callable<Integer> {
         if (parquet != null) {
             MarketCsv.writeParquet(r, parquet);
         }
+        if (xlsx.xlsx != null) {
+            // the monthly result as --json writes it, plus the annual summary table printed below
+            com.fasterxml.jackson.databind.node.ObjectNode node = ResultJson.tree(r);
+            com.fasterxml.jackson.databind.node.ObjectNode annual = node.putObject("annual");
+            for (Map.Entry<Integer, Map<String, Double>> e : ResultJson.annual(r).entrySet()) {
+                com.fasterxml.jackson.databind.node.ObjectNode y = annual.putObject(Integer.toString(e.getKey()));
+                e.getValue().forEach(y::put);
+            }
+            xlsx.write(spec, node, "months", data);
+        }
         printSummary(out, r);
         if (json != null) {
             out.println("JSON: " + json);
@@ -87,6 +101,9 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (parquet != null) {
             out.println("Parquet: " + parquet);
+        }
+        if (xlsx.xlsx != null) {
+            out.println("workbook: " + xlsx.xlsx);
         }
         out.flush();
         return 0;

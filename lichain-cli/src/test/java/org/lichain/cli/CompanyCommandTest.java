@@ -77,10 +77,14 @@ class CompanyCommandTest {
         CliTestSupport.Result transfer = CliTestSupport.run("company", "CATL", "--transfer", "cheap");
         assertThat(transfer.status()).isEqualTo(2);
         assertThat(transfer.err()).contains("--transfer", "market, cost");
-        // 2024 has no reference carbonate price in the dataset: say so, never borrow another year's
-        CliTestSupport.Result noPrice = CliTestSupport.run("company", "CATL", "--year", "2024");
+        // 2016 is before the monthly record and has no other carbonate price: say so, never borrow another year's
+        CliTestSupport.Result noPrice = CliTestSupport.run("company", "CATL", "--year", "2016");
         assertThat(noPrice.status()).isEqualTo(2);
-        assertThat(noPrice.err()).contains("no carbonate reference price for 2024", "--price-usd");
+        assertThat(noPrice.err()).contains("no carbonate reference price for 2016", "--price-usd");
+        // 2024 is in the record: its SMM monthly averages
+        CliTestSupport.Result y2024 = CliTestSupport.run("company", "CATL", "--year", "2024");
+        assertThat(y2024.status()).as(y2024.err()).isZero();
+        assertThat(y2024.out()).contains("carbonate SMM monthly averages");
         assertThat(CliTestSupport.run("company", "CATL", "--price-usd", "-5").status()).isEqualTo(2);
     }
 }

@@ -72,10 +72,28 @@ class CurveCommandTest {
         }
     }
 
+    /**
+     * Issue 14: the default price is the year's own. 2025 mean of the 12 SMM monthly averages in prices_monthly.csv
+     * (76,638.9 + 76,345.6 + 74,647.6 + 71,214.3 + 63,744.7 + 60,435.0 + 66,634.8 + 78,885.7 + 74,129.5 + 75,291.2
+     * + 86,457.5 + 99,613.0) / 12 = 75,336.48 CNY/t incl. VAT; / 1.13 / 7.18 CNY/USD (flat in 2025) = 9,285.4 USD/t.
+     */
     @Test
-    void withoutPrice_usesReferencePrice_andSaysWhich() throws Exception {
+    void withoutPrice_usesTheYearsAverageOfTheMonthlyRecord_andSaysWhich() throws Exception {
         JsonNode c = json("curve", "--year", "2025", "--json");
-        assertThat(c.get("price_source").asText()).contains("2023").contains("latest before 2025");
+        assertThat(c.get("price_cny_per_t_incl_vat").asDouble()).isCloseTo(75_336.48, within(0.01));
+        assertThat(c.get("price_usd_per_t_lce").asDouble()).isCloseTo(9_285.4, within(0.1)).isBetween(7_000.0, 12_000.0);
+        assertThat(c.get("price_source").asText()).contains("2025 average of 12 SMM monthly averages")
+                .contains("prices_monthly.csv").doesNotContain("2023");
+    }
+
+    /** A month of the record is its own average (2025-06: 60,435.0 CNY/t); after the record, its latest month. */
+    @Test
+    void withoutPrice_monthlyCurveUsesTheMonth_andLaterYearsTheLatestKnownMonth() throws Exception {
+        JsonNode jun = json("curve", "--month", "2025-06", "--json");
+        assertThat(jun.get("price_cny_per_t_incl_vat").asDouble()).isCloseTo(60_435.0, within(0.01));
+        JsonNode later = json("curve", "--year", "2030", "--json");
+        assertThat(later.get("price_cny_per_t_incl_vat").asDouble()).isCloseTo(99_613.0, within(0.01));
+        assertThat(later.get("price_source").asText()).contains("latest known month 2025-12").contains("not a forecast");
     }
 
     @Test

@@ -91,7 +91,52 @@ class EnvCommandTest {
         assertThat(alerts.json().get("alerts").size()).isPositive();
         Run plan = run("env", "plan", "--month", "2023-01", "--db", db.toString(), "--json");
         assertThat(plan.status()).as(plan.err()).isZero();
-        assertThat(plan.json().get("visits").get(0).get("reason").asText()).startsWith("risk ");
+        assertThat(plan.json().get("visits").get(0).get("reason").asText()).contains("risk ");
+        assertThat(plan.json().get("attribution").get("groups").get(0).get("outfalls").get(0).asText())
+                .isEqualTo("OF-YICHUN-CITY");
+    }
+
+    /**
+     * Issue 14: the Jianxiawo spill of the issue (5 kg, 2025-01-15 08:00), emitted, ingested, attributed: the true
+     * outfall is in the best group with its tributary neighbours, `groups` lists it best first, and the plan of the
+     * month visits every member of that group even with a capacity that fits only one of them, and proposes the
+     * sample that would separate them.
+     */
+    @Test
+    void jianxiawoSpill_attributionGroupsItsNeighbours_andThePlanVisitsEveryMember() throws Exception {
+        Path csv = dir.resolve("jx.csv");
+        Path db = dir.resolve("jx.duckdb");
+        Run spill = run("env", "spill", "--outfall", "OF-JIANXIAWO", "--tl-kg", "5", "--at", "2025-01-15T08:00",
+                "--emit-measurements", csv.toString(), "--json");
+        assertThat(spill.status()).as(spill.err()).isZero();
+        for (JsonNode st : spill.json().get("stations")) {
+            // how long each station stays above its limit (issue 14): positive exactly when the peak exceeds it
+            assertThat(st.get("hours_above_limit").asDouble() > 0).as(st.toString())
+                    .isEqualTo(st.get("exceeds").asBoolean());
+        }
+        assertThat(run("env", "ingest", csv.toString(), "--db", db.toString(), "--json").status()).isZero();
+        JsonNode alerts = run("env", "alerts", "--db", db.toString(), "--json").json();
+        assertThat(alerts.get("incidents")).hasSize(1); // one spill, one incident
+        assertThat(alerts.get("incidents").get(0).get("alerts").asInt()).isEqualTo(alerts.get("alerts").size());
+        assertThat(alerts.get("incidents").get(0).get("common_upstream_outfalls").toString()).contains("OF-JIANXIAWO");
+        JsonNode attr = run("env", "attribute", "--db", db.toString(), "--json").json();
+        JsonNode best = attr.get("groups").get(0);
+        java.util.List<String> members = new java.util.ArrayList<>();
+        best.get("outfalls").forEach(o -> members.add(o.asText()));
+        assertThat(members).contains("OF-JIANXIAWO").hasSizeGreaterThan(1);
+        assertThat(attr.get("confidence").asDouble()).isEqualTo(best.get("confidence").asDouble());
+        assertThat(attr.get("candidates").size()).isEqualTo(6);
+        assertThat(attr.get("separating_samples").get(0).get("separation_sigma").asDouble()).isGreaterThan(2.0);
+
+        JsonNode plan = run("env", "plan", "--month", "2025-01", "--inspector-days", "1", "--db", db.toString(),
+                "--json").json();
+        java.util.List<String> visited = new java.util.ArrayList<>();
+        plan.get("visits").forEach(v -> visited.add(v.get("site").asText()));
+        assertThat(visited).containsAll(members);
+        assertThat(plan.get("used_days").asDouble()).isGreaterThan(1.0); // the group needs more than 1 day
+        assertThat(plan.get("visits").get(0).get("reason").asText()).contains("must visit");
+        assertThat(plan.get("monitoring_store").asText()).isEqualTo(db.toString());
+        assertThat(plan.get("past_alerts").asInt()).isPositive();
     }
 
     @Test

@@ -30,8 +30,9 @@ class ScheduleCommandTest {
     @Test
     void scheduleJson_followsTheContract_andWritesTheChart(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("s.png");
-        CliTestSupport.Result r = CliTestSupport.run("schedule", "--plant", "CN-JX-AGG", "--month", "2025-07",
-                "--json", "--png", png.toString());
+        Path day = dir.resolve("day.png");
+        CliTestSupport.Result r = CliTestSupport.run("schedule", "--plant", "cn-jx-agg", "--month", "2025-07",
+                "--json", "--png", png.toString(), "--day-png", day.toString());
         assertThat(r.status()).as(r.err()).isZero();
         JsonNode o = Json.MAPPER.readTree(r.out());
         assertThat(o.get("plant").asText()).isEqualTo("CN-JX-AGG");
@@ -51,6 +52,25 @@ class ScheduleCommandTest {
         assertThat(o.get("buffers").get(0).get("level_t_lce").size()).isEqualTo(744);
         byte[] head = Files.readAllBytes(png);
         assertThat(head[1]).isEqualTo((byte) 'P'); // PNG signature \x89PNG
+        java.awt.image.BufferedImage dayImage = javax.imageio.ImageIO.read(day.toFile());
+        assertThat(dayImage.getWidth()).isEqualTo(1100); // typical day + heat map
+    }
+
+    /**
+     * The typical day is the month folded by hour of day: with 744 h = 31 whole days, the mean of its 24 hourly means
+     * equals the stage's mean load over the month (both in % of the stage's maximum rate).
+     */
+    @Test
+    void typicalDay_isTheMonthFoldedByHourOfDay() {
+        var w = org.lichain.dataset.DatasetLoader.loadEmbedded();
+        var s = org.lichain.operations.PlantModels.schedule(w, "CN-JX-AGG", java.time.YearMonth.of(2025, 7), null);
+        for (int i = 0; i < s.plant().stages().size(); i++) {
+            double[] day = org.lichain.report.operations.ScheduleCharts.typicalDay(s, i);
+            double meanDay = java.util.Arrays.stream(day).average().orElseThrow();
+            double meanMonth = 100 * java.util.Arrays.stream(s.rateTLcePerH()[i]).average().orElseThrow()
+                    / s.plant().stages().get(i).maxRateTLcePerH();
+            assertThat(meanDay).isCloseTo(meanMonth, org.assertj.core.api.Assertions.within(1e-9));
+        }
     }
 
     @Test

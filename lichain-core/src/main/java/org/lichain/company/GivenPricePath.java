@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.Optional;
 import org.lichain.process.Conversions;
 import org.lichain.world.Asset;
+import org.lichain.world.MonthlyPrices;
 import org.lichain.world.Parameters;
 import org.lichain.world.ProcessParameter;
 import org.lichain.world.Route;
@@ -82,16 +83,19 @@ public final class GivenPricePath implements PricePath {
     }
 
     /**
-     * The reference prices of {@code year}. Carbonate: the annual USD average of the year in
-     * {@code reference_prices.csv} where there is one (flat over the months, as the cost curve uses it); otherwise
+     * The reference prices of {@code year}. Carbonate: where the monthly record ({@code prices_monthly.csv}, SMM
+     * China spot, CNY/t incl. VAT) reaches the year, each month's own average (the latest month of the year held
+     * for the rest of an incomplete year; the record's latest month held flat for a year after it, the latest
+     * known price, not a forecast), converted to USD ex-VAT with the month's FX and China's VAT. Before the record,
+     * the annual USD average of the year in {@code reference_prices.csv} where there is one (flat over the months, as the cost curve uses it); otherwise
      * the dated CNY points of the year ({@code cn_li2co3_battery_cny_per_t_incl_vat} and the company price
      * points), interpolated linearly between points, held flat before the first and after the last, converted
      * to USD ex-VAT with the month's FX and China's VAT. SC6: the year's dated points likewise, else derived from
      * carbonate. Lepidolite concentrate (CNY/t incl. VAT at the route's concentrate grade): at each dated point of
      * the year, its ratio per t LCE contained to the path's carbonate of that month; the ratio is interpolated
      * linearly between points and held flat outside, times the month's carbonate (estimate, see the class
-     * comment); without points, none (the model then uses the payability). Never takes another year's price:
-     * {@link IllegalArgumentException} when the year has no carbonate price.
+     * comment); without points, none (the model then uses the payability). Before the record, never takes another
+     * year's price: {@link IllegalArgumentException} when the year has no carbonate price.
      */
     public static GivenPricePath reference(World w, Companies c, int year) {
         ReferencePrices rp = w.referencePrices();
@@ -104,6 +108,30 @@ public final class GivenPricePath implements PricePath {
         double lepGradePct = w.routeParameters().getOrDefault(Route.LEPIDOLITE_SULFATE_ROAST, Parameters.empty())
                 .value(ProcessParameter.CONCENTRATE_GRADE_LI2O_PCT);
         Map<YearMonth, Double> lep = new HashMap<>();
+        // the monthly record (SMM monthly averages) wins where it reaches the year: each month its own average, the
+        // latest month held for the rest of an incomplete year, the record's latest month after its end
+        NavigableMap<YearMonth, MonthlyPrices.Point> record = w.extension(MonthlyPrices.class)
+                .map(MonthlyPrices::carbonateMonthly).orElse(new TreeMap<>());
+        boolean fromRecord = !record.isEmpty() && year >= record.firstKey().getYear();
+        String recordNote = "";
+        if (fromRecord) {
+            YearMonth last = null;
+            int inYear = 0;
+            for (int mo = 1; mo <= 12; mo++) {
+                YearMonth m = YearMonth.of(year, mo);
+                Map.Entry<YearMonth, MonthlyPrices.Point> e = record.floorEntry(m);
+                if (e == null) {
+                    e = record.ceilingEntry(m);
+                }
+                if (e.getKey().equals(m)) {
+                    inYear++;
+                }
+                last = e.getKey();
+                cny.put(m, e.getValue().value());
+            }
+            recordNote = inYear == 12 ? "SMM monthly averages" : inYear > 0 ? "SMM monthly averages, " + inYear
+                    + " months, latest (" + last + ") held" : "SMM latest known month " + last + " held flat";
+        }
         if (annual == null && cny.isEmpty()) {
             throw new IllegalArgumentException("the dataset has no carbonate reference price for " + year
                     + " (annual " + ReferencePrices.CARBONATE_ANNUAL_USD + " or dated points of the year); "
@@ -112,7 +140,8 @@ public final class GivenPricePath implements PricePath {
         double vat = 1.0 + w.fiscal().chinaVatPct() / 100.0;
         for (int mo = 1; mo <= 12; mo++) {
             YearMonth m = YearMonth.of(year, mo);
-            double usd = annual != null ? annual.value() : interpolate(cny, m) / vat / w.fx().cnyPerUsd(m);
+            double usd = annual != null && !fromRecord ? annual.value()
+                    : interpolate(cny, m) / vat / w.fx().cnyPerUsd(m);
             li.put(m, usd);
             sp.put(m, sc6Points.isEmpty() ? derivedSc6(c, usd) : interpolate(sc6Points, m));
         }
@@ -139,8 +168,8 @@ public final class GivenPricePath implements PricePath {
                 }
             }
         }
-        String nm = "reference prices " + year + " (carbonate " + (annual != null ? "annual average"
-                : cny.size() + " dated points") + ", SC6 " + (sc6Points.isEmpty() ? "derived from carbonate"
+        String nm = "reference prices " + year + " (carbonate " + (fromRecord ? recordNote
+                : annual != null ? "annual average" : cny.size() + " dated points") + ", SC6 " + (sc6Points.isEmpty() ? "derived from carbonate"
                 : sc6Points.size() + " dated points") + ", lepidolite concentrate "
                 + (lep.isEmpty() ? "at payability" : lepPoints.size() + " dated points, ratio to carbonate") + ")";
         return new GivenPricePath(nm, w, li, sp, lep);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 import org.lichain.process.ProcessBalance;
 import org.lichain.process.ProcessModel;
 import org.lichain.world.Asset;
+import org.lichain.world.MonthlyPrices;
 import org.lichain.world.Production;
 import org.lichain.world.ReferencePrices;
 import org.lichain.world.World;
@@ -22,7 +24,11 @@ public final class CostCurves {
     }
 
     /** A price for a curve with where it came from. */
-    public record Price(double usdPerTLce, String source) {
+    public record Price(double usdPerTLce, String source, double cnyPerTInclVat) {
+        /** A price given in USD; its CNY figure is derived with the period's FX. */
+        public Price(double usdPerTLce, String source) {
+            this(usdPerTLce, source, Double.NaN);
+        }
     }
 
     /** Average CNY per USD over a year's months. */
@@ -34,12 +40,47 @@ public final class CostCurves {
         return s / 12.0;
     }
 
-    /** The dataset's reference price for the year, or the latest before it; empty if none. */
+    /**
+     * The default price of {@code year}: from the monthly record ({@code prices_monthly.csv}, China battery-grade
+     * carbonate spot, SMM) when it reaches the year: the mean of the year's 12 monthly averages, each converted to
+     * USD ex-VAT at its month's FX and China's VAT; the latest month when the year is incomplete; the record's
+     * latest month when the year is after it (never an older year's price while a newer one is known). Before the
+     * record, the annual reference series ({@code reference_prices.csv}) of the year or the latest before it.
+     * Empty if none.
+     */
     public static Optional<Price> referencePrice(World w, int year) {
+        Optional<MonthlyPrices.Quote> q = w.extension(MonthlyPrices.class).flatMap(mp -> mp.carbonateForYear(year));
+        if (q.isPresent()) {
+            return Optional.of(fromRecord(w, q.get()));
+        }
         return w.referencePrices().annualAtOrBefore(ReferencePrices.CARBONATE_ANNUAL_USD, year)
                 .map(p -> new Price(p.value(), "reference " + ReferencePrices.CARBONATE_ANNUAL_USD + " " + p.period()
                         + (Integer.parseInt(p.period()) == year ? "" : " (latest before " + year + ")") + ": "
                         + p.source()));
+    }
+
+    /**
+     * The default price of month {@code m}: the record's monthly average of the month, or its latest month when
+     * {@code m} is after the record; before the record, {@link #referencePrice(World, int)} of the year.
+     */
+    public static Optional<Price> referencePrice(World w, YearMonth m) {
+        Optional<MonthlyPrices.Quote> q = w.extension(MonthlyPrices.class).flatMap(mp -> mp.carbonateForMonth(m));
+        return q.isPresent() ? Optional.of(fromRecord(w, q.get())) : referencePrice(w, m.getYear());
+    }
+
+    private static Price fromRecord(World w, MonthlyPrices.Quote q) {
+        double vat = 1.0 + w.fiscal().chinaVatPct() / 100.0;
+        MonthlyPrices mp = w.extension(MonthlyPrices.class).orElseThrow();
+        // each month converted at its own FX: the mean of the months in USD, not the CNY mean at the year's FX
+        double usd = 0;
+        for (YearMonth m : q.months()) {
+            usd += mp.carbonateMonthly().get(m).value() / vat / w.fx().cnyPerUsd(m);
+        }
+        usd /= q.months().size();
+        return new Price(usd, String.format(Locale.ROOT,
+                "China battery-grade Li2CO3 spot, %s: %,.0f CNY/t incl. VAT = %,.0f USD/t LCE ex-VAT "
+                        + "(%.0f%% VAT, monthly FX); dataset file prices_monthly.csv, source: %s", q.basis(), q.cnyPerTInclVat(), usd, w.fiscal().chinaVatPct(), q.source()),
+                q.cnyPerTInclVat());
     }
 
     /** Converts a Chinese spot price (CNY/t incl. VAT) to USD/t LCE ex-VAT with the year's average FX. */
@@ -73,7 +114,8 @@ public final class CostCurves {
             double prod = reported.map(Production::productionTLce).orElse(cap);
             raw.add(entry(a, Math.max(cap, 0.0), prod, reported.isPresent() ? "reported" : "capacity", mean));
         }
-        return assemble(year, null, price, basis, raw, cnyInclVatFromUsd(w, year, price.usdPerTLce()));
+        return assemble(year, null, price, basis, raw, Double.isNaN(price.cnyPerTInclVat())
+                ? cnyInclVatFromUsd(w, year, price.usdPerTLce()) : price.cnyPerTInclVat());
     }
 
     /** The curve of one month: capacity at that month (annualised), production = capacity. */
@@ -96,7 +138,9 @@ public final class CostCurves {
                     power);
             raw.add(entry(a, cap, cap, "capacity", c));
         }
-        double cny = price.usdPerTLce() * w.fx().cnyPerUsd(m) * (1.0 + w.fiscal().chinaVatPct() / 100.0);
+        double cny = Double.isNaN(price.cnyPerTInclVat())
+                ? price.usdPerTLce() * w.fx().cnyPerUsd(m) * (1.0 + w.fiscal().chinaVatPct() / 100.0)
+                : price.cnyPerTInclVat();
         return assemble(m.getYear(), m.toString(), price, basis, raw, cny);
     }
 

@@ -153,4 +153,96 @@ public final class Alerts {
         up.sort((a, b) -> Double.compare(a.distanceKm(), b.distanceKm()));
         return new Alert(s.id(), s.kind(), kind, m.analyte(), m.time(), value, limit, detail, up);
     }
+
+    /** Hours within which alerts of connected stations are one incident (a pulse passes a reach in about a day). */
+    public static final int INCIDENT_WINDOW_HOURS = 48;
+
+    /**
+     * Alerts that belong to one event: {@code stations} involved, the time span, how many alerts, the largest value as
+     * a multiple of its limit, and the outfalls upstream of every station of the incident ({@code commonUpstream}, the
+     * candidates a regulator looks at first).
+     */
+    public record Incident(int number, List<String> stations, LocalDateTime first, LocalDateTime last, int alerts,
+                           double maxTimesLimit, List<String> commonUpstream) {
+    }
+
+    /**
+     * Groups alerts into incidents: two alerts are linked when they are at most {@link #INCIDENT_WINDOW_HOURS} apart
+     * and their stations share an upstream outfall (or are the same station); an incident is a connected set of
+     * alerts (single linkage). Incidents are numbered in order of their first alert.
+     */
+    public static List<Incident> incidents(List<Alert> alerts) {
+        int n = alerts.size();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                Alert a = alerts.get(i);
+                Alert b = alerts.get(j);
+                long h = Math.abs(java.time.Duration.between(a.time(), b.time()).toHours());
+                if (h <= INCIDENT_WINDOW_HOURS && (a.station().equals(b.station()) || shareUpstream(a, b))) {
+                    parent[find(parent, i)] = find(parent, j);
+                }
+            }
+        }
+        Map<Integer, List<Alert>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(alerts.get(i));
+        }
+        List<List<Alert>> sorted = new ArrayList<>(groups.values());
+        sorted.sort((x, y) -> first(x).compareTo(first(y)));
+        List<Incident> out = new ArrayList<>();
+        for (List<Alert> g : sorted) {
+            java.util.TreeSet<String> stations = new java.util.TreeSet<>();
+            LocalDateTime last = g.get(0).time();
+            double max = 0;
+            java.util.LinkedHashSet<String> common = null;
+            for (Alert a : g) {
+                stations.add(a.station());
+                last = a.time().isAfter(last) ? a.time() : last;
+                if (a.limitUgPerL() > 0) {
+                    max = Math.max(max, a.valueUgPerL() / a.limitUgPerL());
+                }
+                java.util.LinkedHashSet<String> up = new java.util.LinkedHashSet<>();
+                a.upstream().forEach(u -> up.add(u.outfall()));
+                if (common == null) {
+                    common = up;
+                } else {
+                    common.retainAll(up);
+                }
+            }
+            out.add(new Incident(out.size() + 1, List.copyOf(stations), first(g), last, g.size(), max,
+                    common == null ? List.of() : List.copyOf(common)));
+        }
+        return out;
+    }
+
+    private static LocalDateTime first(List<Alert> g) {
+        LocalDateTime f = g.get(0).time();
+        for (Alert a : g) {
+            f = a.time().isBefore(f) ? a.time() : f;
+        }
+        return f;
+    }
+
+    private static boolean shareUpstream(Alert a, Alert b) {
+        for (Upstream u : a.upstream()) {
+            for (Upstream v : b.upstream()) {
+                if (u.outfall().equals(v.outfall())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
 }

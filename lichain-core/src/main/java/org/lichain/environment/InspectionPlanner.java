@@ -46,6 +46,40 @@ public final class InspectionPlanner {
     }
 
     /**
+     * The attribution of the exceedances seen in the 12 months up to the end of {@code month} (stored surface
+     * measurements), or empty when there was none. Its best group's members are the sites a plan must visit.
+     */
+    public static java.util.Optional<Attribution.Result> attributionFor(RiverNetwork n,
+                                                                        List<MonitoringStore.Measurement> measurements,
+                                                                        YearMonth month) {
+        java.time.LocalDateTime end = month.plusMonths(1).atDay(1).atStartOfDay();
+        java.time.LocalDateTime start = month.minusMonths(11).atDay(1).atStartOfDay().minusDays(Attribution.DAYS_BEFORE);
+        List<MonitoringStore.Measurement> in = new ArrayList<>();
+        for (MonitoringStore.Measurement m : measurements) {
+            if (!m.time().isBefore(start) && m.time().isBefore(end)) {
+                in.add(m);
+            }
+        }
+        Attribution.Result r = Attribution.attribute(n, in);
+        return r.exceedances() == 0 || r.groups().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(r);
+    }
+
+    /**
+     * The plan with the best attributed group's members visited whatever their risk (the data cannot tell which of
+     * them released, so each is sampled); the rest of the capacity goes to the riskiest other sites. When the group
+     * alone needs more than the capacity, the plan uses more days than the capacity and says so in the reasons.
+     */
+    public static Plan plan(List<SiteRisk> sites, YearMonth month, double capacityDays, Attribution.Result attributed) {
+        if (attributed == null || attributed.groups().isEmpty()) {
+            return plan(sites, month, capacityDays);
+        }
+        Attribution.Group g = attributed.groups().get(0);
+        return plan(sites, month, capacityDays, g.outfalls(), String.format(Locale.ROOT,
+                "in the attributed group %s (confidence %.2f%s)", g.outfalls(), g.confidence(),
+                g.outfalls().size() > 1 ? ": the data cannot tell its members apart, so each is sampled" : ""));
+    }
+
+    /**
      * The sites of a network in a month, from the ledger (discharge, stock at the end of the month) and the number of
      * single-value exceedances at stations downstream of each outfall in the 12 months before.
      */
@@ -114,6 +148,11 @@ public final class InspectionPlanner {
 
     /** Solves the plan; IllegalArgumentException for a negative capacity. */
     public static Plan plan(List<SiteRisk> sites, YearMonth month, double capacityDays) {
+        return plan(sites, month, capacityDays, List.of(), "");
+    }
+
+    static Plan plan(List<SiteRisk> sites, YearMonth month, double capacityDays, List<String> mustVisit,
+                     String mustReason) {
         if (!(capacityDays >= 0)) {
             throw new IllegalArgumentException("inspector capacity must be ≥ 0 days, got " + capacityDays);
         }
@@ -125,10 +164,19 @@ public final class InspectionPlanner {
         }
         try {
             MPVariable[] x = new MPVariable[sites.size()];
-            MPConstraint cap = solver.makeConstraint(0, capacityDays, "inspector_days");
+            double forcedDays = 0;
+            for (SiteRisk s : sites) {
+                if (mustVisit.contains(s.outfall())) {
+                    forcedDays += s.visitDays();
+                }
+            }
+            MPConstraint cap = solver.makeConstraint(0, Math.max(capacityDays, forcedDays), "inspector_days");
             MPObjective obj = solver.objective();
             for (int i = 0; i < x.length; i++) {
                 x[i] = solver.makeBoolVar("visit_" + sites.get(i).outfall());
+                if (mustVisit.contains(sites.get(i).outfall())) {
+                    x[i].setLb(1.0);
+                }
                 cap.setCoefficient(x[i], sites.get(i).visitDays());
                 obj.setCoefficient(x[i], risk[i]);
             }
@@ -143,7 +191,13 @@ public final class InspectionPlanner {
             for (int i = 0; i < x.length; i++) {
                 SiteRisk s = sites.get(i);
                 total += risk[i];
-                Visit v = new Visit(s.outfall(), s.plant(), risk[i], s.visitDays(), reason(s, sites, risk[i]));
+                String why = reason(s, sites, risk[i]);
+                if (mustVisit.contains(s.outfall())) {
+                    why = "must visit: " + mustReason + (forcedDays > capacityDays ? String.format(Locale.ROOT,
+                            " (the group needs %.1f inspector-days, more than the %.1f available)", forcedDays,
+                            capacityDays) : "") + "; " + why;
+                }
+                Visit v = new Visit(s.outfall(), s.plant(), risk[i], s.visitDays(), why);
                 if (x[i].solutionValue() > 0.5) {
                     visits.add(v);
                     used += s.visitDays();

@@ -15,9 +15,24 @@ public final class Spill {
     private Spill() {
     }
 
-    /** What one station sees. */
+    /**
+     * What one station sees; {@code hoursAboveLimit}: how long the concentration stays above the station's limit
+     * (0 when the peak does not exceed it).
+     */
     public record StationImpact(String id, StationKind kind, double distanceKm, double arrivalHours,
-                                double peakUgPerL, double limitUgPerL, boolean exceeds, double sigmaHours) {
+                                double peakUgPerL, double limitUgPerL, boolean exceeds, double sigmaHours,
+                                double hoursAboveLimit) {
+    }
+
+    /**
+     * Hours a Gaussian pulse C(t) = peak·exp(−(t−τ)²/(2σ²)) stays above {@code limit}: C(t) > L while
+     * |t − τ| < σ·√(2·ln(peak/L)), i.e. for 2σ·√(2·ln(peak/L)); 0 when peak ≤ L.
+     */
+    public static double hoursAboveLimit(double peakUgPerL, double limitUgPerL, double sigmaHours) {
+        if (!(peakUgPerL > limitUgPerL) || !(limitUgPerL > 0)) {
+            return 0.0;
+        }
+        return 2.0 * sigmaHours * Math.sqrt(2.0 * Math.log(peakUgPerL / limitUgPerL));
     }
 
     /** The spill's impact at every river station downstream of the outfall (wells are outside the river model). */
@@ -38,8 +53,9 @@ public final class Spill {
             Transport.Travel tr = Transport.travel(path.get(), month);
             double peak = Transport.pulsePeakUgPerL(massKg, tr, 0.0);
             double limit = n.limitUgPerL(s);
+            double sigmaH = Math.sqrt(Math.max(tr.varianceS2(), 1.0)) / 3600.0; // as the pulse kernel
             out.add(new StationImpact(s.id(), s.kind(), tr.distanceKm(), tr.arrivalHours(), peak, limit, peak > limit,
-                    Math.sqrt(tr.varianceS2()) / 3600.0));
+                    sigmaH, hoursAboveLimit(peak, limit, sigmaH)));
         }
         out.sort((a, b) -> Double.compare(a.distanceKm(), b.distanceKm()));
         return out;

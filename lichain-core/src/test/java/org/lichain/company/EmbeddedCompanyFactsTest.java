@@ -8,8 +8,8 @@ import org.lichain.dataset.DatasetLoader;
 import org.lichain.world.World;
 
 /**
- * The embedded dataset's company P&L at 2025 conditions (the reference 2025 path: dated China carbonate, SC6
- * and lepidolite concentrate points of company_price_points.csv; production from asset_production.csv).
+ * The embedded dataset's company P&L at 2025 conditions (the reference 2025 path: SMM monthly carbonate of
+ * prices_monthly.csv, dated SC6 and lepidolite concentrate points of company_price_points.csv; production from asset_production.csv).
  */
 class EmbeddedCompanyFactsTest {
     static final World W = DatasetLoader.loadEmbedded();
@@ -46,14 +46,17 @@ class EmbeddedCompanyFactsTest {
     }
 
     /**
-     * The 2025 carbonate path stays in the published 2025 range: CNY ~60,000 (Jun) to ~93,400 (Dec) incl. VAT,
-     * i.e. roughly USD 7,300–11,500 ex-VAT at 7.1–7.2 CNY/USD.
+     * The 2025 carbonate path is the SMM monthly record (reference/prices_monthly.csv): June 60,435.0 CNY/t incl.
+     * VAT / 1.13 / 7.18 = 7,448.8 USD/t ex-VAT, December 99,613.0 / 1.13 / 7.18 = 12,277.6; every month within
+     * the published 2025 range of CNY ~60,000 (Jun) to ~100,000 (Dec).
      */
     @Test
-    void reference2025Path_isWithinThePublishedRange() {
+    void reference2025Path_isTheMonthlyRecord() {
+        assertThat(PATH_2025.carbonateUsdPerTLce(java.time.YearMonth.of(2025, 6))).isCloseTo(7_448.8, within(0.1));
+        assertThat(PATH_2025.carbonateUsdPerTLce(java.time.YearMonth.of(2025, 12))).isCloseTo(12_277.6, within(0.1));
         for (int m = 1; m <= 12; m++) {
             double usd = PATH_2025.carbonateUsdPerTLce(java.time.YearMonth.of(2025, m));
-            assertThat(usd).isBetween(7_000.0, 12_000.0);
+            assertThat(usd).isBetween(7_000.0, 12_500.0);
         }
     }
 

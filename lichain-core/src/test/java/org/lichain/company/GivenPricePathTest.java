@@ -8,16 +8,19 @@ import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 import org.lichain.dataset.DatasetLoader;
 import org.lichain.process.Conversions;
+import org.lichain.world.MonthlyPrices;
 import org.lichain.world.World;
 
 /** The given price path: dated points, annual values, flat prices and production per asset. */
 class GivenPricePathTest {
     static final World W = DatasetLoader.loadEmbedded();
     static final Companies C = CompanyModel.companies(W);
+    /** The embedded world without its monthly price record, to test the dated-point and annual paths alone. */
+    static final World NO_RECORD = W.withExtension(MonthlyPrices.class, MonthlyPrices.empty());
 
     @Test
     void datedPoints_areInterpolatedAndHeldFlat_inUsdExVat() {
-        PricePath p = GivenPricePath.reference(W, C, 2025);
+        PricePath p = GivenPricePath.reference(NO_RECORD, C, 2025);
         // company_price_points.csv: Apr 70,000 and Jun 60,000 CNY incl. VAT → May 65,000; Jan–Mar held at 70,000
         YearMonth may = YearMonth.of(2025, 5);
         assertThat(p.carbonateUsdPerTLce(may)).isCloseTo(65_000 / 1.13 / W.fx().cnyPerUsd(may), within(1e-6));
@@ -40,7 +43,7 @@ class GivenPricePathTest {
      */
     @Test
     void lepidoliteConcentrate_equalsTheSourcedPricesAtTheDatedMonths_andKeepsTheRatioToCarbonateOutside() {
-        PricePath p = GivenPricePath.reference(W, C, 2025);
+        PricePath p = GivenPricePath.reference(NO_RECORD, C, 2025);
         double lcePerTConc = 0.0225 * Conversions.LCE_PER_LI2O;
         // back to CNY/t of concentrate incl. VAT: exactly the sourced points
         YearMonth jun = YearMonth.of(2025, 6);
@@ -73,12 +76,29 @@ class GivenPricePathTest {
 
         @Test
     void anAnnualReferencePrice_isUsedFlat_andAYearWithoutPricesIsAnError() {
-        PricePath p2023 = GivenPricePath.reference(W, C, 2023);
+        PricePath p2023 = GivenPricePath.reference(NO_RECORD, C, 2023);
         // reference_prices.csv: li2co3_battery_usd_per_t 2023 = 46,000 (USGS MCS 2024)
         assertThat(p2023.carbonateUsdPerTLce(YearMonth.of(2023, 7))).isEqualTo(46_000.0);
-        assertThatThrownBy(() -> GivenPricePath.reference(W, C, 2024))
+        assertThatThrownBy(() -> GivenPricePath.reference(NO_RECORD, C, 2024))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no carbonate reference price for 2024").hasMessageContaining("--price-usd");
+    }
+
+    /** With the record, each month of a recorded year is its own SMM average (reference/prices_monthly.csv). */
+    @Test
+    void withTheMonthlyRecord_eachMonthIsItsOwnAverage_andAYearAfterItTheLatestMonth() {
+        MonthlyPrices mp = W.extension(MonthlyPrices.class).orElseThrow();
+        PricePath p2024 = GivenPricePath.reference(W, C, 2024);
+        for (int mo = 1; mo <= 12; mo++) {
+            YearMonth m = YearMonth.of(2024, mo);
+            assertThat(p2024.carbonateUsdPerTLce(m)).isCloseTo(
+                    mp.carbonateMonthly().get(m).value() / 1.13 / W.fx().cnyPerUsd(m), within(1e-9));
+        }
+        // 2027 is after the record: 2025-12's 99,613.0 CNY/t held flat, converted at each 2027 month's FX
+        PricePath p2027 = GivenPricePath.reference(W, C, 2027);
+        YearMonth jul = YearMonth.of(2027, 7);
+        assertThat(p2027.carbonateUsdPerTLce(jul)).isCloseTo(99_613.0 / 1.13 / W.fx().cnyPerUsd(jul), within(1e-9));
+        assertThat(p2027.name()).contains("latest known month 2025-12");
     }
 
     @Test
@@ -94,7 +114,7 @@ class GivenPricePathTest {
     void reportedProduction_isSpreadOverTheMonthsWithCapacity() {
         // Jianxiawo 2025: 27,852 t reported; 60 kt/yr Jan–Jul, suspended Aug 2025–Feb 2026 (capacity_events.csv)
         // → 27,852 × (60,000/12) / (7 × 60,000/12) = 3,978.9 t in each of Jan–Jul, 0 from Aug
-        PricePath p = GivenPricePath.reference(W, C, 2025);
+        PricePath p = GivenPricePath.reference(NO_RECORD, C, 2025);
         var jx = W.asset("CN-JX-01");
         assertThat(p.productionTLce(jx, YearMonth.of(2025, 3))).isCloseTo(27_852 / 7.0, within(1e-6));
         assertThat(p.productionTLce(jx, YearMonth.of(2025, 9))).isZero();

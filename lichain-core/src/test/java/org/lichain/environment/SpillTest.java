@@ -27,6 +27,30 @@ class SpillTest {
         assertThat(gaoan.exceeds()).isTrue();
     }
 
+    /**
+     * Issue 14: how long an intake stays above its limit. For a Gaussian pulse the time above L is
+     * 2σ·√(2·ln(peak/L)); by hand, peak 0.4 µg/L, limit 0.1, σ 2 h: 2·2·√(2·ln 4) = 4·√2.7726 = 6.660 h. Checked
+     * against the pulse kernel itself: counting the minutes the modelled concentration exceeds the limit.
+     */
+    @Test
+    void hoursAboveLimit_matchesTheHandFormula_andTheKernelMinuteByMinute() {
+        assertThat(Spill.hoursAboveLimit(0.4, 0.1, 2.0)).isCloseTo(6.660, within(0.001));
+        assertThat(Spill.hoursAboveLimit(0.09, 0.1, 2.0)).isZero();
+        RiverNetwork.Station gaoan = network.station("ST-INTAKE-GAOAN");
+        Transport.Travel tr = Transport.travel(network.path(RiverNetwork.pointOf(network.outfall("OF-YICHUN-CITY")),
+                RiverNetwork.pointOf(gaoan)).orElseThrow(), 12);
+        Spill.StationImpact i = Spill.impacts(network, "OF-YICHUN-CITY", 5.0, 12).stream()
+                .filter(x -> x.id().equals("ST-INTAKE-GAOAN")).findFirst().orElseThrow();
+        assertThat(i.exceeds()).isTrue();
+        int minutes = 0;
+        for (int m = 0; m < 20 * 24 * 60; m++) {
+            if (Transport.pulseUgPerL(5.0, tr, 0.0, m * 60.0) > i.limitUgPerL()) {
+                minutes++;
+            }
+        }
+        assertThat(i.hoursAboveLimit()).isCloseTo(minutes / 60.0, within(2.0 / 60)); // within two minutes
+    }
+
     @Test
     void spillReachesOnlyDownstreamRiverStations_inOrderOfDistance() {
         List<Spill.StationImpact> impacts = Spill.impacts(network, "OF-YICHUN-CITY", 5.0, 6);

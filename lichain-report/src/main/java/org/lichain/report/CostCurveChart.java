@@ -7,7 +7,6 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.lichain.cost.CostCurve;
@@ -20,15 +19,8 @@ public final class CostCurveChart {
     public static final int WIDTH = 1200;
     public static final int HEIGHT = 700;
     /** Colours by resource type (colour-blind-friendly Okabe–Ito palette). */
-    public static final Map<String, Color> COLOURS = new LinkedHashMap<>();
-
-    static {
-        COLOURS.put("brine", new Color(0x009E73));
-        COLOURS.put("spodumene", new Color(0x0072B2));
-        COLOURS.put("lepidolite", new Color(0xCC79A7));
-        COLOURS.put("clay", new Color(0xE69F00));
-        COLOURS.put("other", new Color(0x999999));
-    }
+    /** Resource type colours: {@link ChartStyle#RESOURCE_COLOURS}, the same in every chart and the dashboard. */
+    public static final Map<String, Color> COLOURS = ChartStyle.RESOURCE_COLOURS;
 
     private CostCurveChart() {
     }
@@ -140,10 +132,11 @@ public final class CostCurveChart {
         g.rotate(-Math.PI / 2);
         g.drawString(c.basis().id().toUpperCase(Locale.ROOT) + ", USD per t LCE (ex-VAT)", 0, 0);
         g.setTransform(old);
-        // legend
-        int lx = left + pw - 150;
-        int ly = 48;
+        // legend: one row between the title and the plot, so it never covers a bar
+        int lx = left;
+        int ly = 44;
         g.setFont(small);
+        FontMetrics sfm = g.getFontMetrics();
         for (Map.Entry<String, Color> e : COLOURS.entrySet()) {
             if (!c.byResourceType().containsKey(e.getKey())) {
                 continue;
@@ -152,8 +145,15 @@ public final class CostCurveChart {
             g.fill(new Rectangle2D.Double(lx, ly, 12, 12));
             g.setColor(Color.BLACK);
             g.drawString(e.getKey(), lx + 18, ly + 10);
-            ly += 17;
+            lx += 18 + sfm.stringWidth(e.getKey()) + 16;
         }
+        // source line
+        g.setColor(new Color(0x555555));
+        String src = "Source: LiChain cost model, embedded dataset (lichain assets show ID); price: " + c.priceSource();
+        while (sfm.stringWidth(src) > w - 16 && src.length() > 10) {
+            src = src.substring(0, src.length() - 2);
+        }
+        g.drawString(src, 8, h - 6);
     }
 
     /** A bar label: the name when short, else the id (names of aggregates are long). */

@@ -49,11 +49,18 @@ public final class HtmlReport {
         body.append("</tr></thead><tbody>\n");
         for (List<Object> r : rows) {
             body.append("<tr>");
-            for (Object v : r) {
+            for (int col = 0; col < r.size(); col++) {
+                Object v = r.get(col);
                 if (v instanceof Number n) {
                     double d = n.doubleValue();
-                    String s = Math.abs(d) < 10 && d != Math.rint(d) ? String.format(Locale.ROOT, "%.3f", d)
+                    boolean yearColumn = col < header.size() && header.get(col).toLowerCase(Locale.ROOT).contains("year")
+                            && d == Math.rint(d);
+                    String s = yearColumn ? String.format(Locale.ROOT, "%.0f", d) // 2020, never "2,020"
+                            : Math.abs(d) < 10 && d != Math.rint(d) ? String.format(Locale.ROOT, "%.3f", d)
                             : String.format(Locale.ROOT, "%,.0f", d);
+                    if (s.matches("-0(\\.0*)?")) {
+                        s = s.substring(1); // never "-0"
+                    }
                     body.append("<td class=\"num\">").append(s).append("</td>");
                 } else {
                     body.append("<td>").append(esc(String.valueOf(v))).append("</td>");

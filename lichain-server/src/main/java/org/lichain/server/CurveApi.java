@@ -83,7 +83,8 @@ final class CurveApi {
                     "given (price_cny_incl_vat %.0f, converted ex-VAT at the %s average CNY/USD)", cny,
                     month != null ? month.toString() : Integer.toString(year)));
         } else {
-            Optional<CostCurves.Price> ref = CostCurves.referencePrice(world, year);
+            Optional<CostCurves.Price> ref = month != null ? CostCurves.referencePrice(world, month)
+                    : CostCurves.referencePrice(world, year);
             price = ref.orElseThrow(() -> ApiProblem.invalid("price_usd",
                     "the dataset has no reference price at or before " + year + "; give price_usd"));
         }
@@ -94,5 +95,30 @@ final class CurveApi {
             throw new ApiProblem(422, "/problems/model-input", "The model cannot build this curve",
                     e.getMessage(), null, null);
         }
+    }
+
+    /**
+     * {@code GET /api/prices/monthly}: the observed monthly record of the dataset (SMM China battery-grade carbonate,
+     * monthly averages, CNY/t incl. VAT) for the market charts' observed history; empty arrays without a record.
+     */
+    void monthlyPrices(Context ctx) {
+        var o = Json.object();
+        o.put("series", org.lichain.world.MonthlyPrices.CARBONATE_SMM);
+        o.put("unit", "cny_per_t_incl_vat");
+        o.put("kind", org.lichain.world.MonthlyPrices.MONTHLY_AVG);
+        var months = o.putArray("months");
+        var values = o.putArray("cny_per_t_incl_vat");
+        var mp = world.extension(org.lichain.world.MonthlyPrices.class);
+        String source = "";
+        if (mp.isPresent()) {
+            for (var e : mp.get().carbonateMonthly().entrySet()) {
+                months.add(e.getKey().toString());
+                values.add(e.getValue().value());
+                source = e.getValue().source();
+            }
+        }
+        o.put("source", source.isEmpty() ? "none (the dataset has no prices_monthly.csv)"
+                : "dataset file prices_monthly.csv; " + source.replaceAll("; (mean of|last obs).*$", ""));
+        ctx.contentType("application/json").result(Json.bytes(o));
     }
 }

@@ -33,9 +33,12 @@ final class EnvApi {
 
     private final World world;
     private final Map<String, EnvironmentLedger> ledgers = new ConcurrentHashMap<>();
+    private final MonitoringApi monitoring;
 
-    EnvApi(World world) {
+    /** {@code monitoring}: the server's attached store, read by the inspection plan (past alerts, attribution). */
+    EnvApi(World world, MonitoringApi monitoring) {
         this.world = world;
+        this.monitoring = monitoring;
     }
 
     boolean available() {
@@ -133,26 +136,16 @@ final class EnvApi {
         }
         Double days = Params.optionalNonNegative(ctx, "inspector_days", 1000);
         EnvironmentLedger l = ledger(m.getYear(), ProductionSeries.Basis.REPORTED_ELSE_CAPACITY);
-        // no monitoring store is attached to the server yet: past exceedances count as none
-        InspectionPlanner.Plan p = InspectionPlanner.plan(InspectionPlanner.sites(n, l, m, List.of()), m,
-                days == null ? 8.0 : days);
+        // the attached store: its alerts count as past exceedances, its attribution fixes the visits it must make
+        List<org.lichain.environment.MonitoringStore.Measurement> ms = monitoring.thallium();
+        List<org.lichain.environment.Alerts.Alert> past = ms.isEmpty() ? List.of() : monitoring.alerts(ms,
+                org.lichain.environment.Alerts.Options.DEFAULT);
+        java.util.Optional<org.lichain.environment.Attribution.Result> attributed = ms.isEmpty()
+                ? java.util.Optional.empty() : InspectionPlanner.attributionFor(n, ms, m);
+        InspectionPlanner.Plan p = InspectionPlanner.plan(InspectionPlanner.sites(n, l, m, past), m,
+                days == null ? 8.0 : days, attributed.orElse(null));
         ObjectNode o = Json.object();
-        o.put("month", m.toString());
-        o.put("capacity_days", p.capacityDays());
-        o.put("used_days", p.usedDays());
-        o.put("risk_covered", round(p.riskCovered(), 4));
-        o.put("risk_total", round(p.riskTotal(), 4));
-        o.put("solver", p.solver());
-        o.put("past_exceedances", "none (no monitoring store attached to the server)");
-        ArrayNode v = o.putArray("visits");
-        for (InspectionPlanner.Visit x : p.visits()) {
-            v.addObject().put("site", x.outfall()).put("plant", x.plant()).put("risk", round(x.risk(), 4))
-                    .put("days", x.days()).put("reason", x.reason());
-        }
-        ArrayNode nv = o.putArray("not_visited");
-        for (InspectionPlanner.Visit x : p.notVisited()) {
-            nv.addObject().put("site", x.outfall()).put("risk", round(x.risk(), 4)).put("days", x.days());
-        }
+        EnvJson.plan(o, p, past.size(), monitoring.storeName(), attributed);
         ctx.contentType("application/json").result(Json.bytes(o));
     }
 }

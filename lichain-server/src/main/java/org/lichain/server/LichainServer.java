@@ -59,10 +59,10 @@ public final class LichainServer implements AutoCloseable {
         CurveApi curve = new CurveApi(world);
         AssetsApi assets = new AssetsApi(world, curve);
         CompanyApi company = new CompanyApi(world);
-        EnvApi env = new EnvApi(world);
         GroundwaterApi groundwater = new GroundwaterApi(world);
         ScheduleApi schedule = new ScheduleApi(world);
         MonitoringApi monitoring = new MonitoringApi(world, config.monitoringDb());
+        EnvApi env = new EnvApi(world, monitoring);
         JobsApi jobsApi = new JobsApi(world, jobs, byKind, config.maxBodyBytes());
         StaticAssets files = new StaticAssets();
         byte[] openApi = readResource("org/lichain/server/openapi.json");
@@ -121,6 +121,7 @@ public final class LichainServer implements AutoCloseable {
             r.get("/api/assets", assets::list);
             r.get("/api/assets/{id}", assets::detail);
             r.get("/api/curve", curve::curve);
+            r.get("/api/prices/monthly", curve::monthlyPrices);
             r.get("/api/companies", company::list);
             r.get("/api/company/{id}", company::pnl);
             r.get("/api/env/river", env::river);

@@ -45,8 +45,22 @@ final class MonitoringApi {
                 "the dataset has no river network"));
     }
 
+    /** The attached store's file name ("none" when nothing was ingested yet). */
+    String storeName() {
+        return Files.exists(db) ? db.toString() : "none (nothing ingested yet)";
+    }
+
+    /** Alerts over measurements, with the ledger's discharges (as {@code /api/env/alerts}). */
+    List<Alerts.Alert> alerts(List<MonitoringStore.Measurement> ms, Alerts.Options options) {
+        int maxYear = ms.stream().mapToInt(m -> m.time().getYear()).max().orElse(EnvApi.LEDGER_FROM_YEAR);
+        EnvironmentLedger l = EnvironmentLedger.compute(world, ProductionSeries.historical(world,
+                EnvApi.LEDGER_FROM_YEAR, Math.max(maxYear, EnvApi.LEDGER_FROM_YEAR),
+                ProductionSeries.Basis.REPORTED_ELSE_CAPACITY));
+        return Alerts.evaluate(network(), ms, options, Alerts.ledgerDischarge(l));
+    }
+
     /** Stored thallium measurements; empty when nothing was ingested yet. */
-    private List<MonitoringStore.Measurement> thallium() {
+    List<MonitoringStore.Measurement> thallium() {
         if (!Files.exists(db)) {
             return List.of();
         }
@@ -106,16 +120,12 @@ final class MonitoringApi {
         int rolling = Params.intOr(ctx, "rolling", 1, 1000, Alerts.Options.DEFAULT.rollingSamples());
         int trend = Params.intOr(ctx, "trend", 3, 1000, Alerts.Options.DEFAULT.trendSamples());
         List<MonitoringStore.Measurement> ms = thallium();
-        int maxYear = ms.stream().mapToInt(m -> m.time().getYear()).max().orElse(EnvApi.LEDGER_FROM_YEAR);
-        EnvironmentLedger l = EnvironmentLedger.compute(world, ProductionSeries.historical(world,
-                EnvApi.LEDGER_FROM_YEAR, Math.max(maxYear, EnvApi.LEDGER_FROM_YEAR),
-                ProductionSeries.Basis.REPORTED_ELSE_CAPACITY));
-        List<Alerts.Alert> alerts = Alerts.evaluate(n, ms, new Alerts.Options(rolling, trend),
-                Alerts.ledgerDischarge(l));
+        List<Alerts.Alert> alerts = alerts(ms, new Alerts.Options(rolling, trend));
         ObjectNode o = Json.object();
         o.put("measurements", ms.size());
         EnvJson.alerts(o.putArray("alerts"), alerts,
                 world.extension(org.lichain.environment.groundwater.GroundwaterSites.class).orElse(null));
+        EnvJson.incidents(o.putArray("incidents"), Alerts.incidents(alerts));
         ctx.contentType("application/json").result(Json.bytes(o));
     }
 

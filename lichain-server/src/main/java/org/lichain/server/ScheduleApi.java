@@ -102,8 +102,29 @@ final class ScheduleApi {
         ArrayNode st = o.putArray("stages");
         for (int i = 0; i < s.plant().stages().size(); i++) {
             double kwh = s.stageKwh(i);
-            st.addObject().put("id", s.plant().stages().get(i).id()).put("kwh", EnvApi.round(kwh, 1))
-                    .put("valley_kwh_share", kwh > 0 ? EnvApi.round(s.stageValleyKwh(i) / kwh, 4) : 0.0);
+            double fk = s.flatStageKwh(i);
+            var stage = s.plant().stages().get(i);
+            ObjectNode so = st.addObject().put("id", stage.id()).put("kwh", EnvApi.round(kwh, 1))
+                    .put("valley_kwh_share", kwh > 0 ? EnvApi.round(s.stageValleyKwh(i) / kwh, 4) : 0.0)
+                    .put("flat_valley_kwh_share", fk > 0 ? EnvApi.round(s.flatStageValleyKwh(i) / fk, 4) : 0.0)
+                    .put("kwh_per_t_lce", EnvApi.round(stage.kwhPerTLce(), 3))
+                    .put("max_rate_t_lce_per_h", EnvApi.round(stage.maxRateTLcePerH(), 6))
+                    .put("rate_swing_pct_of_max", EnvApi.round(s.rateSwingPct(i), 3))
+                    .put("restarts", s.restarts()[i]);
+            // the hourly rates, for the dashboard's typical day and heat map (as `lichain schedule --json`)
+            ArrayNode rate = so.putArray("rate_t_lce_per_h");
+            for (double v : s.rateTLcePerH()[i]) {
+                rate.add(EnvApi.round(v, 6));
+            }
+        }
+        o.put("tariff", s.tariff().tariffId());
+        ArrayNode price = o.putArray("price_cny_per_kwh");
+        for (double v : s.tariff().priceCnyPerKwh()) {
+            price.add(EnvApi.round(v, 6));
+        }
+        ArrayNode band = o.putArray("band");
+        for (var b : s.tariff().band()) {
+            band.add(b.name().toLowerCase(java.util.Locale.ROOT));
         }
         ctx.contentType("application/json").result(Json.bytes(o));
     }

@@ -214,6 +214,10 @@ class DashboardBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#plan-table tbody tr"))).hasSize(plan.get("visits").size());
         assertThat(driver.findElement(By.cssSelector("#plan-table tbody tr td")).getText())
                 .isEqualTo(plan.get("visits").get(0).get("site").asText());
+        // issue 14: the plan reads the same store as the River view (it said "no monitoring store attached")
+        assertThat(plan.get("past_alerts").asInt()).isPositive();
+        assertThat(text("plan-status")).contains("monitoring store: ").contains(plan.get("past_alerts").asInt()
+                + " past alert(s)").doesNotContain("no monitoring store");
         shot("plan-2025-07");
     }
 
@@ -264,6 +268,9 @@ class DashboardBrowserTest {
         wait.until(d -> "succeeded".equals(d.findElement(By.id("job-progress")).getDomAttribute("data-state")));
         assertThat(text("job-progress")).contains("200/200 (100.0%)");
         wait.until(d -> text("job-result").contains("price_cny_per_t_incl_vat_avg"));
+        // the result as the chart it describes (p5, p50, p95 of the first metric), not a JSON dump
+        wait.until(d -> "3".equals(attr("job-result-chart", "data-series")));
+        assertThat(text("job-result")).doesNotContain("{");
         shot("jobs-mc-succeeded");
 
         driver.findElement(By.cssSelector("#nav button[data-view=ensemble]")).click();
@@ -293,5 +300,107 @@ class DashboardBrowserTest {
         driver.findElement(By.cssSelector("#nav button[data-view=selfsuff]")).click();
         wait.until(d -> d.findElements(By.cssSelector("#selfsuff-chart svg path")).size() > 3);
         shot("self-sufficiency-2020-2025");
+    }
+
+    static String attr(String id, String name) {
+        return driver.findElement(By.id(id)).getDomAttribute(name);
+    }
+
+    static void fill(String id, String value) {
+        WebElement e = driver.findElement(By.id(id));
+        e.clear();
+        e.sendKeys(value);
+    }
+
+    /** Starts a simulation from the scenario form (no JSON typing) under a name and waits for it to finish. */
+    static void startNamedRun(String name, String seed) {
+        driver.findElement(By.cssSelector("#nav button[data-view=jobs]")).click();
+        fill("job-name", name);
+        new Select(driver.findElement(By.id("job-kind"))).selectByValue("simulate");
+        fill("job-from", "2024-01");
+        fill("job-to", "2024-12");
+        fill("job-seed", seed);
+        fill("job-runs", "1");
+        fill("job-extra", "{}");
+        fill("job-token", Fixture.TOKEN);
+        driver.findElement(By.id("job-start")).click();
+        wait.until(d -> text("job-status").startsWith("Job \"" + name + "\""));
+        wait.until(d -> "succeeded".equals(attr("job-progress", "data-state")));
+        wait.until(d -> text("job-result").startsWith(name + " (simulate"));
+    }
+
+    /**
+     * Issue 14: the daily tool in the browser — the asset detail as tables and a cost chart (no JSON), chart
+     * downloads, the scenario form to named runs, two runs overlaid with a delta table and the observed prices, the
+     * schedule view (typical day and heat map), and the 简体中文 switch with Chinese place and company names.
+     */
+    @Test
+    void dailyTool_assetDetail_downloads_namedRuns_overlay_schedule_andChinese() throws IOException {
+        open(embedded);
+        try {
+            // asset detail: owners with stakes in percent, the cost breakdown as a table and a bar chart
+            driver.findElements(By.cssSelector("#curve-assets tbody tr")).stream()
+                    .filter(r -> r.getText().startsWith("CN-JX-01")).findFirst().orElseThrow().click();
+            wait.until(d -> "CN-JX-01".equals(attr("asset-detail", "data-asset")));
+            String detail = text("asset-detail");
+            assertThat(detail).contains("Owners", "CATL", "100%", "Cost breakdown", "Process balance per t LCE")
+                    .doesNotContain("{").doesNotContain("\"c1\"");
+            assertThat(Integer.parseInt(attr("asset-cost-chart", "data-parts"))).isGreaterThan(5);
+            assertThat(driver.findElements(By.cssSelector("#asset-cost-chart svg path")).size()).isGreaterThan(5);
+            shot("asset-detail-cn-jx-01");
+
+            // every chart has CSV and PNG downloads
+            driver.findElement(By.cssSelector("#curve-chart-tools button:nth-child(1)")).click();
+            wait.until(d -> String.valueOf(attr("curve-chart-tools", "data-download")).startsWith("csv:"));
+            assertThat(attr("curve-chart-tools", "data-download")).startsWith("csv:series,x,y:");
+            driver.findElement(By.cssSelector("#curve-chart-tools button:nth-child(2)")).click();
+            wait.until(d -> String.valueOf(attr("curve-chart-tools", "data-download")).startsWith("png:"));
+
+            // two runs from the form, named by their scenario
+            startNamedRun("quiet-2024", "1");
+            startNamedRun("second-2024", "2");
+            shot("jobs-named-run");
+            driver.findElement(By.cssSelector("#nav button[data-view=market]")).click();
+            wait.until(d -> attr("market-price", "data-months") != null);
+            Select a = new Select(driver.findElement(By.id("market-job")));
+            a.getOptions().stream().filter(o -> o.getText().startsWith("second-2024")).findFirst().orElseThrow().click();
+            wait.until(d -> !driver.findElements(By.cssSelector("#market-job2 option")).isEmpty()
+                    && driver.findElements(By.cssSelector("#market-job2 option")).stream()
+                    .anyMatch(o -> o.getText().startsWith("quiet-2024")));
+            new Select(driver.findElement(By.id("market-job2"))).getOptions().stream()
+                    .filter(o -> o.getText().startsWith("quiet-2024")).findFirst().orElseThrow().click();
+            wait.until(d -> "quiet-2024".equals(attr("market-price", "data-overlay")));
+            assertThat(driver.findElements(By.cssSelector("#market-delta tbody tr"))).hasSize(1); // 2024
+            assertThat(driver.findElement(By.cssSelector("#market-delta tbody tr td")).getText()).isEqualTo("2024");
+            // observed history: the 12 SMM monthly averages of 2024 drawn with the runs
+            assertThat(attr("market-price", "data-observed")).isEqualTo("12");
+            shot("market-two-runs-overlay");
+
+            // schedule view: a typical day by stage and an hour x day heat map (31 x 24 = 744 cells)
+            driver.findElement(By.cssSelector("#nav button[data-view=schedule]")).click();
+            wait.until(d -> !driver.findElements(By.cssSelector("#schedule-plant option")).isEmpty());
+            new Select(driver.findElement(By.id("schedule-plant"))).selectByValue("CN-JX-AGG");
+            fill("schedule-month", "2025-07");
+            driver.findElement(By.id("schedule-go")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(120), Duration.ofMillis(200))
+                    .until(d -> "744".equals(attr("schedule-heat", "data-cells")));
+            assertThat(driver.findElements(By.cssSelector("#schedule-stages tbody tr"))).hasSize(4);
+            assertThat(driver.findElements(By.cssSelector("#schedule-day svg path")).size()).isGreaterThan(4);
+            shot("schedule-typical-day-heat-map");
+
+            // 简体中文: labels and the names of Yichun's places and companies
+            new Select(driver.findElement(By.id("lang"))).selectByValue("zh");
+            wait.until(d -> "zh".equals(d.findElement(By.tagName("body")).getDomAttribute("data-lang")));
+            assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
+            assertThat(driver.findElement(By.cssSelector("#nav button[data-view=curve]")).getText()).isEqualTo("成本曲线");
+            assertThat(driver.findElement(By.cssSelector("#nav button[data-view=plan]")).getText()).isEqualTo("检查计划");
+            driver.findElement(By.cssSelector("#nav button[data-view=curve]")).click();
+            wait.until(d -> driver.findElements(By.cssSelector("#curve-assets tbody tr")).stream()
+                    .anyMatch(r -> r.getText().contains("枧下窝")));
+            assertThat(text("view-curve")).contains("宜春").contains("矿山供应成本曲线");
+            shot("curve-zh-cn");
+        } finally {
+            new Select(driver.findElement(By.id("lang"))).selectByValue("en");
+        }
     }
 }

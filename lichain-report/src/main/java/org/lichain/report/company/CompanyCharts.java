@@ -1,12 +1,9 @@
 package org.lichain.report.company;
 
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -63,12 +60,10 @@ public final class CompanyCharts {
         return c;
     }
 
+    /** The chart as PNG with its source line (LiChain's company model on the embedded dataset). */
     public static byte[] png(CategoryChart chart) {
-        try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return org.lichain.report.ChartStyle.png(chart, "LiChain company model (lichain company), embedded dataset: "
+                + "reported production, company_plants.csv, prices as named in the title");
     }
 
     private static CategoryChart chart(String title, String xTitle) {

@@ -119,7 +119,26 @@ public final class EnvJson {
         }
     }
 
-    /** Ranked candidate outfalls with scores and released mass, the fit's confidence and R², samples and a note. */
+    /** Alerts grouped by incident (stations, time span, count, largest multiple of the limit, common upstream). */
+    public static void incidents(ArrayNode arr, List<Alerts.Incident> incidents) {
+        for (Alerts.Incident i : incidents) {
+            ObjectNode j = arr.addObject();
+            j.put("incident", i.number());
+            ArrayNode st = j.putArray("stations");
+            i.stations().forEach(st::add);
+            j.put("first", i.first().toString());
+            j.put("last", i.last().toString());
+            j.put("alerts", i.alerts());
+            j.put("max_times_limit", round(i.maxTimesLimit(), 3));
+            ArrayNode up = j.putArray("common_upstream_outfalls");
+            i.commonUpstream().forEach(up::add);
+        }
+    }
+
+    /**
+     * Ranked candidate outfalls with scores and released mass; the indistinguishable groups, best first, with their
+     * confidence; the samples that would separate the best group; the fit's R², samples and a note.
+     */
     public static void attribution(ObjectNode o, Attribution.Result r) {
         ArrayNode c = o.putArray("candidates");
         for (Attribution.Candidate x : r.candidates()) {
@@ -131,11 +150,70 @@ public final class EnvJson {
             if (x.meanReleaseTime() != null) {
                 j.put("release_time", x.meanReleaseTime().toString());
             }
+            j.put("likelihood_weight", round(x.likelihoodWeight(), 4));
+            j.put("chi2_alone", round(x.chi2(), 3));
+            j.put("group", x.group());
+        }
+        ArrayNode g = o.putArray("groups");
+        for (Attribution.Group x : r.groups()) {
+            ObjectNode j = g.addObject();
+            ArrayNode ids = j.putArray("outfalls");
+            x.outfalls().forEach(ids::add);
+            j.put("confidence", round(x.confidence(), 4));
+        }
+        o.put("confidence_method", "likelihood ratio of single-outfall fits (Gaussian errors, σ = 10% of the value "
+                + "and the detection limit in quadrature); a group = outfalls within Δχ² " + round(
+                Attribution.GROUP_DELTA_CHI2, 2) + " (likelihood ratio 1/20) of its leader; group confidence = sum "
+                + "of its members' normalised likelihoods");
+        ArrayNode ss = o.putArray("separating_samples");
+        for (Attribution.SeparatingSample x : r.separatingSamples()) {
+            ObjectNode j = ss.addObject();
+            j.put("location", x.location());
+            j.put("reach", x.reach());
+            j.put("km", round(x.km(), 2));
+            j.put("time", x.time().toString());
+            j.put("after_last_sample", x.afterLastSample());
+            j.put("separation_sigma", round(x.separationSigma(), 2));
+            ObjectNode pr = j.putObject("predicted_ug_per_l");
+            x.predictedUgPerL().forEach((k, v) -> pr.put(k, round(v, 5)));
         }
         o.put("confidence", round(r.confidence(), 4));
         o.put("fit_r2", round(r.fitR2(), 4));
         o.put("samples", r.samples());
         o.put("exceedances", r.exceedances());
         o.put("note", r.note());
+    }
+
+    /**
+     * An inspection plan ({@code lichain env plan --json} and {@code /api/env/plan}): capacity and risk, the visits
+     * with reasons, the sites not visited, the alerts counted as past exceedances, and the attribution of the
+     * period's exceedances (best group, its confidence, the samples that would separate its members) when there is
+     * one.
+     */
+    public static void plan(ObjectNode o, org.lichain.environment.InspectionPlanner.Plan p, int pastAlerts,
+                            String store, java.util.Optional<Attribution.Result> attributed) {
+        o.put("month", p.month().toString());
+        o.put("capacity_days", p.capacityDays());
+        o.put("used_days", p.usedDays());
+        o.put("risk_covered", round(p.riskCovered(), 4));
+        o.put("risk_total", round(p.riskTotal(), 4));
+        o.put("solver", p.solver());
+        o.put("monitoring_store", store);
+        o.put("past_alerts", pastAlerts);
+        ArrayNode v = o.putArray("visits");
+        for (org.lichain.environment.InspectionPlanner.Visit x : p.visits()) {
+            v.addObject().put("site", x.outfall()).put("plant", x.plant()).put("risk", round(x.risk(), 4))
+                    .put("days", x.days()).put("reason", x.reason());
+        }
+        ArrayNode nv = o.putArray("not_visited");
+        for (org.lichain.environment.InspectionPlanner.Visit x : p.notVisited()) {
+            nv.addObject().put("site", x.outfall()).put("plant", x.plant()).put("risk", round(x.risk(), 4))
+                    .put("days", x.days());
+        }
+        if (attributed.isPresent()) {
+            attribution(o.putObject("attribution"), attributed.get());
+        } else {
+            o.putNull("attribution");
+        }
     }
 }

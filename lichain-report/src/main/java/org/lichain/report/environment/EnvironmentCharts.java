@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -98,7 +97,8 @@ public final class EnvironmentCharts {
             if (name.endsWith(".svg")) {
                 VectorGraphicsEncoder.saveVectorGraphic(chart, file.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
             } else if (name.endsWith(".png")) {
-                BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+                org.lichain.report.Canvas.write(file, org.lichain.report.ChartStyle.png(chart,
+                        "LiChain environment model (lichain env), embedded dataset and the monitoring store"));
             } else {
                 throw new IllegalArgumentException("chart file must end in .png or .svg: " + file);
             }

@@ -1,15 +1,12 @@
 package org.lichain.report.market;
 
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -47,11 +44,8 @@ public final class MarketCharts {
     private static XYChart chart(String title, String yTitle) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("year")
                 .yAxisTitle(yTitle).build();
-        c.getStyler().setXAxisDecimalPattern("0.#");
-        c.getStyler().setYAxisDecimalPattern("#,##0");
-        c.getStyler().setChartBackgroundColor(Color.WHITE);
         c.getStyler().setMarkerSize(0);
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        org.lichain.report.ChartStyle.timeAxes(c); // legend below the plot, plain years, readable numbers
         return c;
     }
 
@@ -71,12 +65,9 @@ public final class MarketCharts {
         return l;
     }
 
-    private static byte[] png(XYChart c) {
-        try {
-            return BitmapEncoder.getBitmapBytes(c, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static byte[] png(XYChart c, SimulationResult r) {
+        return org.lichain.report.ChartStyle.png(c, "LiChain market simulation, scenario " + r.scenario() + ", seed "
+                + r.seed() + " (lichain simulate), embedded dataset");
     }
 
     /** China spot battery-grade carbonate, CNY/t incl. VAT, with the marginal cost. */
@@ -89,7 +80,7 @@ public final class MarketCharts {
             mc[t] = r.marginalCostUsdPerTLce()[t] * r.priceCnyPerTInclVat()[t] / r.priceUsdPerTLce()[t];
         }
         c.addSeries("C1 of the marginal producer", d, list(mc)).setMarker(SeriesMarkers.NONE);
-        return png(c);
+        return png(c, r);
     }
 
     /** Production by resource type, kt LCE per month (lines). */
@@ -97,9 +88,11 @@ public final class MarketCharts {
         XYChart c = chart("Mined supply by resource type", "kt LCE per month");
         List<Double> d = dates(r);
         for (String type : new TreeSet<>(r.assetResourceTypes())) {
-            c.addSeries(type, d, scaled(r.productionOfType(type), 1e-3)).setMarker(SeriesMarkers.NONE);
+            XYSeries s = c.addSeries(type, d, scaled(r.productionOfType(type), 1e-3));
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(org.lichain.report.ChartStyle.colour(type));
         }
-        return png(c);
+        return png(c, r);
     }
 
     /** The balance: demand, production, consumption, unmet demand and stocks, kt LCE. */
@@ -111,20 +104,26 @@ public final class MarketCharts {
         c.addSeries("unmet demand", d, scaled(r.unmetDemandTLce(), 1e-3)).setMarker(SeriesMarkers.NONE);
         c.addSeries("consumer stocks", d, scaled(r.consumerStockTLce(), 1e-3)).setMarker(SeriesMarkers.NONE);
         c.addSeries("producer stocks", d, scaled(r.producerStockTLce(), 1e-3)).setMarker(SeriesMarkers.NONE);
-        return png(c);
+        return png(c, r);
     }
 
     /** Domestic mine supply / demand and domestic conversion / demand, by demand region, percent. */
     public static byte[] selfSufficiency(SimulationResult r) {
-        XYChart c = chart("Self-sufficiency (domestic supply / domestic demand)", "%");
+        // ROW (rest of the world: mines far above its small demand, ~2,600%) would flatten the regions that matter;
+        // it is left out of this scale and named in the title. JK = Japan and South Korea.
+        XYChart c = chart("Self-sufficiency: domestic supply / domestic demand (ROW off scale; JK = Japan + Korea)",
+                "% of demand");
         List<Double> d = dates(r);
         for (DemandRegion reg : DemandRegion.values()) {
+            if (reg.id().equals("ROW")) {
+                continue;
+            }
             c.addSeries(reg.id() + " mines", d, scaled(r.mineSelfSufficiency()[reg.ordinal()], 100))
                     .setMarker(SeriesMarkers.NONE);
         }
         c.addSeries("CN conversion", d, scaled(r.conversionSelfSufficiency()[DemandRegion.CN.ordinal()], 100))
                 .setMarker(SeriesMarkers.NONE);
-        return png(c);
+        return png(c, r);
     }
 
     /** Lithium reaching Chinese buyers by country of origin, kt LCE per month. */
@@ -137,11 +136,13 @@ public final class MarketCharts {
                 total += v;
             }
             if (total > 0) {
-                c.addSeries(r.countries().get(o), d, scaled(r.chinaSupplyByOrigin()[o], 1e-3))
-                        .setMarker(SeriesMarkers.NONE);
+                // "ZZ" is the market model's code for generic new projects without a site (no country yet)
+                String country = r.countries().get(o);
+                c.addSeries(country.equals("ZZ") ? "new projects (no site yet)" : country, d,
+                        scaled(r.chinaSupplyByOrigin()[o], 1e-3)).setMarker(SeriesMarkers.NONE);
             }
         }
-        return png(c);
+        return png(c, r);
     }
 
     /** Simulated China spot against the reference points of the backtest. */
@@ -159,7 +160,7 @@ public final class MarketCharts {
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         s.setMarker(SeriesMarkers.CIRCLE);
         c.getStyler().setMarkerSize(8);
-        return png(c);
+        return png(c, r);
     }
 
     public static void backtestPng(Backtest.Report rep, Path file) {

@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.AnnotationText;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -42,6 +41,9 @@ public final class EnsembleCharts {
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> String.format(Locale.ROOT, "%.0f", x));
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(org.lichain.report.ChartStyle::number); // no "6E5"
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
         int years = s.years();
         double[] x = new double[years];
         double[][] p = new double[5][years];
@@ -125,6 +127,9 @@ public final class EnsembleCharts {
         XYChart chart = new XYChartBuilder().width(900).height(500).title(metric.description() + ": scenarios")
                 .xAxisTitle("year").yAxisTitle(metric.unit()).build();
         chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> String.format(Locale.ROOT, "%.0f", x));
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(org.lichain.report.ChartStyle::number); // no "6E5"
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         Color[] palette = {new Color(0x1B9E77), new Color(0xD95F02), new Color(0x7570B3), new Color(0xE7298A),
@@ -150,7 +155,7 @@ public final class EnsembleCharts {
                 p[2][y] = s.percentiles()[m][y][4];
             }
             line(chart, s.scenario() + " p50", x, p[1], c, SeriesLines.SOLID, true);
-            line(chart, s.scenario() + " p5", x, p[0], c, SeriesLines.DASH_DASH, false);
+            line(chart, s.scenario() + " p5 and p95 (dashed)", x, p[0], c, SeriesLines.DASH_DASH, true);
             line(chart, s.scenario() + " p95", x, p[2], c, SeriesLines.DASH_DASH, false);
         }
         return chart;
@@ -166,6 +171,11 @@ public final class EnsembleCharts {
         s.setShowInLegend(legend);
     }
 
+    static String source(EnsembleSummary s) {
+        return "LiChain Monte Carlo ensemble (lichain mc), scenario " + s.scenario() + ", " + s.runs() + " runs, seed "
+                + s.seed() + ", embedded dataset";
+    }
+
     /**
      * Writes {@code fan_<metric>.png} for every metric and {@code tornado_<output>.png} for the mean of every
      * metric into {@code dir}; returns the file names.
@@ -174,14 +184,15 @@ public final class EnsembleCharts {
         List<String> files = new ArrayList<>();
         for (int m = 0; m < s.metrics().size(); m++) {
             String name = "fan_" + s.metrics().get(m).name() + ".png";
-            BitmapEncoder.saveBitmap(fan(s, m), dir.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG);
+            org.lichain.report.Canvas.write(dir.resolve(name), org.lichain.report.ChartStyle.png(fan(s, m), source(s)));
             files.add(name);
         }
         if (!s.inputs().isEmpty()) {
             for (int m = 0; m < s.metrics().size(); m++) {
                 int out = s.outputs().indexOf(s.metrics().get(m).name() + "_mean");
                 String name = "tornado_" + s.outputs().get(out) + ".png";
-                BitmapEncoder.saveBitmap(tornado(s, out), dir.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG);
+                org.lichain.report.Canvas.write(dir.resolve(name),
+                        org.lichain.report.ChartStyle.png(tornado(s, out), source(s)));
                 files.add(name);
             }
         }

@@ -26,7 +26,7 @@ class MarketChartsTest {
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(e.getValue()));
             assertThat(img).as(e.getKey()).isNotNull();
             assertThat(img.getWidth()).isEqualTo(MarketCharts.WIDTH);
-            assertThat(img.getHeight()).isEqualTo(MarketCharts.HEIGHT);
+            assertThat(img.getHeight()).isEqualTo(MarketCharts.HEIGHT + org.lichain.report.ChartStyle.SOURCE_LINE_PX);
         }
         assertThat(MarketCharts.writeAll(r, dir)).hasSize(5).allSatisfy(p -> assertThat(p).exists());
     }

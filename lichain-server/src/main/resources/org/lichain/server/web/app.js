@@ -2,7 +2,8 @@
 // has not landed shows the API's "not available in this build" answer (404/501), never made-up data.
 'use strict';
 
-const TYPE_COLOURS = { brine: '#2b7bba', spodumene: '#4daf4a', lepidolite: '#e41a1c', clay: '#984ea3', other: '#999999' };
+// one colour per resource type, the same as the PNG charts (org.lichain.report.ChartStyle; ChartColoursTest)
+const TYPE_COLOURS = { brine: '#0072b2', spodumene: '#009e73', lepidolite: '#cc79a7', clay: '#e69f00', other: '#999999' };
 const FMT0 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const charts = {};
 let capabilities = null;
@@ -21,8 +22,78 @@ function el(id) { return document.getElementById(id); }
 function chart(id) {
   if (!charts[id]) {
     charts[id] = echarts.init(el(id), null, { renderer: 'svg' });
+    addChartTools(id);
   }
   return charts[id];
+}
+
+/** CSV and PNG download buttons under a chart; the last download is described in data-download (tests). */
+function addChartTools(id) {
+  const box = document.createElement('div');
+  box.className = 'chart-tools';
+  box.id = id + '-tools';
+  for (const kind of ['CSV', 'PNG']) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = kind;
+    b.dataset.i18n = kind;
+    b.addEventListener('click', () => (kind === 'CSV' ? downloadCsv(id) : downloadPng(id)));
+    box.appendChild(b);
+  }
+  el(id).after(box);
+}
+
+function saveAs(name, href, note) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  el(name.split('.')[0] + '-tools').dataset.download = note;
+}
+
+/** The chart's data as CSV: one row per point, the x value then one column per series. */
+function chartCsv(id) {
+  const o = charts[id].getOption();
+  const xs = o.xAxis && o.xAxis[0] && o.xAxis[0].data;
+  const series = (o.series || []).filter(x => Array.isArray(x.data));
+  const q = v => { const t = v === null || v === undefined ? '' : String(typeof v === 'object' ? (v.value !== undefined ? v.value : JSON.stringify(v)) : v); return /[",\n]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t; };
+  const lines = [];
+  if (xs) {
+    lines.push(['x'].concat(series.map(x => x.name)).map(q).join(','));
+    xs.forEach((x, i) => lines.push([x].concat(series.map(ser => ser.data[i])).map(q).join(',')));
+  } else {
+    lines.push(['series', 'x', 'y'].join(','));
+    series.forEach(ser => ser.data.forEach(d => {
+      const v = Array.isArray(d) ? d : (d && Array.isArray(d.value) ? d.value : [d && d.name, d && d.value]);
+      lines.push([ser.name, v[0], v[v.length - 1]].map(q).join(','));
+    }));
+  }
+  return lines.join('\n') + '\n';
+}
+
+function downloadCsv(id) {
+  const csv = chartCsv(id);
+  saveAs(id + '.csv', 'data:text/csv;charset=utf-8,' + encodeURIComponent(csv),
+    'csv:' + csv.split('\n')[0] + ':' + (csv.split('\n').length - 2) + ' rows');
+}
+
+function downloadPng(id) {
+  const svgUrl = charts[id].getDataURL({ type: 'svg', backgroundColor: '#fff' });
+  const img = new Image();
+  img.onload = () => {
+    const c = document.createElement('canvas');
+    c.width = el(id).clientWidth || 900;
+    c.height = el(id).clientHeight || 400;
+    const g = c.getContext('2d');
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, c.width, c.height);
+    g.drawImage(img, 0, 0, c.width, c.height);
+    const png = c.toDataURL('image/png');
+    saveAs(id + '.png', png, 'png:' + c.width + 'x' + c.height + ':' + png.length);
+  };
+  img.src = svgUrl;
 }
 
 function setStatus(id, kind, text) {
@@ -43,7 +114,7 @@ function showProblem(statusId, r, what) {
   }
 }
 
-function cell(tr, text) { const td = document.createElement('td'); td.textContent = text; tr.appendChild(td); return td; }
+function cell(row, text) { const td = document.createElement('td'); td.textContent = tr(text); row.appendChild(td); return td; }
 
 function fillTable(tableId, rows, columns) {
   const tbody = el(tableId).querySelector('tbody');
@@ -134,18 +205,21 @@ function renderCurve() {
     start = end;
   }
   const share = prodAll > 0 ? prodLoss / prodAll : 0;
-  el('price-readout').textContent = 'Price: USD ' + FMT0.format(price) + '/t LCE ex-VAT = CNY '
+  el('price-readout').textContent = LANG === 'zh'
+    ? '价格：' + FMT0.format(price) + ' 美元/吨LCE（不含税）= ' + FMT0.format(c.price_cny_per_t_incl_vat) + ' 元/吨（含税）（' + c.year + '，' + c.basis.toUpperCase() + '）'
+    : 'Price: USD ' + FMT0.format(price) + '/t LCE ex-VAT = CNY '
     + FMT0.format(c.price_cny_per_t_incl_vat) + '/t incl. VAT (' + c.year + ', ' + c.basis.toUpperCase() + ')';
   el('price-readout').dataset.priceUsd = String(price);
-  el('price-source').textContent = 'Price source: ' + (c.price_source || '');
+  el('price-source').textContent = T('Price source') + ': ' + (c.price_source || '');
   const label = (type || country) ? 'selected output' : 'output';
-  el('share-at-loss').textContent = 'Share of ' + label + ' at a loss: ' + pct(share);
+  el('share-at-loss').textContent = (LANG === 'zh' ? ((type || country) ? '所选产量中亏损的比例：' : '亏损产量比例：')
+    : 'Share of ' + label + ' at a loss: ') + pct(share);
   el('share-at-loss').dataset.share = String(share);
-  el('selection-capacity').textContent = 'capacity ' + FMT0.format(capSel) + ' t LCE/yr';
+  el('selection-capacity').textContent = T('capacity') + ' ' + FMT0.format(capSel) + ' t LCE/yr';
   el('curve-chart').dataset.bars = String(bars.filter(b => b.selected).length);
 
   chart('curve-chart').setOption({ animation: false,
-    title: { text: 'Cost curve ' + c.year + ' (' + c.basis.toUpperCase() + ')', left: 'center', textStyle: { fontSize: 13 } },
+    title: { text: T('Cost curve') + ' ' + c.year + ' (' + c.basis.toUpperCase() + ')', left: 'center', textStyle: { fontSize: 13 } },
     tooltip: {
       trigger: 'item',
       formatter: p => {
@@ -156,7 +230,7 @@ function renderCurve() {
       }
     },
     grid: { left: 70, right: 30, top: 40, bottom: 50 },
-    xAxis: { type: 'value', name: 'cumulative capacity, t LCE/yr', nameLocation: 'middle', nameGap: 30, min: 0, max: Math.max(start, 1) },
+    xAxis: { type: 'value', name: T('cumulative capacity, t LCE/yr'), nameLocation: 'middle', nameGap: 30, min: 0, max: Math.max(start, 1) },
     yAxis: { type: 'value', name: 'USD/t LCE', min: 0 },
     series: [
       {
@@ -197,13 +271,54 @@ async function showAsset(id) {
   if (!r.ok) { d.textContent = (r.body && r.body.detail) || ('HTTP ' + r.status); return; }
   const a = r.body;
   const h = document.createElement('h3');
-  h.textContent = a.name + ' — ' + a.route + ', ' + a.region + ' (source: ' + a.source + ')';
+  h.textContent = tr(a.name) + ' — ' + a.route + ', ' + a.region;
   d.appendChild(h);
-  const pre = document.createElement('pre');
-  pre.className = 'result';
-  pre.textContent = JSON.stringify({ owners: a.owners, cost_usd_per_t_lce: a.cost_usd_per_t_lce, balance_per_t_lce: a.balance_per_t_lce }, null, 1);
-  d.appendChild(pre);
+  const src = document.createElement('p');
+  src.className = 'note';
+  src.textContent = T('Source') + ': ' + a.source + ' · ' + T('Price') + ': USD ' + FMT0.format(a.price_usd_per_t_lce || 0)
+    + '/t LCE (' + (a.price_source || '') + ')';
+  d.appendChild(src);
+  const table = (caption, rows) => {
+    const t = document.createElement('table');
+    t.className = 'data kv';
+    const cap = document.createElement('caption');
+    cap.textContent = T(caption);
+    t.appendChild(cap);
+    const body = document.createElement('tbody');
+    for (const [k, v] of rows) { const row = document.createElement('tr'); cell(row, k); cell(row, v); body.appendChild(row); }
+    t.appendChild(body);
+    d.appendChild(t);
+    return t;
+  };
+  table('Owners', (a.owners || []).map(o => [tr(o.owner || o.owner_id || ''), stakeText(o.stake_pct)]));
+  const cost = a.cost_usd_per_t_lce || {};
+  const parts = Object.entries(cost).filter(([k, v]) => typeof v === 'number' && !['c1', 'aisc'].includes(k));
+  table('Cost breakdown, USD/t LCE ex-VAT (' + (a.cost_basis || '') + ')',
+    parts.map(([k, v]) => [k.replace(/_/g, ' '), FMT0.format(v)]).concat([['C1', FMT0.format(cost.c1 || 0)], ['AISC', FMT0.format(cost.aisc || 0)]]));
+  const box = document.createElement('div');
+  box.id = 'asset-cost-chart';
+  box.className = 'chart';
+  d.appendChild(box);
+  if (charts['asset-cost-chart']) { charts['asset-cost-chart'].dispose(); delete charts['asset-cost-chart']; el('asset-cost-chart-tools') && el('asset-cost-chart-tools').remove(); }
+  chart('asset-cost-chart').setOption({ animation: false,
+    title: { text: T('Cost breakdown') + ', USD/t LCE: ' + a.id, textStyle: { fontSize: 13 } },
+    tooltip: {}, grid: { left: 170, right: 40, top: 40, bottom: 30 },
+    xAxis: { type: 'value', name: 'USD/t LCE' }, yAxis: { type: 'category', data: parts.map(p => p[0].replace(/_/g, ' ')) },
+    series: [{ name: 'USD/t LCE', type: 'bar', data: parts.map(p => Math.round(p[1])), itemStyle: { color: TYPE_COLOURS[a.resource_type] || '#888' } }]
+  }, true);
+  el('asset-cost-chart').dataset.parts = String(parts.length);
+  const bal = a.balance_per_t_lce || {};
+  table('Process balance per t LCE', Object.entries(bal).filter(([, v]) => typeof v === 'number').map(([k, v]) => [k.replace(/_/g, ' '), FMT2(v)]));
+  d.dataset.asset = a.id;
 }
+
+/** A stake in percent as text: 100%, 51%. */
+function stakeText(pctValue) {
+  if (pctValue === null || pctValue === undefined || pctValue === '') { return ''; }
+  return Number(pctValue).toLocaleString('en-US', { maximumFractionDigits: 1 }) + '%';
+}
+
+function FMT2(v) { return Math.abs(v) >= 100 ? FMT0.format(v) : (Math.round(v * 100) / 100).toString(); }
 
 function onSlider() {
   clearTimeout(curveState.timer);
@@ -252,6 +367,14 @@ async function succeededJobs(kind) {
 
 const KIND_NAMES = { simulate: 'The market simulation', mc: 'Monte Carlo ensembles' };
 
+/** Runs are named by their scenario: names given in the form (this browser) or read from a result. */
+function runNames() { try { return JSON.parse(localStorage.getItem('lichain-run-names') || '{}'); } catch (e) { return {}; } }
+function rememberRun(id, name) { const n = runNames(); n[id] = name; localStorage.setItem('lichain-run-names', JSON.stringify(n)); }
+function runLabel(j) {
+  const name = runNames()[j.id];
+  return (name ? name : T('run') + ' ' + j.id.slice(0, 8)) + ' (' + j.kind + ', ' + (j.created_at || '').slice(0, 16).replace('T', ' ') + ')';
+}
+
 /** Fills a job selector; returns the chosen job's result, or null after showing why there is none. */
 async function selectedResult(kind, selectId, statusId) {
   if (!capabilities.jobs || !capabilities.jobs[kind]) {
@@ -262,7 +385,7 @@ async function selectedResult(kind, selectId, statusId) {
   const jobs = await succeededJobs(kind);
   const sel = el(selectId);
   const current = sel.value;
-  sel.replaceChildren(...jobs.map(j => new Option(j.id.slice(0, 8) + ' (' + j.created_at + ')', j.id)));
+  sel.replaceChildren(...jobs.map(j => new Option(runLabel(j), j.id)));
   if (jobs.some(j => j.id === current)) { sel.value = current; }
   if (!jobs.length) {
     setStatus(statusId, 'na', 'No finished ' + kind + ' job yet: start one in "Scenario jobs".');
@@ -270,6 +393,11 @@ async function selectedResult(kind, selectId, statusId) {
   }
   const r = await api('/api/jobs/' + sel.value + '/result');
   if (!r.ok) { showProblem(statusId, r, 'job result'); return null; }
+  if (r.body && r.body.scenario && !runNames()[sel.value]) {
+    rememberRun(sel.value, r.body.scenario);
+    const opt = [...sel.options].find(o => o.value === sel.value);
+    if (opt) { opt.textContent = runLabel(jobs.find(j => j.id === sel.value)); }
+  }
   clearStatus(statusId);
   return r.body;
 }
@@ -277,16 +405,54 @@ async function selectedResult(kind, selectId, statusId) {
 function lineSeries(name, data, extra) { return Object.assign({ name, type: 'line', showSymbol: false, data }, extra || {}); }
 
 // ---------- market views (result of a simulate job: issue #3 JSON contract) ----------
+let observedPrices = null;
+
 async function loadMarket() {
   const res = await selectedResult('simulate', 'market-job', 'market-status');
   ['market-price', 'market-balance', 'market-supply'].forEach(id => chart(id).clear());
+  fillTable('market-delta', [], []);
   if (!res) { return; }
   const months = res.months;
   el('market-price').dataset.months = String(months.length);
+  // the second run to overlay: any other finished simulation
+  const sel2 = el('market-job2');
+  const current2 = sel2.value;
+  const others = [...el('market-job').options].filter(o => o.value !== el('market-job').value);
+  sel2.replaceChildren(new Option(T('(none)'), ''), ...others.map(o => new Option(o.textContent, o.value)));
+  if (others.some(o => o.value === current2)) { sel2.value = current2; }
+  let res2 = null;
+  if (sel2.value) {
+    const r2 = await api('/api/jobs/' + sel2.value + '/result');
+    res2 = r2.ok ? r2.body : null;
+  }
+  if (!observedPrices) {
+    const h = await api('/api/prices/monthly');
+    observedPrices = h.ok ? h.body : { months: [], cny_per_t_incl_vat: [] };
+  }
+  const obs = new Map(observedPrices.months.map((m, i) => [m, observedPrices.cny_per_t_incl_vat[i]]));
+  const observed = months.map(m => (obs.has(m) ? obs.get(m) : null));
+  el('market-price').dataset.observed = String(observed.filter(v => v !== null).length);
+  const nameA = [...el('market-job').options].find(o => o.value === el('market-job').value).textContent.split(' (')[0];
+  const series = [lineSeries(nameA + ': CNY/t incl. VAT', res.price.cny_per_t_incl_vat),
+    lineSeries(T('observed') + ' (SMM monthly average)', observed, { lineStyle: { color: '#222', width: 1.5 }, itemStyle: { color: '#222' }, connectNulls: false })];
+  if (res2) {
+    const nameB = sel2.options[sel2.selectedIndex].textContent.split(' (')[0];
+    const m2 = new Map(res2.months.map((m, i) => [m, res2.price.cny_per_t_incl_vat[i]]));
+    series.push(lineSeries(nameB + ': CNY/t incl. VAT', months.map(m => (m2.has(m) ? m2.get(m) : null)), { lineStyle: { type: 'dashed' } }));
+    const a = annual(res);
+    const b = annual(res2);
+    const rows = Object.keys(a).filter(y => b[y]).map(y => ({ y, a: a[y], b: b[y] }));
+    fillTable('market-delta', rows, [r => r.y, r => FMT0.format(r.a.price), r => FMT0.format(r.b.price), r => FMT0.format(r.b.price - r.a.price),
+      r => FMT0.format(r.a.production), r => FMT0.format(r.b.production), r => FMT0.format(r.b.production - r.a.production)]);
+    el('market-price').dataset.overlay = nameB;
+  } else {
+    delete el('market-price').dataset.overlay;
+  }
   chart('market-price').setOption({ animation: false,
-    title: { text: 'Battery-grade carbonate price', textStyle: { fontSize: 13 } }, tooltip: { trigger: 'axis' }, legend: { top: 20 },
-    xAxis: { type: 'category', data: months }, yAxis: [{ type: 'value', name: 'CNY/t incl. VAT' }, { type: 'value', name: 'USD/t LCE' }],
-    series: [lineSeries('CNY/t incl. VAT', res.price.cny_per_t_incl_vat), lineSeries('USD/t LCE ex-VAT', res.price.usd_per_t_lce, { yAxisIndex: 1 })]
+    title: { text: T('Battery-grade carbonate price, China spot, CNY/t incl. VAT'), subtext: T('observed: dataset prices_monthly.csv (SMM); simulated: LiChain market model'), textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 80, right: 30, top: 60, bottom: 60 },
+    xAxis: { type: 'category', data: months }, yAxis: [{ type: 'value', name: 'CNY/t incl. VAT' }],
+    series
   }, true);
   chart('market-balance').setOption({ animation: false,
     title: { text: 'Balance: demand and production, t LCE per month', textStyle: { fontSize: 13 } }, tooltip: { trigger: 'axis' }, legend: { top: 20 },
@@ -334,9 +500,11 @@ async function loadSelfSufficiency() {
   const res = await selectedResult('simulate', 'selfsuff-job', 'selfsuff-status');
   chart('selfsuff-chart').clear();
   if (!res) { return; }
-  const ss = Object.entries(res.self_sufficiency || {});
+  // ROW (rest of the world: mines far above its small demand) would flatten the regions that matter: left off the
+  // scale and named, as in the PNG chart; JK = Japan + South Korea
+  const ss = Object.entries(res.self_sufficiency || {}).filter(([c]) => c !== 'ROW');
   chart('selfsuff-chart').setOption({ animation: false,
-    title: { text: 'Self-sufficiency (domestic mine supply ÷ demand)', textStyle: { fontSize: 13 } }, tooltip: { trigger: 'axis' }, legend: { top: 20 },
+    title: { text: 'Self-sufficiency (domestic mine supply ÷ demand; ROW off scale; JK = Japan + Korea)', textStyle: { fontSize: 13 } }, tooltip: { trigger: 'axis' }, legend: { bottom: 0 },
     xAxis: { type: 'category', data: res.months }, yAxis: { type: 'value' },
     series: ss.map(([c, v]) => lineSeries(c, v))
   }, true);
@@ -368,7 +536,7 @@ async function loadCompany() {
         .concat([{ value: m(p.integrated_margin_usd), itemStyle: { color: '#23395d' } }]) },
       { name: 'revenue', type: 'bar', data: p.segments.map(s => m(s.revenue_usd)), itemStyle: { color: '#bbb' } }]
   }, true);
-  fillTable('company-assets', p.assets || [], [a => a.id, a => a.stake, a => FMT0.format(m(a.standalone_margin_usd)), a => a.kept_by_group ? 'yes' : 'no']);
+  fillTable('company-assets', p.assets || [], [a => a.id, a => stakeText(a.stake_pct !== undefined ? a.stake_pct : 100 * a.stake), a => FMT0.format(m(a.standalone_margin_usd)), a => a.kept_by_group ? 'yes' : 'no']);
 }
 
 // ---------- river ----------
@@ -419,7 +587,10 @@ async function loadRiver() {
   } else if (!(al.body.alerts || []).length) {
     setStatus('river-alerts-status', 'ok', 'No alert on the ' + al.body.measurements + ' stored thallium measurements (POST a CSV to /api/env/measurements).');
   } else {
-    setStatus('river-alerts-status', 'ok', al.body.alerts.length + ' alert(s) on ' + al.body.measurements + ' stored thallium measurements.');
+    const inc = al.body.incidents || [];
+    setStatus('river-alerts-status', 'alert', al.body.alerts.length + ' alert(s) on ' + al.body.measurements + ' stored thallium measurements, in '
+      + inc.length + ' incident(s): ' + inc.map(i => '#' + i.incident + ' ' + i.first.replace('T', ' ') + '..' + i.last.replace('T', ' ') + ' at '
+      + i.stations.join(', ') + ' (up to ' + i.max_times_limit + '× the limit; upstream of all: ' + (i.common_upstream_outfalls.join(', ') || 'none') + ')').join('; '));
   }
 }
 
@@ -489,8 +660,14 @@ async function loadPlan() {
   fillTable('plan-table', [], []);
   if (!r.ok) { showProblem('plan-status', r, 'inspection plan'); return; }
   const p = r.body;
+  const g = p.attribution && p.attribution.groups.length ? p.attribution.groups[0] : null;
   setStatus('plan-status', 'ok', p.month + ': ' + p.used_days + ' of ' + p.capacity_days + ' inspector-days, risk covered '
-    + p.risk_covered + ' of ' + p.risk_total + ' (' + p.solver + '); past exceedances: ' + p.past_exceedances);
+    + p.risk_covered + ' of ' + p.risk_total + ' (' + p.solver + '); monitoring store: ' + p.monitoring_store + ', '
+    + p.past_alerts + ' past alert(s)'
+    + (g ? '; attributed group ' + g.outfalls.join(', ') + ' (confidence ' + g.confidence + '), every member visited' : '')
+    + (p.attribution && p.attribution.separating_samples.length ? '; a sample that separates them: '
+      + p.attribution.separating_samples.map(x => x.location + ' at ' + x.time.replace('T', ' ') + ' (' + x.separation_sigma + ' σ'
+        + (x.after_last_sample ? ', still possible' : ', had it been taken') + ')').join('; ') : ''));
   fillTable('plan-table', p.visits, [v => v.site, v => v.plant, v => v.days, v => v.risk, v => v.reason]);
 }
 
@@ -511,12 +688,16 @@ async function startJob(ev) {
     return;
   }
   const scenario = Object.assign({}, extra, { from: el('job-from').value, to: el('job-to').value, seed: Number(el('job-seed').value) });
+  const name = el('job-name').value.trim();
+  if (name) { scenario.name = name; }
   const body = { kind: el('job-kind').value, scenario, runs: Number(el('job-runs').value) };
   const token = el('job-token').value.trim();
   sessionStorage.setItem('lichain-token', token);
   const r = await api('/api/jobs', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token }, body: JSON.stringify(body) });
   if (r.status === 202) {
-    setStatus('job-status', 'ok', 'Job ' + r.body.id + ' accepted (' + r.body.state + ').');
+    rememberRun(r.body.id, name || body.kind);
+    setStatus('job-status', 'ok', 'Job "' + (name || body.kind) + '" (' + r.body.id.slice(0, 8) + ') accepted (' + r.body.state + ').');
+    tokenNote();
     pollJob(r.body.id);
   } else if (r.status === 400) {
     const field = r.body.field || '';
@@ -549,7 +730,7 @@ function pollJob(id) {
       loadJobs();
       if (j.state === 'succeeded') {
         const res = await api(j.result);
-        el('job-result').textContent = JSON.stringify(res.body, null, 1).slice(0, 20000);
+        showJobResult(j, res.body);
       }
     }
   };
@@ -575,6 +756,7 @@ async function loadJobs() {
   const tbody = fillTable('job-list', r.body.jobs.slice().reverse(), [j => j.id.slice(0, 8), j => j.kind, j => j.state, j => pct(j.progress.fraction), () => '']);
   r.body.jobs.slice().reverse().forEach((j, i) => {
     const td = tbody.children[i].lastChild;
+    tbody.children[i].firstChild.textContent = runLabel(j);
     if (j.state === 'queued' || j.state === 'running') {
       const b = document.createElement('button'); b.textContent = 'cancel'; b.type = 'button';
       b.addEventListener('click', () => cancelJob(j.id)); td.appendChild(b);
@@ -585,9 +767,92 @@ async function loadJobs() {
   });
 }
 
+/** The token is typed once per browser session (sessionStorage) and then prefilled. */
+function tokenNote() {
+  el('job-token-note').textContent = sessionStorage.getItem('lichain-token') ? T('Token remembered for this browser session.') : '';
+}
+
 function initJobs() {
   el('job-token').value = sessionStorage.getItem('lichain-token') || '';
+  tokenNote();
   el('job-form').addEventListener('submit', startJob);
+}
+
+/** A finished job as cards and a table (an ensemble's percentiles, a simulation's annual summary), not JSON. */
+function showJobResult(j, res) {
+  const d = el('job-result');
+  d.replaceChildren();
+  const h = document.createElement('h3');
+  h.textContent = runLabel(j);
+  d.appendChild(h);
+  const cards = document.createElement('div');
+  cards.className = 'cards';
+  const card = (k, v) => { const c = document.createElement('div'); c.className = 'card'; const b = document.createElement('b'); b.textContent = v; c.appendChild(b); c.appendChild(document.createTextNode(T(k))); cards.appendChild(c); };
+  d.appendChild(cards);
+  const t = document.createElement('table');
+  t.className = 'data';
+  const head = document.createElement('thead');
+  const body = document.createElement('tbody');
+  t.appendChild(head); t.appendChild(body);
+  const headRow = cols => { const r = document.createElement('tr'); cols.forEach(c => { const th = document.createElement('th'); th.textContent = c; r.appendChild(th); }); head.appendChild(r); };
+  if (res && res.metrics) { // mc summary: the last year's percentiles per metric
+    card('runs', FMT0.format(res.runs)); card('seed', String(res.seed)); card('scenario', res.scenario);
+    headRow(['metric', 'year', 'p5', 'p50', 'p95', 'unit']);
+    for (const [m, years] of Object.entries(res.metrics)) {
+      const y = Object.keys(years).sort().pop();
+      const row = document.createElement('tr');
+      [m, y, FMT0.format(years[y].p5), FMT0.format(years[y].p50), FMT0.format(years[y].p95), (res.units || {})[m] || ''].forEach(v => cell(row, v));
+      body.appendChild(row);
+    }
+  } else if (res && res.months) { // a simulation: annual mean price and sums of production
+    card('scenario', res.scenario); card('months', String(res.months.length));
+    headRow(['year', 'price CNY/t incl. VAT (mean)', 'production t LCE (sum)']);
+    for (const [y, v] of Object.entries(annual(res))) {
+      const row = document.createElement('tr');
+      [y, FMT0.format(v.price), FMT0.format(v.production)].forEach(x => cell(row, x));
+      body.appendChild(row);
+    }
+  }
+  d.appendChild(t);
+  // the result as the chart it describes: a run's annual price, an ensemble's first metric as p5/p50/p95
+  const box = document.createElement('div');
+  box.id = 'job-result-chart';
+  box.className = 'chart';
+  d.appendChild(box);
+  if (charts['job-result-chart']) { charts['job-result-chart'].dispose(); delete charts['job-result-chart']; }
+  if (el('job-result-chart-tools')) { el('job-result-chart-tools').remove(); }
+  let option = null;
+  if (res && res.metrics) {
+    const m = Object.keys(res.metrics)[0];
+    const years = Object.keys(res.metrics[m]).sort();
+    option = { title: { text: m + ': p5, p50, p95 (' + res.runs + ' runs)', textStyle: { fontSize: 13 } }, legend: { bottom: 0 },
+      xAxis: { type: 'category', data: years }, yAxis: { type: 'value', scale: true, name: (res.units || {})[m] || '' },
+      series: ['p5', 'p50', 'p95'].map(k => lineSeries(k, years.map(y => res.metrics[m][y][k]), k === 'p50' ? {} : { lineStyle: { type: 'dashed' } })) };
+  } else if (res && res.months) {
+    const a = annual(res);
+    const years = Object.keys(a);
+    option = { title: { text: T('Battery-grade carbonate price, China spot, CNY/t incl. VAT') + ' (' + T('annual mean') + ')', textStyle: { fontSize: 13 } },
+      xAxis: { type: 'category', data: years }, yAxis: { type: 'value', name: 'CNY/t incl. VAT' },
+      series: [lineSeries(res.scenario || 'run', years.map(y => Math.round(a[y].price)))] };
+  }
+  if (option) {
+    chart('job-result-chart').setOption(Object.assign({ animation: false, tooltip: { trigger: 'axis' }, grid: { left: 80, right: 30, top: 40, bottom: 50 } }, option), true);
+    box.dataset.series = String(option.series.length);
+  }
+}
+
+/** Annual means of the monthly China price and sums of production of a simulation result. */
+function annual(res) {
+  const out = {};
+  res.months.forEach((m, i) => {
+    const y = m.slice(0, 4);
+    out[y] = out[y] || { price: 0, n: 0, production: 0 };
+    out[y].price += res.price.cny_per_t_incl_vat[i];
+    out[y].n += 1;
+    out[y].production += res.production_t_lce.total[i];
+  });
+  Object.values(out).forEach(v => { v.price /= v.n; });
+  return out;
 }
 
 // ---------- ensembles (result of an mc job: issue #7 summary.json) ----------
@@ -615,10 +880,151 @@ async function loadEnsemble() {
   }, true);
 }
 
+// ---------- schedule ----------
+let schedulePlantsLoaded = false;
+
+async function loadSchedulePlants() {
+  if (schedulePlantsLoaded) { return; }
+  const r = await api('/api/schedule/plants');
+  if (!r.ok) { showProblem('schedule-status', r, 'plant schedules'); return; }
+  const sel = el('schedule-plant');
+  sel.replaceChildren(...r.body.plants.map(p => new Option(p.id + ' — ' + tr(p.name), p.id)));
+  if (r.body.plants.some(p => p.id === 'CN-JX-06')) { sel.value = 'CN-JX-06'; }
+  schedulePlantsLoaded = true;
+}
+
+/** A month's schedule as a plant manager reads it: a typical day by stage, an hour × day heat map, the stages. */
+async function loadSchedule() {
+  await loadSchedulePlants();
+  setStatus('schedule-status', 'ok', T('Solving the month (one MIP; this can take a minute)…'));
+  const q = new URLSearchParams({ plant: el('schedule-plant').value, month: el('schedule-month').value });
+  const r = await api('/api/schedule?' + q.toString());
+  chart('schedule-day').clear();
+  chart('schedule-heat').clear();
+  if (!r.ok) { showProblem('schedule-status', r, 'schedule'); return; }
+  const s = r.body;
+  setStatus('schedule-status', 'ok', s.plant + ' ' + s.month + ': ' + T('power cost') + ' ' + FMT0.format(s.cost_cny) + ' CNY vs '
+    + FMT0.format(s.flat_cost_cny) + ' CNY ' + T('flat') + ' (' + T('saving') + ' ' + s.saving_pct.toFixed(1) + '%), '
+    + T('valley share') + ' ' + pct(s.valley_kwh_share) + ' vs ' + pct(s.flat_valley_kwh_share) + ' · ' + T('tariff') + ' ' + s.tariff);
+  const hours = [...Array(24).keys()].map(h => String(h).padStart(2, '0') + ':00');
+  const fold = series => { const sum = new Array(24).fill(0); const n = new Array(24).fill(0); series.forEach((v, t) => { sum[t % 24] += v; n[t % 24]++; }); return sum.map((v, h) => v / Math.max(1, n[h])); };
+  const price = fold(s.price_cny_per_kwh);
+  const BAND_COLOURS = { deep_valley: 'rgba(158,202,225,0.45)', valley: 'rgba(222,235,247,0.6)', peak: 'rgba(253,208,162,0.5)', critical_peak: 'rgba(252,146,114,0.5)' };
+  const bands = (s.band || []).slice(0, 24).map((b, h) => (BAND_COLOURS[b] ? [{ xAxis: hours[h], itemStyle: { color: BAND_COLOURS[b] }, name: b.replace('_', ' ') }, { xAxis: hours[Math.min(h + 1, 23)] }] : null)).filter(x => x);
+  chart('schedule-day').setOption({ animation: false,
+    title: { text: T('Typical day: mean load by hour, % of each stage\'s maximum rate'), subtext: T('line: mean power price CNY/kWh (tariff bands)'), textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 60, right: 70, top: 60, bottom: 60 },
+    xAxis: { type: 'category', data: hours },
+    yAxis: [{ type: 'value', name: '% of max', max: 100, min: 0 }, { type: 'value', name: 'CNY/kWh' }],
+    series: s.stages.map((st, i) => lineSeries(st.id, fold(st.rate_t_lce_per_h).map(v => Math.round(1000 * v / st.max_rate_t_lce_per_h) / 10),
+      Object.assign({ step: 'start' }, i === 0 ? { markArea: { silent: true, label: { show: false }, data: bands } } : {})))
+      .concat([lineSeries(T('power price'), price.map(v => Math.round(v * 1000) / 1000), { yAxisIndex: 1, lineStyle: { type: 'dashed', color: '#999' }, step: 'start' })])
+  }, true);
+  const days = Math.ceil(s.hours / 24);
+  const heat = [];
+  let maxMw = 0;
+  let minMw = Infinity;
+  for (let t = 0; t < s.hours; t++) {
+    let kw = 0;
+    s.stages.forEach(st => { kw += st.rate_t_lce_per_h[t] * st.kwh_per_t_lce; });
+    const mw = Math.round(kw / 100) / 10;
+    maxMw = Math.max(maxMw, mw);
+    minMw = Math.min(minMw, mw);
+    heat.push([Math.floor(t / 24), t % 24, mw]);
+  }
+  chart('schedule-heat').setOption({ animation: false,
+    title: { text: T('Power draw, MW: hour of day × day of the month'), textStyle: { fontSize: 13 } },
+    tooltip: { formatter: p => T('day') + ' ' + (p.value[0] + 1) + ', ' + hours[p.value[1]] + ': ' + p.value[2] + ' MW' },
+    grid: { left: 60, right: 90, top: 40, bottom: 40 },
+    xAxis: { type: 'category', data: [...Array(days).keys()].map(d => String(d + 1)), name: T('day') },
+    yAxis: { type: 'category', data: hours, inverse: true },
+    visualMap: { min: Math.min(minMw, maxMw), max: Math.max(maxMw, minMw + 0.1), calculable: true, orient: 'vertical', right: 0, top: 'center', inRange: { color: ['#f7fbff', '#08306b'] } },
+    series: [{ name: 'MW', type: 'heatmap', data: heat }]
+  }, true);
+  el('schedule-heat').dataset.cells = String(heat.length);
+  fillTable('schedule-stages', s.stages, [st => st.id, st => FMT0.format(st.kwh), st => pct(st.valley_kwh_share), st => pct(st.flat_valley_kwh_share),
+    st => st.rate_swing_pct_of_max.toFixed(1), st => String(st.restarts)]);
+}
+
+// ---------- language: English / 简体中文 ----------
+let LANG = 'en';
+const ZH = {
+  'Cost curve': '成本曲线', 'Market': '市场', 'Trade flows': '贸易流', 'Self-sufficiency': '自给率', 'Companies': '企业',
+  'River': '河流', 'Inspection plan': '检查计划', 'Schedule': '生产排程', 'Scenario jobs': '情景任务', 'Ensembles': '蒙特卡洛集合',
+  'Language': '语言', 'lithium supply chain: costs, market, companies, environment': '锂供应链：成本、市场、企业、环境',
+  'Cost curve of mined supply': '矿山供应成本曲线', 'Year': '年份', 'Basis': '口径', 'Resource type': '资源类型', 'Country': '国家',
+  'Price (USD/t LCE ex-VAT)': '价格（美元/吨LCE，不含税）', 'reference price': '参考价格', 'By resource type': '按资源类型',
+  'Assets on the curve (selection, cheapest first)': '曲线上的资产（所选，成本由低到高）',
+  'type': '类型', 'capacity t LCE': '产能 吨LCE', 'production t LCE': '产量 吨LCE', 'share at a loss': '亏损比例',
+  'median C1 USD/t': 'C1中位数 美元/吨', 'id': '编号', 'name': '名称', 'country': '国家', 'C1 USD/t': 'C1 美元/吨', 'AISC USD/t': 'AISC 美元/吨',
+  'Market: price path, balance and supply by type': '市场：价格路径、供需平衡与分类型供应', 'Scenario run': '情景运行', 'Compare with': '对比',
+  'refresh': '刷新', 'Two runs compared (annual means of the monthly price, sums of flows)': '两次运行对比（月度价格的年均值，流量之和）',
+  'year': '年份', 'Self-sufficiency and imports': '自给率与进口', 'Company chain P&L': '企业产业链损益', 'Company': '企业', 'show': '显示',
+  'Lithium assets: stand-alone margin and whether the group keeps them': '锂资产：独立利润及集团是否保留',
+  'asset': '资产', 'stake': '股权', 'stand-alone margin USD m': '独立利润 百万美元', 'kept by group': '集团保留',
+  'River profile: stations, limits and alerts': '河流剖面：监测站、限值与预警', 'Year of discharges': '排放年份', 'Month': '月份',
+  'Alerts': '预警', 'station': '监测站', 'alert': '预警', 'time': '时间', 'limit µg/L': '限值 µg/L',
+  'upstream outfalls (distance, discharge)': '上游排污口（距离、排放量）', 'plan': '制定计划', 'site (outfall)': '地点（排污口）',
+  'plant': '工厂', 'inspector-days': '检查人日', 'risk': '风险', 'reason': '原因',
+  'Plant schedule on time-of-use power': '分时电价下的工厂排程', 'Plant': '工厂', 'schedule': '排程', 'stage': '工段',
+  'valley share': '谷电占比', 'flat valley share': '平稳运行谷电占比', 'swing % of max': '波动（最大负荷%）', 'restarts': '重启次数',
+  'Scenario: start a simulation or an ensemble': '情景：启动模拟或集合运行', 'Scenario name': '情景名称', 'Kind': '类型', 'From': '起始',
+  'To': '结束', 'Seed': '随机种子', 'Runs': '运行次数', 'Start job': '启动任务', 'Jobs': '任务', 'kind': '类型', 'state': '状态', 'progress': '进度',
+  'Ensembles: fan charts': '集合：扇形图', 'Ensemble': '集合', 'Metric': '指标', 'Owners': '股东', 'Source': '来源', 'Price': '价格',
+  'Cost breakdown': '成本构成', 'Process balance per t LCE': '每吨LCE的物料与能耗平衡', 'observed': '实际观测', '(none)': '（无）',
+  'Token remembered for this browser session.': '令牌已在本次浏览器会话中保存。', 'run': '运行', 'runs': '运行次数', 'seed': '随机种子',
+  'scenario': '情景', 'months': '月数', 'power cost': '电费', 'flat': '平稳运行', 'saving': '节省', 'tariff': '电价', 'day': '日',
+  'power price': '电价', 'Battery-grade carbonate price, China spot, CNY/t incl. VAT': '电池级碳酸锂中国现货价格，元/吨（含税）',
+  'Typical day: mean load by hour, % of each stage\'s maximum rate': '典型日：各工段逐时平均负荷（占最大产能%）',
+  'Power draw, MW: hour of day × day of the month': '用电功率（兆瓦）：小时 × 日期',
+  'Solving the month (one MIP; this can take a minute)…': '正在求解本月排程（混合整数规划，约需一分钟）…',
+  'annual mean': '年均值', 'Price source': '价格来源', 'capacity': '产能', 'cumulative capacity, t LCE/yr': '累计产能，吨LCE/年',
+  'Bar colour = resource type:': '柱色 = 资源类型：', 'brine': '卤水', 'spodumene': '锂辉石', 'lepidolite': '锂云母', 'clay': '黏土', 'other': '其他',
+  'outside the filter · dashed line = price': '筛选之外 · 虚线 = 价格', 'C1 cash cost': 'C1 现金成本', 'all': '全部',
+  'Month of discharges': '排放月份', 'CSV': 'CSV', 'PNG': 'PNG'
+};
+/** Chinese names of the places and companies of the Yichun story, used in every table and title in 简体中文. */
+const ZH_NAMES = [['Yichun', '宜春'], ['Jinjiang', '锦江'], ['Jiangte', '江特电机'], ['CATL', '宁德时代'], ['Jianxiawo', '枧下窝'],
+  ['Yifeng', '宜丰'], ["Gao'an", '高安'], ['Shanggao', '上高'], ['Wanzai', '万载'], ['Yuanzhou', '袁州'], ['Nanchang', '南昌'],
+  ['Gotion', '国轩高科'], ['Yongxing', '永兴材料'], ['Ganfeng', '赣锋锂业'], ['Tianqi', '天齐锂业'], ['BYD', '比亚迪'],
+  ['Jiangxi', '江西'], ['Sichuan', '四川'], ['Qinghai', '青海'], ['Qijin', '齐劲']];
+
+function T(text) { return LANG === 'zh' && ZH[text] ? ZH[text] : text; }
+
+function tr(text) {
+  if (LANG !== 'zh' || typeof text !== 'string') { return text; }
+  let out = ZH[text] || text;
+  for (const [en, zh] of ZH_NAMES) { out = out.split(en).join(zh); }
+  return out;
+}
+
+const originals = new WeakMap();
+
+function setLanguage(lang) {
+  LANG = lang === 'zh' ? 'zh' : 'en';
+  localStorage.setItem('lichain-lang', LANG);
+  document.documentElement.lang = LANG === 'zh' ? 'zh-CN' : 'en';
+  el('lang').value = LANG;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const parent = n.parentElement;
+    if (!parent || parent.closest('tbody, .status, .readout, .note, script, #asset-detail, #job-result')) { continue; }
+    if (!originals.has(n)) { originals.set(n, n.nodeValue); }
+    const en = originals.get(n);
+    const key = en.trim();
+    n.nodeValue = LANG === 'zh' && ZH[key] ? en.replace(key, ZH[key]) : en;
+  }
+  document.body.dataset.lang = LANG;
+  const active = document.querySelector('#nav button.active');
+  if (active && VIEWS[active.dataset.view]) { VIEWS[active.dataset.view](); }
+  if (curveState.data) { renderCurve(); }
+}
+
 // ---------- start ----------
 const VIEWS = {
   market: loadMarket, trade: loadTrade, selfsuff: loadSelfSufficiency, company: loadCompany,
-  river: loadRiver, groundwater: loadGroundwater, plan: loadPlan, jobs: loadJobs, ensemble: loadEnsemble
+  river: loadRiver, groundwater: loadGroundwater, plan: loadPlan, jobs: loadJobs, ensemble: loadEnsemble,
+  schedule: loadSchedulePlants
 };
 
 async function init() {
@@ -631,6 +1037,9 @@ async function init() {
   el('gw-go').addEventListener('click', loadGroundwater);
   loadCompanyIds();
   el('market-refresh').addEventListener('click', loadMarket);
+  el('market-job2').addEventListener('change', loadMarket);
+  el('schedule-go').addEventListener('click', loadSchedule);
+  el('lang').addEventListener('change', () => setLanguage(el('lang').value));
   ['market-job'].forEach(id => el(id).addEventListener('change', loadMarket));
   el('trade-job').addEventListener('change', loadTrade);
   el('selfsuff-job').addEventListener('change', loadSelfSufficiency);
@@ -639,6 +1048,7 @@ async function init() {
   window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
   initCurve();
   initJobs();
+  setLanguage(localStorage.getItem('lichain-lang') || 'en');
   const start = location.hash.replace('#', '');
   if (start && start !== 'curve' && (VIEWS[start] || start === 'curve')) { showView(start); }
   document.body.dataset.ready = 'true';
