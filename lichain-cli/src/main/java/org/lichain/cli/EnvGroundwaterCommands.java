@@ -313,8 +313,8 @@ final class EnvGroundwaterCommands {
         @Parameters(paramLabel = "INCIDENT", description = "Incident id: jinjiang-2022.")
         String incident;
         @Option(names = "--observed-ug-per-l", defaultValue = "0.22",
-                description = "Observed concentration at the intake, µg/L (default ${DEFAULT-VALUE}: issue 15's figure; "
-                        + "not published in the stored sources).")
+                description = "Observed concentration at the intake, µg/L (default ${DEFAULT-VALUE}: an assumed figure; "
+                        + "no concentration for this event is published in the stored sources).")
         double observed;
         @Option(names = "--velocity-spread", defaultValue = "0.3",
                 description = "Relative uncertainty of river velocities for the travel-time range (default ${DEFAULT-VALUE}).")

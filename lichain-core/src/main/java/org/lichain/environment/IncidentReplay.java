@@ -43,7 +43,7 @@ public final class IncidentReplay {
                         + "source (YICHUN-NOTICE via WEIDONGHUI; Gao'an notice of 25 Nov, CNPOWDER; "
                         + "reference/environment.md §3). The concentration was not published in the stored sources "
                         + "(reference/environment.md §3); the default 0.22 µg/L (\"more than twice the 0.1 µg/L limit\") "
-                        + "is the figure of issue 15 — reference/environment.md §4 records 0.22 µg/L for the Jan 2021 "
+                        + "is the figure of the project brief — reference/environment.md §4 records 0.22 µg/L for the Jan 2021 "
                         + "Jialing River event (SCMP2021) — so it is an assumed observation (--observed-ug-per-l)",
                 List.of("OF-QIJIN", "OF-YONGXING"),
                 "8 Dec 2022 Yichun notice: mainly a secondary-lead firm, Jiangxi Qijin Materials; Qijin and Jiangxi "
