@@ -162,6 +162,7 @@ public final class Simulation {
         final int[] shift;
         final int[] lead;
         final boolean[] attrited;
+        final boolean[] generic;
         final boolean[] withdrawn;
         final double[] c1;
         final int[] ord;
@@ -194,6 +195,8 @@ public final class Simulation {
         final double[] availCap;
         final double[] curveCost;
         final boolean[] built;
+        final int[] curveCostYear;
+        final double[] curveCostThisYear;
         final double[] landedSum;
         final double[] landedQ;
         final double initialStock;
@@ -298,6 +301,7 @@ public final class Simulation {
             shift = new int[A];
             lead = new int[A];
             attrited = new boolean[A];
+            generic = new boolean[A];
             withdrawn = new boolean[A];
             c1 = new double[A];
             ord = new int[A];
@@ -322,7 +326,8 @@ public final class Simulation {
                         ? p.leadTimeBrineMonths() : p.leadTimeHardRockMonths();
                 lead[i] = InvestmentDecision.leadTimeMonths(base, p.leadTimeSigma(), gaussian(projects));
                 // attrition only for generic projects: the dataset's announced projects carry their own dates
-                attrited[i] = projects.nextDouble() * 100.0 < p.projectAttritionPct() && a.id().startsWith("GENERIC-");
+                generic[i] = a.id().startsWith("GENERIC-");
+                attrited[i] = projects.nextDouble() * 100.0 < p.projectAttritionPct() && generic[i];
                 if (!a.pipeline()) {
                     for (int t = 0; t < T; t++) {
                         committedProfile[t] += in.capacityPerMonth[i][t];
@@ -354,6 +359,9 @@ public final class Simulation {
             availCap = new double[A];
             curveCost = new double[A];
             built = new boolean[A];
+            curveCostYear = new int[A];
+            java.util.Arrays.fill(curveCostYear, -1);
+            curveCostThisYear = new double[A];
             landedSum = new double[R];
             landedQ = new double[R];
 
@@ -526,9 +534,9 @@ public final class Simulation {
         /** The FID rule for pipeline project {@code i} this month ({@link InvestmentDecision}). */
         void invest(int i, SupplyAsset a, int t, double trailingMonthlyUse, double growth) {
             int planned = plannedStart[i];
-            boolean generic = a.id().startsWith("GENERIC-");
-            if (planned < 0 || t < (generic ? planned : planned - lead[i])) {
-                return;
+            if (planned < 0 || t < (generic[i] ? planned : planned - lead[i])
+                    || fidsThisYear[a.resourceType().ordinal()] >= p.maxFidsPerYearPerType()) {
+                return; // not yet eligible, or the type's decisions for the year are used up
             }
             double cash = a.c1UsdPerTLce(y, expectation);
             double incentive = (cash + a.sustainingUsdPerTLce()[y]) * (1 + p.incentiveMarkupPct() / 100.0);
@@ -548,6 +556,15 @@ public final class Simulation {
                 fidsThisYear[a.resourceType().ordinal()]++;
                 addProfile(i, 1);
             }
+        }
+
+        /** C1 of asset {@code i} this year with royalties at the reference price (computed once per asset and year). */
+        double curveCostOf(int i) {
+            if (curveCostYear[i] != y) {
+                curveCostYear[i] = y;
+                curveCostThisYear[i] = in.supply.get(i).c1UsdPerTLce(y, MarketInputs.ROYALTY_REFERENCE_PRICE_USD);
+            }
+            return curveCostThisYear[i];
         }
 
         /** Adds (sign 1) or removes (−1) project {@code i}'s shifted capacity to the committed profile. */
@@ -734,7 +751,7 @@ public final class Simulation {
                 // the curve's cost: C1 with royalties at a fixed reference price, so that price-linked royalties
                 // (Chile's sliding Corfo tiers) do not feed the price back into its own target
                 if (availCap[i] > 0 || built[i]) {
-                    curveCost[i] = in.supply.get(i).c1UsdPerTLce(y, MarketInputs.ROYALTY_REFERENCE_PRICE_USD);
+                    curveCost[i] = curveCostOf(i);
                 }
                 if (built[i]) {
                     builtTop = Math.max(builtTop, curveCost[i]);
