@@ -207,6 +207,7 @@ public final class Simulation {
         final double[] selectedLossShare;
         final boolean lean;
         double prevPrice = Double.NaN;
+        SupplyAsset.GridPoint prevPriceOnGrid;
         double expectation = Double.NaN;
 
         // the month being computed
@@ -484,6 +485,7 @@ public final class Simulation {
         // 2. supply decisions on last month's price; investment on expectations and the expected balance
         void supplyDecisions(int t) {
             double decisionPrice0 = Double.isNaN(prevPrice) ? 0 : prevPrice;
+            prevPriceOnGrid = SupplyAsset.at(decisionPrice0);
             tn.applyGates(in, m, convCap); // arc costs are set for the trade later this month
             double trailing = 0;
             double trailingPrev = 0;
@@ -522,7 +524,7 @@ public final class Simulation {
                     // no capacity this month: nothing to decide and nothing produced or available
                     continue;
                 }
-                c1[i] = a.c1UsdPerTLce(y, Double.isNaN(prevPrice) ? 0 : prevPrice);
+                c1[i] = a.c1UsdPerTLce(y, prevPriceOnGrid);
                 if (!Double.isNaN(prevPrice)) {
                     double margin = decisionPrice + (a.captive() ? p.integratedOwnerMarginUsdPerTLce() : 0) - c1[i];
                     operating[i] = SupplyResponse.nextOperatingShare(operating[i], margin, c1[i], in.lossTolerance[i],
@@ -874,6 +876,7 @@ public final class Simulation {
 
         /** Self-sufficiency, regional prices (from real arcs only) and the share of output at a loss. */
         void bookkeeping(int t, double P, double[] f) {
+            SupplyAsset.GridPoint onGrid = SupplyAsset.at(P);
             for (int r = 0; r < R; r++) {
                 mineSelf[r][t] = dReg[r] > 0 ? minedIn[r] / dReg[r] : 0;
             }
@@ -890,7 +893,7 @@ public final class Simulation {
                         continue;
                     }
                     selProd += q;
-                    if (in.supply.get(i).c1UsdPerTLce(y, P) > P) {
+                    if (in.supply.get(i).c1UsdPerTLce(y, onGrid) > P) {
                         selLoss += q;
                     }
                 }
@@ -898,7 +901,7 @@ public final class Simulation {
                 return;
             }
             for (int i = 0; i < A; i++) {
-                double c1Now = in.supply.get(i).c1UsdPerTLce(y, P);
+                double c1Now = in.supply.get(i).c1UsdPerTLce(y, onGrid);
                 c1Out[i][t] = c1Now;
                 if (c1Now > P) {
                     loss += prodByAsset[i][t];

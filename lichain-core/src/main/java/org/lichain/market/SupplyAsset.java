@@ -41,6 +41,44 @@ public record SupplyAsset(String id, String name, String country, String region,
         return c1ExRoyaltiesUsdPerTLce[y] + royaltyUsd(priceUsdPerTLce);
     }
 
+    /**
+     * Where a price falls on {@link #ROYALTY_GRID_USD}, computed once for all assets: {@code index} of the upper grid
+     * point and the {@code weight} of the upper point; beyond the grid, {@code index = -1} and {@code weight} = price
+     * ÷ the last grid price. {@code royaltyUsd(at(P)) == royaltyUsd(P)} for every asset.
+     */
+    public record GridPoint(int index, double weight) {
+    }
+
+    /** The grid position of a price (see {@link GridPoint}). */
+    public static GridPoint at(double priceUsdPerTLce) {
+        double[] g = ROYALTY_GRID_USD;
+        int n = g.length;
+        if (priceUsdPerTLce >= g[n - 1]) {
+            return new GridPoint(-1, priceUsdPerTLce / g[n - 1]);
+        }
+        for (int k = 1; k < n; k++) {
+            if (priceUsdPerTLce <= g[k]) {
+                return new GridPoint(k, (priceUsdPerTLce - g[k - 1]) / (g[k] - g[k - 1]));
+            }
+        }
+        return new GridPoint(-1, 1.0);
+    }
+
+    /** Royalties at a precomputed grid position: the same value as {@link #royaltyUsd(double)} at that price. */
+    public double royaltyUsd(GridPoint at) {
+        int n = royaltyUsdAtGrid.length;
+        if (at.index() < 0) {
+            return royaltyUsdAtGrid[n - 1] * at.weight();
+        }
+        int k = at.index();
+        return royaltyUsdAtGrid[k - 1] * (1 - at.weight()) + royaltyUsdAtGrid[k] * at.weight();
+    }
+
+    /** C1 at a precomputed grid position of the price (see {@link #at}). */
+    public double c1UsdPerTLce(int y, GridPoint at) {
+        return c1ExRoyaltiesUsdPerTLce[y] + royaltyUsd(at);
+    }
+
     /** Royalties and resource taxes at a chemical price (beyond the grid: the last rate, proportionally). */
     public double royaltyUsd(double priceUsdPerTLce) {
         double[] g = ROYALTY_GRID_USD;
