@@ -51,8 +51,13 @@ public final class PriceFormation {
                                                  double beyondElasticity, double builtTopCost) {
         double lo = q * (1 - SMOOTHING_HALF_WIDTH);
         double hi = q * (1 + SMOOTHING_HALF_WIDTH);
-        if (!(hi > lo)) {
-            return stepCost(cost, capacity, order, n, Math.max(q, 0), beyondElasticity);
+        if (!(hi > lo)) { // no use: the cheapest available plant
+            for (int k = 0; k < n; k++) {
+                if (capacity[order[k]] > 0) {
+                    return cost[order[k]];
+                }
+            }
+            return Double.NaN;
         }
         double integral = 0;
         double cum = 0;
@@ -81,25 +86,6 @@ public final class PriceFormation {
             integral += top * cum / (e + 1) * (Math.pow(hi / cum, e + 1) - Math.pow(a / cum, e + 1));
         }
         return integral / (hi - lo);
-    }
-
-    /** The step curve at one quantity (the cost of the block that holds it, or the extension beyond all). */
-    static double stepCost(double[] cost, double[] capacity, int[] order, int n, double q, double beyondElasticity) {
-        double cum = 0;
-        double top = Double.NaN;
-        for (int k = 0; k < n; k++) {
-            int i = order[k];
-            double c = capacity[i];
-            if (!(c > 0)) {
-                continue;
-            }
-            cum += c;
-            top = cost[i];
-            if (q <= cum) {
-                return cost[i];
-            }
-        }
-        return Double.isNaN(top) ? Double.NaN : top * Math.pow(q / cum, 1.0 / beyondElasticity);
     }
 
     /** {@code tightness^(−β)}: 1 at normal stocks, above 1 when stocks are short of what is wanted. */
