@@ -1,5 +1,6 @@
 package org.lichain.market;
 
+import org.lichain.dataset.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public record MarketParameters(double priceAdjustmentPerMonth, double scarcityEl
         for (int i = 0; i < x.length; i++) {
             Double d = v.get(NAMES.get(i));
             if (d == null) {
-                throw new IllegalArgumentException("market parameter '" + NAMES.get(i) + "' is missing");
+                throw new InvalidInputException("market parameter '" + NAMES.get(i) + "' is missing");
             }
             x[i] = d;
         }
@@ -63,7 +64,7 @@ public record MarketParameters(double priceAdjustmentPerMonth, double scarcityEl
         Map<String, Double> m = asMap();
         for (var e : overrides.entrySet()) {
             if (!m.containsKey(e.getKey())) {
-                throw new IllegalArgumentException("unknown market parameter '" + e.getKey() + "'");
+                throw new InvalidInputException("unknown market parameter '" + e.getKey() + "'");
             }
             m.put(e.getKey(), e.getValue());
         }
@@ -72,29 +73,29 @@ public record MarketParameters(double priceAdjustmentPerMonth, double scarcityEl
 
     private void check() {
         if (!(priceAdjustmentPerMonth > 0 && priceAdjustmentPerMonth <= 1)) {
-            throw new IllegalArgumentException("price_adjustment_per_month must be in (0, 1]");
+            throw new InvalidInputException("price_adjustment_per_month must be in (0, 1]");
         }
         if (!(scarcityElasticity > 0)) {
-            throw new IllegalArgumentException("scarcity_elasticity must be positive");
+            throw new InvalidInputException("scarcity_elasticity must be positive");
         }
         if (!(inventoryCoverMinMonths <= inventoryCoverMonths && inventoryCoverMonths <= inventoryCoverMaxMonths)) {
-            throw new IllegalArgumentException("need inventory_cover_min_months <= inventory_cover_months <= "
+            throw new InvalidInputException("need inventory_cover_min_months <= inventory_cover_months <= "
                     + "inventory_cover_max_months");
         }
         if (!(inventoryAdjustMonths >= 1)) {
-            throw new IllegalArgumentException("inventory_adjust_months must be at least 1");
+            throw new InvalidInputException("inventory_adjust_months must be at least 1");
         }
         if (!(expectationWeightPerMonth > 0 && expectationWeightPerMonth <= 1)) {
-            throw new IllegalArgumentException("expectation_weight_per_month must be in (0, 1]");
+            throw new InvalidInputException("expectation_weight_per_month must be in (0, 1]");
         }
         if (!(minUtilisationPct <= normalUtilisationPct)) {
-            throw new IllegalArgumentException("need min_utilisation_pct <= normal_utilisation_pct");
+            throw new InvalidInputException("need min_utilisation_pct <= normal_utilisation_pct");
         }
         if (!(normalUtilisationPct > 0 && normalUtilisationPct <= maxUtilisationPct && maxUtilisationPct <= 100)) {
-            throw new IllegalArgumentException("need 0 < normal_utilisation_pct <= max_utilisation_pct <= 100");
+            throw new InvalidInputException("need 0 < normal_utilisation_pct <= max_utilisation_pct <= 100");
         }
         if (!(conversionRecoveryPct > 0 && conversionRecoveryPct <= 100)) {
-            throw new IllegalArgumentException("conversion_recovery_pct must be in (0, 100]");
+            throw new InvalidInputException("conversion_recovery_pct must be in (0, 100]");
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.lichain.server.jobs;
 
+import org.lichain.dataset.InvalidInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,7 +55,9 @@ public final class McJobRunner implements JobRunner {
         EnsembleModel model;
         try {
             model = EnsembleModels.create(spec);
-        } catch (IllegalArgumentException e) {
+        } catch (DatasetException e) {
+            throw invalid(e);
+        } catch (InvalidInputException e) {
             throw ApiProblem.notAvailable("jobs.mc", e.getMessage());
         }
         long seed = spec.seed();
@@ -91,11 +94,16 @@ public final class McJobRunner implements JobRunner {
         try {
             return ScenarioFile.parse("scenario", "api", text);
         } catch (DatasetException e) {
-            Problem p = e.problems().get(0);
-            String field = p.field() == null || p.field().isEmpty() ? "scenario" : "scenario." + p.field();
-            throw ApiProblem.invalid(field, p.reason() + (e.problems().size() > 1
-                    ? " (and " + (e.problems().size() - 1) + " more problems)" : ""));
+            throw invalid(e);
         }
+    }
+
+    /** A scenario problem as a 400 naming {@code scenario.<field>} (the first problem; the count of the others). */
+    static ApiProblem invalid(DatasetException e) {
+        Problem p = e.problems().get(0);
+        String field = p.field() == null || p.field().isEmpty() ? "scenario" : "scenario." + p.field();
+        return ApiProblem.invalid(field, p.reason() + (e.problems().size() > 1
+                ? " (and " + (e.problems().size() - 1) + " more problems)" : ""));
     }
 
     private static ObjectNode base() {
