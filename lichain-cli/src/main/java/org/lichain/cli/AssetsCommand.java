@@ -61,7 +61,7 @@ public final class AssetsCommand implements Callable<Integer> {
         if (type != null) {
             try {
                 t = ResourceType.parse(type);
-            } catch (IllegalArgumentException e) {
+            } catch (InvalidInputException e) {
                 throw new InvalidInputException("--type: " + e.getMessage());
             }
         }

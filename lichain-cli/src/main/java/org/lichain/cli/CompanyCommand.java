@@ -87,7 +87,7 @@ public final class CompanyCommand implements Callable<Integer> {
         TransferPricing transferPricing() {
             try {
                 return TransferPricing.parse(transfer);
-            } catch (IllegalArgumentException e) {
+            } catch (InvalidInputException e) {
                 throw new InvalidInputException("--transfer: " + e.getMessage());
             }
         }

@@ -126,7 +126,7 @@ public final class CurveCommand implements Callable<Integer> {
     static CostBreakdown.Basis parseBasis(String s) {
         try {
             return CostBreakdown.Basis.parse(s);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             throw new InvalidInputException("--basis: " + e.getMessage());
         }
     }

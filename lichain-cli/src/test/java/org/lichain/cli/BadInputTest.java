@@ -102,6 +102,18 @@ class BadInputTest {
     }
 
     @Test
+    void anExpansionBeforeTheAssetStarts_isRefused() throws Exception {
+        Path d = dir.resolve("ds");
+        copy(dataset, d);
+        Path f = d.resolve("capacity_events.csv");
+        // CN-JX-01 starts 2022-08 (line 2); an expansion in 2019 describes an asset that does not exist yet
+        Files.writeString(f, Files.readString(f).stripTrailing() + "\nCN-JX-01,2019-01,,1000,0,expansion,estimate: test,\n");
+        int line = Files.readString(f).split("\n", -1).length - 1;
+        refused(CliTestSupport.run("dataset", "check", d.toString()), "capacity_events.csv:" + line + ":",
+                "'from'", "before the asset's start 2022-08");
+    }
+
+    @Test
     void invalidUtf8_andUtf16_andNul_inADatasetFile_areLocated() throws Exception {
         Path d = dir.resolve("ds");
         copy(dataset, d);
@@ -134,6 +146,14 @@ class BadInputTest {
         System.arraycopy(insert, 0, out, at, insert.length);
         System.arraycopy(b, at, out, at + insert.length, b.length - at);
         return out;
+    }
+
+    @Test
+    void tariffFileWithInvalidUtf8_isLocated() throws Exception {
+        Path f = dir.resolve("t.csv");
+        Files.write(f, new byte[] {'t', 'a', 'r', 'i', 'f', 'f', '\n', 'x', (byte) 0xFE, '\n'});
+        refused(CliTestSupport.run("schedule", "--plant", "CN-JX-01", "--month", "2025-07", "--tariff", f.toString()),
+                "t.csv:2:2", "not valid UTF-8");
     }
 
     // ------------------------------------------------------------------ market scenarios (simulate)
@@ -225,6 +245,10 @@ class BadInputTest {
                 file.toString());
         refused(CliTestSupport.run("simulate", "--from", "2024-01", "--to", "2024-03", "--json",
                 file.resolve("r.json").toString()), file.toString());
+        Path e = ensemble("  cost_inflation:\n    dist: uniform\n    min: 0.9\n    max: 1.2\n");
+        refused(CliTestSupport.run("mc", "--scenario", e.toString(), "--runs", "2", "--no-progress", "--out",
+                file.toString()), file.toString(), "already exists");
+        assertThat(Files.readString(file)).isEqualTo("x");
     }
 
     // ------------------------------------------------------------------ measurement ingest
