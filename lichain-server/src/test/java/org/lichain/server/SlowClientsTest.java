@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * Issue 16, "done when": 260 clients that declare a 100 kB body and trickle it byte by byte (over loopback, a bounded
  * number of rounds) do not stop a well-behaved client from being served: all but the per-client limit are refused
  * with 429 before their body is read, so the thread pool stays free. Latencies are printed for
- * docs/reliability.md; the assertion is that every good request succeeds within the client's 5 s timeout.
+ * docs/reliability.md; the assertion is that every good request succeeds (the test client gives up after 20 s).
  */
 class SlowClientsTest {
     static final int SLOW = 260;
