@@ -67,7 +67,7 @@ public final class MarketEnsembleModel implements EnsembleModel {
         this.spec = spec;
         this.world = world;
         Scenario b = spec.baseYaml().isEmpty() ? Scenario.base()
-                : ScenarioParser.parse(spec.sourceFile() + " (base)", spec.baseYaml());
+                : ScenarioParser.parse(spec.sourceFile() + " (base)", spec.baseYaml(), world);
         this.base = b.withName(spec.name()).withPeriod(spec.from(), spec.to());
         MarketInputs prepared = MarketInputs.fromWorld(world, base);
         this.assets = prepared.allAssets();

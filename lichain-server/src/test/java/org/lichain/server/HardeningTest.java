@@ -25,7 +25,8 @@ class HardeningTest {
     static void start() {
         World world = DatasetLoader.loadEmbedded();
         server = LichainServer.start(world, Fixture.config().withMonitoringDb(db.resolve("m.duckdb")),
-                List.of(new org.lichain.server.jobs.SimulateJobRunner(), TestRunners.count()));
+                List.of(new org.lichain.server.jobs.SimulateJobRunner(), new org.lichain.server.jobs.McJobRunner(),
+                        TestRunners.count()));
         http = new Http(server);
     }
 
@@ -82,6 +83,24 @@ class HardeningTest {
         Http.Response t = http.post("/api/jobs", "{\"kind\":\"simulate\",\"scenario\":{\"to\":\"9999-12\"}}",
                 Fixture.TOKEN);
         ApiTest.assertProblem(t, 400, "scenario.to");
+    }
+
+    @Test
+    void mcJob_withUnknownParameterOrShockAsset_is400_andAnUnknownModel501() {
+        Http.Response typo = http.post("/api/jobs", "{\"kind\":\"mc\",\"runs\":2,\"scenario\":{\"correlations\":[],"
+                + "\"parameters\":{\"cost_inflaton\":{\"dist\":\"fixed\",\"value\":1}}}}", Fixture.TOKEN);
+        ApiTest.assertProblem(typo, 400, "scenario.parameters.cost_inflaton");
+        assertThat(typo.json().get("detail").asText()).contains("not an input of the market model");
+        Http.Response delay = http.post("/api/jobs", "{\"kind\":\"mc\",\"runs\":2,\"scenario\":{\"correlations\":[],"
+                + "\"parameters\":{\"project_delay_months\":{\"dist\":\"fixed\",\"value\":1e12}}}}", Fixture.TOKEN);
+        ApiTest.assertProblem(delay, 400, "scenario.parameters.project_delay_months");
+        Http.Response shock = http.post("/api/jobs", "{\"kind\":\"mc\",\"runs\":2,\"scenario\":{\"base\":"
+                + "{\"shocks\":[{\"type\":\"suspend\",\"asset\":\"NO-SUCH\",\"from\":\"2026-01\"}]}}}", Fixture.TOKEN);
+        ApiTest.assertProblem(shock, 400, "scenario.shocks.asset");
+        assertClean(shock.body());
+        Http.Response model = http.post("/api/jobs", "{\"kind\":\"mc\",\"runs\":2,\"scenario\":{\"model\":\"nope\"}}",
+                Fixture.TOKEN);
+        assertThat(model.status()).as(model.body()).isEqualTo(501);
     }
 
     @Test

@@ -53,12 +53,16 @@ public final class McJobRunner implements JobRunner {
     public Work prepare(World world, ObjectNode scenario, int runs) {
         ScenarioSpec spec = spec(scenario);
         EnsembleModel model;
+        if (!EnsembleModels.available().contains(spec.model())) {
+            throw ApiProblem.notAvailable("jobs.mc", "model '" + spec.model() + "' is not available in this build "
+                    + "(available: " + EnsembleModels.available() + ")");
+        }
         try {
             model = EnsembleModels.create(spec);
         } catch (DatasetException e) {
             throw invalid(e);
         } catch (InvalidInputException e) {
-            throw ApiProblem.notAvailable("jobs.mc", e.getMessage());
+            throw ApiProblem.invalid("scenario", e.getMessage());
         }
         long seed = spec.seed();
         return ctx -> {
