@@ -112,7 +112,7 @@ class KillHarnessTest {
         int committed = 0;
         for (int t = 0; t < TRIALS; t++) {
             Path db = tmp.resolve("m-" + t + ".duckdb");
-            long delay = stratified(rnd, t, 800, 5000);
+            long delay = stratified(rnd, t, 500, 3500);
             if (runAndKill(delay, "env", "ingest", csv.toString(), "--db", db.toString())) {
                 killed++;
             }
@@ -157,7 +157,7 @@ class KillHarnessTest {
         int filesSeen = 0;
         for (int t = 0; t < TRIALS; t++) {
             Path dir = tmp.resolve("ds-" + t);
-            long delay = stratified(rnd, t, 600, 3000);
+            long delay = stratified(rnd, t, 300, 2000);
             if (runAndKill(delay, "dataset", "export", dir.toString())) {
                 killed++;
             }

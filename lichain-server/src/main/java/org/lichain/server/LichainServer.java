@@ -48,7 +48,7 @@ public final class LichainServer implements AutoCloseable {
     private final Metrics metrics = new Metrics();
     private final RequestGuard requestGuard = new RequestGuard(PER_CLIENT_BODY_REQUESTS, TOTAL_BODY_REQUESTS);
     /** Idle timeout of connections and requests (ms). */
-    static final long IDLE_TIMEOUT_MS = 15_000;
+    static final long IDLE_TIMEOUT_MS = 30_000;
     /** Requests with a body in progress, per client address and in all; one more is answered 429 at once. */
     static final int PER_CLIENT_BODY_REQUESTS = 8;
     static final int TOTAL_BODY_REQUESTS = 64;
