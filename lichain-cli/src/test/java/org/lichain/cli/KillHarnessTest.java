@@ -178,7 +178,7 @@ class KillHarnessTest {
             assertThat(CliTestSupport.run("dataset", "export", dir.toString(), "--force").status()).isZero();
             assertThat(CliTestSupport.run("dataset", "check", dir.toString()).status()).isZero();
         }
-        System.out.printf("KillHarnessTest dataset export: %d trials, %d killed mid-run, %d files found after the "
-                + "kills, every one whole (%d temporary files left)%n", TRIALS, killed, filesSeen, leftovers);
+        System.out.printf("KillHarnessTest dataset export: %d trials, %d killed mid-run, %d files found after the child "
+                + "ended, every one whole (%d temporary files left)%n", TRIALS, killed, filesSeen, leftovers);
     }
 }
