@@ -1,5 +1,6 @@
 package org.lichain.cli;
 
+import org.lichain.dataset.InvalidInputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -60,7 +61,7 @@ public final class AssetsCommand implements Callable<Integer> {
         if (type != null) {
             try {
                 t = ResourceType.parse(type);
-            } catch (IllegalArgumentException e) {
+            } catch (InvalidInputException e) {
                 throw new InvalidInputException("--type: " + e.getMessage());
             }
         }

@@ -1,5 +1,6 @@
 package org.lichain.cli;
 
+import org.lichain.dataset.InvalidInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -94,9 +95,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                 outLines.add(line);
             }
         }
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".lichain-", ".tmp");
-        Files.write(tmp, outLines, StandardCharsets.UTF_8);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        org.lichain.dataset.AtomicFile.write(file, String.join(System.lineSeparator(), outLines)
+                + System.lineSeparator());
     }
 }

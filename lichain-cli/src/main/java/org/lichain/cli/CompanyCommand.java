@@ -1,5 +1,6 @@
 package org.lichain.cli;
 
+import org.lichain.dataset.InvalidInputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ public final class CompanyCommand implements Callable<Integer> {
         TransferPricing transferPricing() {
             try {
                 return TransferPricing.parse(transfer);
-            } catch (IllegalArgumentException e) {
+            } catch (InvalidInputException e) {
                 throw new InvalidInputException("--transfer: " + e.getMessage());
             }
         }

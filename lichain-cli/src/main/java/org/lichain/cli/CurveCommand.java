@@ -1,5 +1,6 @@
 package org.lichain.cli;
 
+import org.lichain.dataset.InvalidInputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -178,7 +179,7 @@ public final class CurveCommand implements Callable<Integer> {
     static CostBreakdown.Basis parseBasis(String s) {
         try {
             return CostBreakdown.Basis.parse(s);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             throw new InvalidInputException("--basis: " + e.getMessage());
         }
     }

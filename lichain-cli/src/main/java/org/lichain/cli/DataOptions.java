@@ -1,5 +1,6 @@
 package org.lichain.cli;
 
+import org.lichain.dataset.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.lichain.dataset.DatasetLoader;

@@ -1,5 +1,6 @@
 package org.lichain.cli;
 
+import org.lichain.dataset.InvalidInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -70,10 +71,7 @@ public final class DatasetCommand implements Runnable {
                     if (text.isEmpty()) {
                         continue;
                     }
-                    Path tmp = Files.createTempFile(dir, ".lichain-", ".tmp");
-                    Files.writeString(tmp, text.get(), StandardCharsets.UTF_8);
-                    org.lichain.report.Canvas.readableByAll(tmp);
-                    Files.move(tmp, dir.resolve(f), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    org.lichain.dataset.AtomicFile.write(dir.resolve(f), text.get());
                     n++;
                 }
             } catch (IOException e) {

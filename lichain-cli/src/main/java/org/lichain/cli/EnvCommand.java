@@ -1,5 +1,6 @@
 package org.lichain.cli;
 
+import org.lichain.dataset.InvalidInputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -347,16 +348,7 @@ public final class EnvCommand implements Runnable {
     }
 
     static void writeAtomically(Path file, String text) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".lichain-", ".tmp");
-            Files.writeString(tmp, text);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        org.lichain.dataset.AtomicFile.write(file, text);
     }
 
     // ---------------------------------------------------------------- ingest
@@ -404,13 +396,25 @@ public final class EnvCommand implements Runnable {
                 }
                 o.put("problems_truncated", r.problems().size() > maxProblems);
                 Json.print(out, o);
-                return 0;
+                return allRejected(r);
             }
             out.printf(Locale.ROOT, "%s: %d accepted, %d quarantined, %d already stored (%s)%n", file, r.accepted(),
                     r.quarantined(), r.duplicates(), db.path());
             for (MeasurementCsv.Rejected x : r.problems().subList(0, Math.min(maxProblems, r.problems().size()))) {
                 out.printf(Locale.ROOT, "  %s:%d: %s%s%n", file.getFileName(), x.line(),
                         x.field().isEmpty() ? "" : "field '" + x.field() + "' ", x.reason());
+            }
+            return allRejected(r);
+        }
+
+        /** Exit 2 when the file had lines and every one was rejected: a wrong file is not a successful ingest. */
+        private int allRejected(MonitoringStore.IngestResult r) {
+            if (r.accepted() == 0 && r.duplicates() == 0 && r.quarantined() > 0) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("lichain: " + file + ": every line was rejected (" + r.quarantined()
+                        + " quarantined, see above); no measurement was stored");
+                err.flush();
+                return Main.EXIT_INVALID_INPUT;
             }
             return 0;
         }

@@ -35,13 +35,7 @@ public final class Json {
     /** Writes atomically: to a temporary file beside the target, then a rename. */
     public static void write(Path file, Object node) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".lichain-", ".tmp");
-            Files.writeString(tmp, MAPPER.writeValueAsString(node) + "\n");
-            org.lichain.report.Canvas.readableByAll(tmp);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            org.lichain.dataset.AtomicFile.write(file, MAPPER.writeValueAsString(node) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package org.lichain.cli;
 
+import org.lichain.dataset.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +63,10 @@ public final class McCommand implements Callable<Integer> {
             description = "Runs per chunk (the unit of work and of resume).")
     int chunkRuns;
 
+    @Option(names = "--clean", description = "Discard the unfinished ensemble in --out (after a kill or a failure) "
+            + "instead of running; finished results in the folder are kept.")
+    boolean clean;
+
     @Option(names = "--no-progress", description = "Do not show the progress bar.")
     boolean noProgress;
 
@@ -76,6 +81,19 @@ public final class McCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (seed != null && seed < 0) {
+            throw new InvalidInputException("--seed " + seed + ": must be 0 or more");
+        }
+        if (clean) {
+            if (out == null && scenario == null) {
+                throw new InvalidInputException("--clean needs --out DIR (or --scenario F for its default folder)");
+            }
+            Path d = out != null ? out : Path.of("mc-" + load(scenario).name());
+            boolean removed = EnsembleDirectory.clean(d);
+            spec.commandLine().getOut().println(removed ? "removed the unfinished ensemble in " + d
+                    : "no unfinished ensemble in " + d);
+            return 0;
+        }
         ScenarioSpec s = load(scenario);
         EnsembleModel model = data.dataDir == null ? EnsembleModels.create(s)
                 : EnsembleModels.create(s, data.world(), "sha256:" + fingerprint(data.dataDir));

@@ -1,5 +1,6 @@
 package org.lichain.cli;
 
+import org.lichain.dataset.InvalidInputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -114,12 +115,7 @@ public final class ScheduleCommand implements Callable<Integer> {
     static Tariff resolveTariff(World w, String nameOrFile) {
         Path p = Path.of(nameOrFile);
         if (Files.isRegularFile(p)) {
-            String text;
-            try {
-                text = Files.readString(p, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + p, e);
-            }
+            String text = org.lichain.dataset.TextInput.read(p); // strict UTF-8, no NUL, located
             Problems problems = new Problems();
             List<Tariff> list = TariffCsv.parse(p.toString(), text, problems);
             problems.throwIfAny("invalid tariff file " + p);

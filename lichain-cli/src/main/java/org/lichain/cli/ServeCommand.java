@@ -1,5 +1,6 @@
 package org.lichain.cli;
 
+import org.lichain.dataset.InvalidInputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,11 +76,15 @@ public final class ServeCommand implements Callable<Integer> {
         // keep the console to our own lines: Jetty's start-up chatter only at WARN (unless the user set a level)
         System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         World world = data.world();
+        // the effective store: jobs are kept beside it (<store>.jobs.duckdb) so that they outlive the process
+        Path store = db != null ? db : org.lichain.environment.MonitoringStore.defaultPath();
         ServerConfig config = new ServerConfig(bind, port, token, corsOrigins, ServerConfig.DEFAULT_MAX_BODY_BYTES,
-                jobThreads, jobQueue, 200, db);
+                jobThreads, jobQueue, 200, store);
         LichainServer server;
         try {
             server = LichainServer.start(world, config);
+        } catch (InvalidInputException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new InvalidInputException("cannot start the server on " + bind + ":" + port + ": " + e.getMessage());
         }
@@ -94,6 +99,8 @@ public final class ServeCommand implements Callable<Integer> {
                 : "Bearer token: from " + TOKEN_ENV);
         out.println("Monitoring store:  " + (db != null ? db.toAbsolutePath()
                 : org.lichain.environment.MonitoringStore.defaultPath()) + " (POST /api/env/measurements, alerts)");
+        out.println("Job store:         " + org.lichain.server.jobs.JobStore.besideStore(store).toAbsolutePath()
+                + " (jobs and results survive a restart)");
         if (!config.loopbackOnly()) {
             err.println("lichain: warning: bound to " + bind + ": the API is reachable from other machines");
         }

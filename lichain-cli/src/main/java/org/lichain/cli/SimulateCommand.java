@@ -1,5 +1,6 @@
 package org.lichain.cli;
 
+import org.lichain.dataset.InvalidInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -61,10 +62,10 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Scenario s = loadScenario(scenario);
+        World w = data.world();
+        Scenario s = loadScenario(scenario, w);
         s = withPeriod(s, from, to);
         long sd = seed == null ? s.seed() : seed;
-        World w = data.world();
         SimulationResult r = Simulation.run(w, s.withSeed(sd), sd);
         PrintWriter out = spec.commandLine().getOut();
         if (json != null) {
@@ -109,14 +110,15 @@ public final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
-    static Scenario loadScenario(Path file) throws IOException {
+    /** The scenario file (the base scenario when null), its ids checked against {@code world}. */
+    static Scenario loadScenario(Path file, World world) {
         if (file == null) {
             return Scenario.base();
         }
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("--scenario " + file + ": no such file");
         }
-        return ScenarioParser.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        return ScenarioParser.parse(file.toString(), org.lichain.dataset.TextInput.read(file), world);
     }
 
     static Scenario withPeriod(Scenario s, String from, String to) {
@@ -132,11 +134,17 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     static YearMonth month(String option, String v) {
+        YearMonth m;
         try {
-            return YearMonth.parse(v);
+            m = YearMonth.parse(v);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(option + " " + v + ": not a month YYYY-MM");
         }
+        if (m.isBefore(org.lichain.dataset.RowReader.FIRST_MONTH) || m.isAfter(org.lichain.dataset.RowReader.LAST_MONTH)) {
+            throw new InvalidInputException(option + " " + v + ": outside " + org.lichain.dataset.RowReader.FIRST_MONTH
+                    + " to " + org.lichain.dataset.RowReader.LAST_MONTH);
+        }
+        return m;
     }
 
     static void printSummary(PrintWriter out, SimulationResult r) {

@@ -1,5 +1,6 @@
 package org.lichain.company;
 
+import org.lichain.dataset.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -63,7 +64,7 @@ public final class Companies implements org.lichain.market.IntegratedOwners {
     public Company company(String id) {
         Company c = byId.get(id);
         if (c == null) {
-            throw new NoSuchElementException("unknown company id '" + id + "', known: " + String.join(", ",
+            throw new InvalidInputException("unknown company id '" + id + "', known: " + String.join(", ",
                     byId.keySet()));
         }
         return c;

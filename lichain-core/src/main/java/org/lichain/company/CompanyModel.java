@@ -1,5 +1,6 @@
 package org.lichain.company;
 
+import org.lichain.dataset.InvalidInputException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -71,7 +72,7 @@ public final class CompanyModel {
 
     /** The company data of a world; {@link IllegalArgumentException} when the dataset has none. */
     public static Companies companies(World w) {
-        return w.extension(Companies.class).orElseThrow(() -> new IllegalArgumentException(
+        return w.extension(Companies.class).orElseThrow(() -> new InvalidInputException(
                 "the dataset has no company data (" + CompaniesExtension.COMPANIES + ")"));
     }
 

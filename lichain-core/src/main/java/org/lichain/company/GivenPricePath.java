@@ -1,5 +1,6 @@
 package org.lichain.company;
 
+import org.lichain.dataset.InvalidInputException;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
@@ -53,7 +54,7 @@ public final class GivenPricePath implements PricePath {
     /** One flat carbonate price (USD/t LCE ex-VAT) for every month of {@code year}; SC6 derived from it. */
     public static GivenPricePath flat(World w, Companies c, int year, double carbonateUsdPerTLce) {
         if (!(carbonateUsdPerTLce >= 0) || Double.isInfinite(carbonateUsdPerTLce)) {
-            throw new IllegalArgumentException("carbonate price must be a finite number ≥ 0, got "
+            throw new InvalidInputException("carbonate price must be a finite number ≥ 0, got "
                     + carbonateUsdPerTLce);
         }
         Map<YearMonth, Double> li = new HashMap<>();
@@ -71,7 +72,7 @@ public final class GivenPricePath implements PricePath {
     public static GivenPricePath monthly(World w, int year, double[] carbonateUsdPerTLce, double[] sc6UsdPerT,
                                          String name) {
         if (carbonateUsdPerTLce.length != 12 || sc6UsdPerT.length != 12) {
-            throw new IllegalArgumentException("need 12 monthly carbonate and 12 SC6 prices");
+            throw new InvalidInputException("need 12 monthly carbonate and 12 SC6 prices");
         }
         Map<YearMonth, Double> li = new HashMap<>();
         Map<YearMonth, Double> sp = new HashMap<>();
@@ -133,7 +134,7 @@ public final class GivenPricePath implements PricePath {
                     + " months, latest (" + last + ") held" : "SMM latest known month " + last + " held flat";
         }
         if (annual == null && cny.isEmpty()) {
-            throw new IllegalArgumentException("the dataset has no carbonate reference price for " + year
+            throw new InvalidInputException("the dataset has no carbonate reference price for " + year
                     + " (annual " + ReferencePrices.CARBONATE_ANNUAL_USD + " or dated points of the year); "
                     + "give a price with --price-usd");
         }
@@ -226,7 +227,7 @@ public final class GivenPricePath implements PricePath {
     public double carbonateUsdPerTLce(YearMonth m) {
         Double v = carbonate.get(m);
         if (v == null) {
-            throw new IllegalArgumentException("price path '" + name + "' has no carbonate price for " + m);
+            throw new InvalidInputException("price path '" + name + "' has no carbonate price for " + m);
         }
         return v;
     }
@@ -235,7 +236,7 @@ public final class GivenPricePath implements PricePath {
     public double sc6UsdPerT(YearMonth m) {
         Double v = sc6.get(m);
         if (v == null) {
-            throw new IllegalArgumentException("price path '" + name + "' has no SC6 price for " + m);
+            throw new InvalidInputException("price path '" + name + "' has no SC6 price for " + m);
         }
         return v;
     }

@@ -1,5 +1,6 @@
 package org.lichain.company;
 
+import org.lichain.dataset.InvalidInputException;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,7 +27,7 @@ public final class SimulationPricePath implements PricePath {
     private int index(YearMonth m) {
         int t = result.indexOf(m);
         if (t < 0 || t >= result.months()) {
-            throw new IllegalArgumentException("month " + m + " is outside the simulated period " + result.start()
+            throw new InvalidInputException("month " + m + " is outside the simulated period " + result.start()
                     + ".." + result.month(result.months() - 1));
         }
         return t;

@@ -1,5 +1,7 @@
 package org.lichain.cost;
 
+import org.lichain.dataset.InvalidInputException;
+
 /**
  * C1 cash cost and AISC of one asset in one month, USD per t LCE ex-VAT on a chemical basis, broken down.
  * C1 = mining + beneficiation + reagents + energy + labour + residue and environmental + royalties and taxes
@@ -56,7 +58,7 @@ public record CostBreakdown(String assetId, String month, double priceUsdPerTLce
                     return b;
                 }
             }
-            throw new IllegalArgumentException("unknown basis '" + s + "', expected c1 or aisc");
+            throw new InvalidInputException("unknown basis '" + s + "', expected c1 or aisc");
         }
     }
 }

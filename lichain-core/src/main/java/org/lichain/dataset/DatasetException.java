@@ -3,7 +3,7 @@ package org.lichain.dataset;
 import java.util.List;
 
 /** Invalid input data: carries every problem found, each with file, line, column, field and reason. */
-public final class DatasetException extends RuntimeException {
+public final class DatasetException extends InvalidInputException {
     private static final long serialVersionUID = 1L;
     private final transient List<Problem> problems;
 

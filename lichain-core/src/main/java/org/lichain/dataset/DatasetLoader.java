@@ -259,6 +259,8 @@ public final class DatasetLoader {
                 "ramp_months", "kind", "cause", "source")) {
             return;
         }
+        Map<String, List<CsvTable.Row>> lines = new HashMap<>();
+        Map<String, List<CapacityEvent>> local = new HashMap<>();
         for (CsvTable.Row row : t.rows()) {
             RowReader r = new RowReader(t, row, problems);
             String asset = r.required("asset_id");
@@ -278,6 +280,31 @@ public final class DatasetLoader {
             if (r.ok()) {
                 out.computeIfAbsent(asset, k -> new ArrayList<>()).add(new CapacityEvent(from, to, cap, ramp, kind,
                         cause, source));
+                lines.computeIfAbsent(asset, k -> new ArrayList<>()).add(row);
+                List<CapacityEvent> all = out.get(asset);
+                local.computeIfAbsent(asset, k -> new ArrayList<>()).add(all.get(all.size() - 1));
+            }
+        }
+        // an expansion, curtailment, ... dated before the asset's first start describes an asset that does not
+        // exist yet (issue #16: such rows were accepted silently)
+        for (var e : local.entrySet()) {
+            List<CapacityEvent> events = e.getValue();
+            YearMonth firstStart = null;
+            for (CapacityEvent ev : events) {
+                if (ev.kind() == CapacityEvent.Kind.START && (firstStart == null || ev.from().isBefore(firstStart))) {
+                    firstStart = ev.from();
+                }
+            }
+            if (firstStart == null) {
+                continue; // aggregates and converters may be described by expansions only
+            }
+            for (int i = 0; i < events.size(); i++) {
+                CapacityEvent ev = events.get(i);
+                if (ev.kind() != CapacityEvent.Kind.START && ev.from().isBefore(firstStart)) {
+                    String kind = ev.kind().name().toLowerCase(java.util.Locale.ROOT);
+                    new RowReader(t, lines.get(e.getKey()).get(i), problems).fail("from", ev.from().toString(),
+                            "an event of kind " + kind + " before the asset's start " + firstStart);
+                }
             }
         }
     }

@@ -3,7 +3,6 @@ package org.lichain.dataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -30,7 +29,7 @@ public interface DatasetSource {
                     if (in == null) {
                         return Optional.empty();
                     }
-                    return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    return Optional.of(TextInput.decode(file, in.readAllBytes()));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read embedded " + file, e);
                 }
@@ -52,13 +51,7 @@ public interface DatasetSource {
                 if (!Files.isRegularFile(p)) {
                     return Optional.empty();
                 }
-                try {
-                    return Optional.of(Files.readString(p, StandardCharsets.UTF_8));
-                } catch (java.nio.charset.CharacterCodingException e) {
-                    throw new UncheckedIOException(p + ": not valid UTF-8 text", e);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + p, e);
-                }
+                return Optional.of(TextInput.read(p));
             }
         };
     }

@@ -86,7 +86,24 @@ public final class RowReader {
         return c;
     }
 
-    /** A finite number; {@code Double.NaN} when empty and optional. */
+    /**
+     * Largest magnitude any number in a dataset file may have (10^12); a field with its own bound in
+     * {@link #FIELD_MAX} is checked against that. Ranges are stated in docs/dataset.md.
+     */
+    public static final double ABSURD_MAGNITUDE = 1e12;
+
+    /**
+     * Upper bounds of fields whose plausible range is far below {@link #ABSURD_MAGNITUDE}. Capacities and production
+     * of one asset: 2,000,000 t LCE per year, about 1.5 times world lithium production in 2024 (estimate: world
+     * mined supply about 1.2-1.3 Mt LCE in 2024, shared/reference/market.csv); no single asset comes near it.
+     */
+    static final java.util.Map<String, Double> FIELD_MAX = java.util.Map.of(
+            "capacity_t_lce_per_year", 2_000_000.0,
+            "production_t_lce", 2_000_000.0,
+            "capacity_per_year", 2_000_000.0,
+            "t_lce_per_year", 2_000_000.0);
+
+    /** A finite plain decimal ({@link StrictNumber}); {@code Double.NaN} when empty and optional. */
     public double number(String field, boolean required) {
         String v = text(field);
         if (v.isEmpty()) {
@@ -95,17 +112,19 @@ public final class RowReader {
             }
             return Double.NaN;
         }
+        double d;
         try {
-            double d = Double.parseDouble(v);
-            if (!Double.isFinite(d)) {
-                fail(field, v, "is not a finite number");
-                return Double.NaN;
-            }
-            return d;
+            d = StrictNumber.parse(v);
         } catch (NumberFormatException e) {
-            fail(field, v, "is not a number");
+            fail(field, v, e.getMessage());
             return Double.NaN;
         }
+        double max = FIELD_MAX.getOrDefault(field, ABSURD_MAGNITUDE);
+        if (Math.abs(d) > max) {
+            fail(field, v, "is out of range: |value| must be at most " + fmt(max));
+            return Double.NaN;
+        }
+        return d;
     }
 
     /** A required number that must be zero or more. */
@@ -131,6 +150,9 @@ public final class RowReader {
     public int integer(String field, int min, int max) {
         String v = text(field);
         try {
+            if (!v.matches("[+-]?\\d{1,10}")) {
+                throw new NumberFormatException(v);
+            }
             int n = Integer.parseInt(v);
             if (n < min || n > max) {
                 fail(field, v, "must be a whole number between " + min + " and " + max);
@@ -143,7 +165,11 @@ public final class RowReader {
         }
     }
 
-    /** A month {@code YYYY-MM}; null when empty and optional. */
+    /** First and last month a dataset may name: 2000-01 to 2100-12. */
+    public static final YearMonth FIRST_MONTH = YearMonth.of(2000, 1);
+    public static final YearMonth LAST_MONTH = YearMonth.of(2100, 12);
+
+    /** A month {@code YYYY-MM} from {@link #FIRST_MONTH} to {@link #LAST_MONTH}; null when empty and optional. */
     public YearMonth month(String field, boolean required) {
         String v = text(field);
         if (v.isEmpty()) {
@@ -152,12 +178,21 @@ public final class RowReader {
             }
             return null;
         }
+        YearMonth m;
         try {
-            return YearMonth.parse(v);
+            m = v.length() == 7 ? YearMonth.parse(v) : null;
         } catch (DateTimeParseException e) {
+            m = null;
+        }
+        if (m == null) {
             fail(field, v, "is not a month YYYY-MM");
             return null;
         }
+        if (m.isBefore(FIRST_MONTH) || m.isAfter(LAST_MONTH)) {
+            fail(field, v, "is outside " + FIRST_MONTH + " to " + LAST_MONTH);
+            return null;
+        }
+        return m;
     }
 
     public boolean bool(String field) {

@@ -74,45 +74,9 @@ public final class Alerts {
                 }
             }
             series.sort((a, b) -> a.time().compareTo(b.time()));
-            double limit = std.limitUgPerL();
-            boolean meanOver = false;
-            boolean rising = false;
-            for (int i = 0; i < series.size(); i++) {
-                MonitoringStore.Measurement m = series.get(i);
-                if (!m.belowDetection() && m.valueUgPerL() > limit) {
-                    out.add(alert(n, s, "single", m, m.valueUgPerL(), limit, String.format(java.util.Locale.ROOT,
-                            "%.4f µg/L is %.1f× the %s limit %.4f µg/L", m.valueUgPerL(), m.valueUgPerL() / limit,
-                            std.id(), limit), discharge));
-                }
-                if (i + 1 >= o.rollingSamples()) {
-                    double sum = 0;
-                    for (int j = i + 1 - o.rollingSamples(); j <= i; j++) {
-                        MonitoringStore.Measurement x = series.get(j);
-                        sum += x.belowDetection() ? x.valueUgPerL() / 2.0 : x.valueUgPerL();
-                    }
-                    double mean = sum / o.rollingSamples();
-                    if (mean > limit && !meanOver) {
-                        out.add(alert(n, s, "rolling_mean", m, mean, limit, String.format(java.util.Locale.ROOT,
-                                "mean of the last %d samples %.4f µg/L over the limit %.4f µg/L", o.rollingSamples(),
-                                mean, limit), discharge));
-                    }
-                    meanOver = mean > limit;
-                }
-                if (i + 1 >= o.trendSamples()) {
-                    double[] v = new double[o.trendSamples()];
-                    for (int j = 0; j < v.length; j++) {
-                        v[j] = series.get(i + 1 - v.length + j).valueUgPerL();
-                    }
-                    double z = mannKendallZ(v);
-                    boolean up = z > 1.645 && m.valueUgPerL() >= limit / 2.0;
-                    if (up && !rising) {
-                        out.add(alert(n, s, "rising_trend", m, m.valueUgPerL(), limit, String.format(
-                                java.util.Locale.ROOT, "rising over the last %d samples (Mann-Kendall z = %.2f), "
-                                        + "latest %.4f µg/L vs limit %.4f µg/L", v.length, z, m.valueUgPerL(), limit),
-                                discharge));
-                    }
-                    rising = up;
-                }
+            StationEvaluator ev = new StationEvaluator(n, s, o, discharge);
+            for (MonitoringStore.Measurement m : series) {
+                ev.add(m, true, out::add);
             }
         }
         out.sort((a, b) -> {
@@ -120,6 +84,91 @@ public final class Alerts {
             return c != 0 ? c : a.station().compareTo(b.station());
         });
         return out;
+    }
+
+    /**
+     * The alert rules of one station, fed its measurements in time order one at a time: keeps only the last
+     * {@code max(rolling, trend)} samples, so a station's whole history can stream through in bounded memory. The
+     * state after a sample depends on those last samples only, so feeding the samples that precede a position with
+     * {@code emit = false} (warm-up) gives exactly the alerts a full pass gives from that position on: that is how a
+     * page of alerts resumes from a cursor.
+     */
+    public static final class StationEvaluator {
+        private final RiverNetwork n;
+        private final RiverNetwork.Station s;
+        private final Options o;
+        private final BiFunction<RiverNetwork.Outfall, YearMonth, Double> discharge;
+        private final Standard std;
+        private final double limit;
+        private final MonitoringStore.Measurement[] window;
+        private long count;
+        private boolean meanOver;
+        private boolean rising;
+
+        public StationEvaluator(RiverNetwork n, RiverNetwork.Station s, Options o,
+                                BiFunction<RiverNetwork.Outfall, YearMonth, Double> discharge) {
+            this.n = n;
+            this.s = s;
+            this.o = o;
+            this.discharge = discharge;
+            this.std = n.standard(s.standard());
+            this.limit = std.limitUgPerL();
+            this.window = new MonitoringStore.Measurement[Math.max(o.rollingSamples(), o.trendSamples())];
+        }
+
+        /** Samples this evaluator must see before a position for its alerts from there on to be exact. */
+        public static int warmUp(Options o) {
+            return Math.max(o.rollingSamples(), o.trendSamples());
+        }
+
+        /** The analyte this station's standard limits (other analytes are not evaluated). */
+        public String analyte() {
+            return std.analyte();
+        }
+
+        private MonitoringStore.Measurement back(int k) { // k = 0: the latest sample
+            return window[(int) ((count - 1 - k) % window.length)];
+        }
+
+        /** Adds the next sample (time order); its alerts go to {@code sink} when {@code emit}. */
+        public void add(MonitoringStore.Measurement m, boolean emit, java.util.function.Consumer<Alert> sink) {
+            window[(int) (count % window.length)] = m;
+            count++;
+            if (emit && !m.belowDetection() && m.valueUgPerL() > limit) {
+                sink.accept(alert(n, s, "single", m, m.valueUgPerL(), limit, String.format(java.util.Locale.ROOT,
+                        "%.4f µg/L is %.1f× the %s limit %.4f µg/L", m.valueUgPerL(), m.valueUgPerL() / limit,
+                        std.id(), limit), discharge));
+            }
+            if (count >= o.rollingSamples()) {
+                double sum = 0;
+                for (int k = o.rollingSamples() - 1; k >= 0; k--) {
+                    MonitoringStore.Measurement x = back(k);
+                    sum += x.belowDetection() ? x.valueUgPerL() / 2.0 : x.valueUgPerL();
+                }
+                double mean = sum / o.rollingSamples();
+                if (emit && mean > limit && !meanOver) {
+                    sink.accept(alert(n, s, "rolling_mean", m, mean, limit, String.format(java.util.Locale.ROOT,
+                            "mean of the last %d samples %.4f µg/L over the limit %.4f µg/L", o.rollingSamples(),
+                            mean, limit), discharge));
+                }
+                meanOver = mean > limit;
+            }
+            if (count >= o.trendSamples()) {
+                double[] v = new double[o.trendSamples()];
+                for (int j = 0; j < v.length; j++) {
+                    v[j] = back(v.length - 1 - j).valueUgPerL();
+                }
+                double z = mannKendallZ(v);
+                boolean up = z > 1.645 && m.valueUgPerL() >= limit / 2.0;
+                if (emit && up && !rising) {
+                    sink.accept(alert(n, s, "rising_trend", m, m.valueUgPerL(), limit, String.format(
+                            java.util.Locale.ROOT, "rising over the last %d samples (Mann-Kendall z = %.2f), "
+                                    + "latest %.4f µg/L vs limit %.4f µg/L", v.length, z, m.valueUgPerL(), limit),
+                            discharge));
+                }
+                rising = up;
+            }
+        }
     }
 
     /** Mann–Kendall Z statistic (no tie correction) of a series. */

@@ -1,5 +1,6 @@
 package org.lichain.environment;
 
+import org.lichain.dataset.InvalidInputException;
 import java.util.Locale;
 
 /**
@@ -37,7 +38,7 @@ public enum ConcentrationUnit {
             case "ppm":
                 return PPM;
             default:
-                throw new IllegalArgumentException("unknown unit '" + text + "' (allowed: mg/L, µg/L, ug/L, ng/L, ppb, ppm)");
+                throw new InvalidInputException("unknown unit '" + text + "' (allowed: mg/L, µg/L, ug/L, ng/L, ppb, ppm)");
         }
     }
 }

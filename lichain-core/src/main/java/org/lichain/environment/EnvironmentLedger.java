@@ -1,5 +1,6 @@
 package org.lichain.environment;
 
+import org.lichain.dataset.InvalidInputException;
 import java.time.YearMonth;
 import org.lichain.process.ProcessBalance;
 import org.lichain.process.ProcessModel;
@@ -123,7 +124,7 @@ public final class EnvironmentLedger {
     public int assetIndex(String id) {
         int a = indexOf(id);
         if (a < 0) {
-            throw new java.util.NoSuchElementException("asset '" + id + "' is not in the ledger");
+            throw new InvalidInputException("asset '" + id + "' is not in the ledger");
         }
         return a;
     }

@@ -1,5 +1,6 @@
 package org.lichain.environment;
 
+import org.lichain.dataset.InvalidInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,18 +70,18 @@ public record Footprint(int year, String region, double productionTLce, double r
                 return;
             }
         }
-        throw new IllegalArgumentException("--region " + region
+        throw new InvalidInputException("--region " + region
                 + ": no asset in that region (use world, yichun, a country such as CN or a region such as CN-JX)");
     }
 
     public static Footprint of(EnvironmentLedger l, int year, String region, double stackHeightM) {
         if (!(stackHeightM > 0)) {
-            throw new IllegalArgumentException("stack height must be positive, got " + stackHeightM);
+            throw new InvalidInputException("stack height must be positive, got " + stackHeightM);
         }
         int first = l.production.indexOf(java.time.YearMonth.of(year, 1));
         int last = l.production.indexOf(java.time.YearMonth.of(year, 12));
         if (first < 0 || last < 0) {
-            throw new IllegalArgumentException("year " + year + " is outside the ledger (" + l.production.start() + " to "
+            throw new InvalidInputException("year " + year + " is outside the ledger (" + l.production.start() + " to "
                     + l.production.month(l.production.months() - 1) + ")");
         }
         double prod = 0, res = 0, tail = 0, co2 = 0, water = 0, tlw = 0, tlr = 0, stockR = 0, stockT = 0;

@@ -1,5 +1,6 @@
 package org.lichain.environment;
 
+import org.lichain.dataset.InvalidInputException;
 import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
@@ -154,7 +155,7 @@ public final class InspectionPlanner {
     static Plan plan(List<SiteRisk> sites, YearMonth month, double capacityDays, List<String> mustVisit,
                      String mustReason) {
         if (!(capacityDays >= 0)) {
-            throw new IllegalArgumentException("inspector capacity must be ≥ 0 days, got " + capacityDays);
+            throw new InvalidInputException("inspector capacity must be ≥ 0 days, got " + capacityDays);
         }
         double[] risk = risks(sites);
         Loader.loadNativeLibraries();

@@ -48,6 +48,7 @@ public final class MeasurementCsv {
     private final Set<String> stations;
     private final Map<String, ConcentrationUnit> unitCache = new HashMap<>();
     private final String[] fields;
+    private String[] headerNames;
 
     private MeasurementCsv(int[] col, int width, Set<String> stations) {
         System.arraycopy(col, 0, this.col, 0, col.length);
@@ -61,7 +62,20 @@ public final class MeasurementCsv {
      * nothing. Returns the number of data lines seen.
      */
     public static long read(BufferedReader in, Set<String> knownStations, Sink sink) throws Exception {
-        String header = in.readLine();
+        return read(in, "measurements", knownStations, sink);
+    }
+
+    /** As {@link #read(BufferedReader, Set, Sink)}; {@code sourceName} names the file in an encoding error. */
+    public static long read(BufferedReader in, String sourceName, Set<String> knownStations, Sink sink)
+            throws Exception {
+        String header;
+        try {
+            header = in.readLine();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new org.lichain.dataset.DatasetException("cannot read measurements", List.of(
+                    new org.lichain.dataset.Problem(sourceName, 1, 0, null, null,
+                            "is not valid UTF-8; save the file as UTF-8")));
+        }
         if (header == null) {
             sink.reject(new Rejected(1, "", "empty file: no header row", ""));
             return 0;
@@ -90,15 +104,31 @@ public final class MeasurementCsv {
             return 0;
         }
         MeasurementCsv r = new MeasurementCsv(col, h.length, knownStations);
+        r.headerNames = h;
         long lineNo = 1;
         long seen = 0;
         String line;
-        while ((line = in.readLine()) != null) {
+        while (true) {
+            try {
+                line = in.readLine();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                // the whole file is refused (one transaction: nothing is stored)
+                throw new org.lichain.dataset.DatasetException("cannot read measurements", List.of(
+                        new org.lichain.dataset.Problem(sourceName, (int) Math.min(Integer.MAX_VALUE, lineNo + 1), 0, null, null,
+                                "is not valid UTF-8; save the file as UTF-8")));
+            }
+            if (line == null) {
+                break;
+            }
             lineNo++;
             if (line.isBlank() || line.charAt(0) == '#') {
                 continue;
             }
             seen++;
+            if (line.indexOf('\0') >= 0) {
+                sink.reject(new Rejected(lineNo, "", "holds a NUL character (a binary file?)", truncate(line)));
+                continue;
+            }
             r.parseLine(line, lineNo, sink);
         }
         return seen;
@@ -111,7 +141,11 @@ public final class MeasurementCsv {
             return;
         }
         if (n != width) {
-            sink.reject(new Rejected(lineNo, "", "has " + n + " fields, the header has " + width, truncate(line)));
+            // name the first column that has no value (too few fields) or the last one that got extra values
+            String field = n < width ? headerNames[n].trim() : headerNames[width - 1].trim();
+            sink.reject(new Rejected(lineNo, field, "has " + n + " fields, the header has " + width
+                    + (n < width ? " (no value for '" + truncate(field) + "' and after)"
+                    : " (extra values after '" + truncate(field) + "')"), truncate(line)));
             return;
         }
         String station = fields[col[0]].trim();
@@ -165,6 +199,11 @@ public final class MeasurementCsv {
                 return;
             }
             dl = unit.toUgPerL(dl);
+            if (dl > MAX_UG_PER_L) {
+                sink.reject(new Rejected(lineNo, "detection_limit", "is above " + (long) MAX_UG_PER_L
+                        + " µg/L (1 kg/L)", truncate(line)));
+                return;
+            }
         }
         String valueText = fields[col[3]].trim();
         double value;
@@ -186,6 +225,11 @@ public final class MeasurementCsv {
                 return;
             }
             value = unit.toUgPerL(value);
+            if (value > MAX_UG_PER_L) {
+                sink.reject(new Rejected(lineNo, "value", "is above " + (long) MAX_UG_PER_L + " µg/L (1 kg/L): not a "
+                        + "concentration in water", truncate(line)));
+                return;
+            }
         }
         boolean below = ndQualifier || (!Double.isNaN(dl) && value < dl);
         if (below && !Double.isNaN(dl)) {
@@ -195,10 +239,16 @@ public final class MeasurementCsv {
         sink.accept(new Row(lineNo, station, micros, analyte, value, below, dl, qualifier, lab));
     }
 
+    /**
+     * Largest concentration accepted: 10^9 µg/L = 1 kg/L, more than any solute can reach in water; a larger value is
+     * a unit or typing error and is quarantined (never stored, so it cannot poison attribution or later corrections).
+     */
+    public static final double MAX_UG_PER_L = 1e9;
+
+    /** A plain decimal ({@link org.lichain.dataset.StrictNumber}: no {@code 1e5d}, {@code 0x1p16}, NaN); else NaN. */
     private static double number(String s) {
         try {
-            double d = Double.parseDouble(s.trim());
-            return Double.isFinite(d) ? d : Double.NaN;
+            return org.lichain.dataset.StrictNumber.parse(s.trim());
         } catch (NumberFormatException e) {
             return Double.NaN;
         }

@@ -1,5 +1,6 @@
 package org.lichain.environment;
 
+import org.lichain.dataset.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -115,7 +116,7 @@ public final class RiverNetwork {
     private static <T> T get(Map<String, T> m, String id, String what) {
         T t = m.get(id);
         if (t == null) {
-            throw new NoSuchElementException("unknown " + what + " '" + id + "' (known: " + String.join(", ", m.keySet())
+            throw new InvalidInputException("unknown " + what + " '" + id + "' (known: " + String.join(", ", m.keySet())
                     + ")");
         }
         return t;

@@ -1,5 +1,6 @@
 package org.lichain.environment;
 
+import org.lichain.dataset.InvalidInputException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public final class Spill {
     /** The spill's impact at every river station downstream of the outfall (wells are outside the river model). */
     public static List<StationImpact> impacts(RiverNetwork n, String outfallId, double massKg, int month) {
         if (!(massKg > 0)) {
-            throw new IllegalArgumentException("--tl-kg must be positive, got " + massKg);
+            throw new InvalidInputException("--tl-kg must be positive, got " + massKg);
         }
         RiverNetwork.Outfall o = n.outfall(outfallId);
         List<StationImpact> out = new ArrayList<>();

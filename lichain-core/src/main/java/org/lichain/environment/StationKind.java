@@ -1,5 +1,6 @@
 package org.lichain.environment;
 
+import org.lichain.dataset.InvalidInputException;
 import java.util.Locale;
 
 /** What a monitoring station samples: a drinking-water intake section, a county boundary section or a groundwater well. */
@@ -21,6 +22,6 @@ public enum StationKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown station kind '" + id + "' (allowed: intake, boundary, well)");
+        throw new InvalidInputException("unknown station kind '" + id + "' (allowed: intake, boundary, well)");
     }
 }

@@ -1,5 +1,6 @@
 package org.lichain.market;
 
+import org.lichain.dataset.InvalidInputException;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -27,7 +28,7 @@ public final class DemandModel {
                                        YearMonth start, int months) {
         NavigableMap<Integer, MarketData.DriverYear> drivers = data.presets().get(preset);
         if (drivers == null) {
-            throw new IllegalArgumentException("unknown demand preset '" + preset + "', known: "
+            throw new InvalidInputException("unknown demand preset '" + preset + "', known: "
                     + data.presets().keySet());
         }
         DemandRegion[] regions = DemandRegion.values();

@@ -1,5 +1,6 @@
 package org.lichain.market;
 
+import org.lichain.dataset.InvalidInputException;
 import java.util.Locale;
 import java.util.Set;
 
@@ -35,7 +36,7 @@ public enum DemandRegion {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown demand region '" + s + "', expected one of CN, EU, NA, JK, ROW");
+            throw new InvalidInputException("unknown demand region '" + s + "', expected one of CN, EU, NA, JK, ROW");
         }
     }
 

@@ -61,7 +61,7 @@ public final class MarketInputs {
         this.start = scenario.from();
         this.months = (int) monthsBetween(scenario.from(), scenario.to()) + 1;
         if (months < 1) {
-            throw new IllegalArgumentException("scenario 'to' " + scenario.to() + " is before 'from' " + scenario.from());
+            throw new org.lichain.dataset.InvalidInputException("scenario 'to' " + scenario.to() + " is before 'from' " + scenario.from());
         }
         this.years = scenario.to().getYear() - scenario.from().getYear() + 1;
         List<SupplyAsset> s = new ArrayList<>();
@@ -89,7 +89,7 @@ public final class MarketInputs {
         for (Scenario.Shock sh : scenario.shocks()) {
             int i = indexOf(sh.asset());
             if (i < 0) {
-                throw new IllegalArgumentException("shock on unknown asset '" + sh.asset() + "'");
+                throw new org.lichain.dataset.InvalidInputException("shock on unknown asset '" + sh.asset() + "'");
             }
             for (int t = 0; t < months; t++) {
                 YearMonth m = start.plusMonths(t);
@@ -136,7 +136,7 @@ public final class MarketInputs {
                 }
             }
             if (!any && ss.asset() != null) {
-                throw new IllegalArgumentException("state support for unknown asset '" + ss.asset() + "'");
+                throw new org.lichain.dataset.InvalidInputException("state support for unknown asset '" + ss.asset() + "'");
             }
         }
         this.demandBySegment = DemandModel.monthly(data, scenario.demandPreset(), scenario.demandMultipliers(), start,

@@ -2,6 +2,7 @@ package org.lichain.market;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import org.lichain.dataset.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,10 +89,10 @@ public final class MarketParameters {
             Declared dcl = DECLARED.get(i);
             Double d = values.get(dcl.name());
             if (d == null) {
-                throw new IllegalArgumentException("market parameter '" + dcl.name() + "' is missing");
+                throw new InvalidInputException("market parameter '" + dcl.name() + "' is missing");
             }
             if (!(d >= dcl.min() && d <= dcl.max())) {
-                throw new IllegalArgumentException("market parameter '" + dcl.name() + "' = " + d + " is outside "
+                throw new InvalidInputException("market parameter '" + dcl.name() + "' = " + d + " is outside "
                         + dcl.min() + ".." + dcl.max() + " " + dcl.unit());
             }
             x[i] = d;
@@ -115,7 +116,7 @@ public final class MarketParameters {
         Map<String, Double> m = asMap();
         for (var e : overrides.entrySet()) {
             if (!m.containsKey(e.getKey())) {
-                throw new IllegalArgumentException("unknown market parameter '" + e.getKey() + "'");
+                throw new InvalidInputException("unknown market parameter '" + e.getKey() + "'");
             }
             m.put(e.getKey(), e.getValue());
         }
@@ -126,7 +127,7 @@ public final class MarketParameters {
     public double get(String name) {
         int i = NAMES.indexOf(name);
         if (i < 0) {
-            throw new IllegalArgumentException("unknown market parameter '" + name + "'");
+            throw new InvalidInputException("unknown market parameter '" + name + "'");
         }
         return v[i];
     }
@@ -194,17 +195,17 @@ public final class MarketParameters {
 
     private void check() {
         if (!(inventoryCoverMinMonths() <= inventoryCoverMonths() && inventoryCoverMonths() <= inventoryCoverMaxMonths())) {
-            throw new IllegalArgumentException("need inventory_cover_min_months <= inventory_cover_months <= "
+            throw new InvalidInputException("need inventory_cover_min_months <= inventory_cover_months <= "
                     + "inventory_cover_max_months");
         }
         if (!(minUtilisationPct() <= normalUtilisationPct())) {
-            throw new IllegalArgumentException("need min_utilisation_pct <= normal_utilisation_pct");
+            throw new InvalidInputException("need min_utilisation_pct <= normal_utilisation_pct");
         }
         if (!(normalUtilisationPct() <= maxUtilisationPct())) {
-            throw new IllegalArgumentException("need normal_utilisation_pct <= max_utilisation_pct");
+            throw new InvalidInputException("need normal_utilisation_pct <= max_utilisation_pct");
         }
         if (!(sodiumThresholdUsdPerTLce() < sodiumSaturationUsdPerTLce())) {
-            throw new IllegalArgumentException("need sodium_threshold_usd_per_t_lce < sodium_saturation_usd_per_t_lce");
+            throw new InvalidInputException("need sodium_threshold_usd_per_t_lce < sodium_saturation_usd_per_t_lce");
         }
     }
 }

@@ -64,6 +64,36 @@ public final class ScenarioParser {
         return new ScenarioParser(fileName).parseText(yamlText, embeddedBase());
     }
 
+    /**
+     * As {@link #parse(String, String)}, and checks every id against the world it will run on: the asset of each
+     * shock and state-support entry, the demand preset; an unknown id is a problem at its file:line:column.
+     */
+    public static Scenario parse(String fileName, String yamlText, org.lichain.world.World world) {
+        ScenarioParser p = new ScenarioParser(fileName);
+        p.world = world;
+        return p.parseText(yamlText, embeddedBase());
+    }
+
+    private org.lichain.world.World world;
+
+    private void checkAsset(Node n, String field, String id) {
+        if (world != null && id != null && world.findAsset(id).isEmpty()) {
+            fail(n, field, id, "is not an asset of the dataset");
+        }
+    }
+
+    private void checkPreset(Node n, String preset) {
+        if (world == null || preset == null) {
+            return;
+        }
+        java.util.Set<String> known = world.extension(MarketData.class).orElseGet(MarketDataExtension::loadEmbedded)
+                .presets().keySet();
+        if (!known.contains(preset)) {
+            fail(n, "demand.preset", preset, "is not a demand preset of the dataset (known: "
+                    + new java.util.TreeSet<>(known) + ")");
+        }
+    }
+
     private Scenario parseText(String text, Scenario parent) {
         Node root;
         try {
@@ -97,13 +127,16 @@ public final class ScenarioParser {
         boolean inherit = true;
         boolean forceMarket = parent != null && parent.forceMarketEvents();
         if (root == null) {
-            root = new MappingNode(org.yaml.snakeyaml.nodes.Tag.MAP, List.of(), null);
+            problems.add(file, 0, 0, null, null, "is empty: a scenario needs at least one key (name, from, to, ...)");
+            problems.throwIfAny("invalid scenario " + file);
+            return null;
         }
         if (!(root instanceof MappingNode top)) {
             fail(root, "", null, "a scenario must be a mapping of keys (name, from, to, ...)");
             problems.throwIfAny("invalid scenario " + file);
             return null;
         }
+        checkDuplicates(top, "");
         for (NodeTuple e : top.getValue()) {
             String key = key(e);
             Node v = e.getValueNode();
@@ -119,7 +152,10 @@ public final class ScenarioParser {
                         String k = key(d);
                         Node dv = d.getValueNode();
                         switch (k) {
-                            case "preset" -> preset = scalar(dv, "demand.preset");
+                            case "preset" -> {
+                                preset = scalar(dv, "demand.preset");
+                                checkPreset(dv, preset);
+                            }
                             case "noise_pct" -> noise = number(dv, "demand.noise_pct", 0, 50, true);
                             case "multipliers" -> {
                                 for (NodeTuple mm : mapping(dv, "demand.multipliers")) {
@@ -191,6 +227,10 @@ public final class ScenarioParser {
                                     if (f.containsKey("region") == f.containsKey("asset")) {
                                         fail(item, "policies.state_support", null, "give exactly one of region or asset");
                                     }
+                                    if (f.containsKey("asset")) {
+                                        checkAsset(f.get("asset"), "policies.state_support.asset",
+                                                scalar(f.get("asset"), "policies.state_support.asset"));
+                                    }
                                     support.add(new Scenario.StateSupport(
                                             f.containsKey("asset") ? scalar(f.get("asset"), "policies.state_support.asset")
                                                     : null,
@@ -227,6 +267,7 @@ public final class ScenarioParser {
                                 add = number(f.get("t_lce_per_year"), "shocks.t_lce_per_year", 0, 1e7, true);
                             }
                         }
+                        checkAsset(f.get("asset"), "shocks.asset", scalar(f.get("asset"), "shocks.asset"));
                         shocks.add(new Scenario.Shock(type, scalar(f.get("asset"), "shocks.asset"), add,
                                 month(f.get("from"), "shocks.from", true), month(f.get("to"), "shocks.to", false)));
                     }
@@ -296,12 +337,24 @@ public final class ScenarioParser {
         problems.add(file, line(n), col(n), field, value, reason);
     }
 
+    /** A key given twice in one mapping is a problem at its second occurrence (YAML would keep the last). */
+    private void checkDuplicates(MappingNode m, String field) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (NodeTuple t : m.getValue()) {
+            String k = key(t);
+            if (!seen.add(k)) {
+                fail(t.getKeyNode(), field.isEmpty() ? k : field + "." + k, k, "duplicate key: given twice");
+            }
+        }
+    }
+
     private String key(NodeTuple t) {
         return t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
     }
 
     private List<NodeTuple> mapping(Node n, String field) {
         if (n instanceof MappingNode m) {
+            checkDuplicates(m, field);
             return m.getValue();
         }
         fail(n, field, null, "must be a mapping (key: value lines)");
@@ -367,14 +420,14 @@ public final class ScenarioParser {
             return min;
         }
         try {
-            double d = Double.parseDouble(v);
-            if (!Double.isFinite(d) || d < min || d > max) {
+            double d = org.lichain.dataset.StrictNumber.parse(v);
+            if (d < min || d > max) {
                 fail(n, field, v, "must be a number between " + fmt(min) + " and " + fmt(max));
                 return min;
             }
             return d;
         } catch (NumberFormatException e) {
-            fail(n, field, v, "is not a number");
+            fail(n, field, v, e.getMessage());
             return min;
         }
     }
@@ -401,12 +454,21 @@ public final class ScenarioParser {
             }
             return null;
         }
+        YearMonth m;
         try {
-            return YearMonth.parse(v);
+            m = v.length() == 7 ? YearMonth.parse(v) : null;
         } catch (DateTimeParseException e) {
-            fail(n, field, v, "is not a month YYYY-MM");
-            return null;
+            m = null;
         }
+        if (m == null) {
+            fail(n, field, v, "is not a month YYYY-MM");
+        } else if (m.isBefore(org.lichain.dataset.RowReader.FIRST_MONTH)
+                || m.isAfter(org.lichain.dataset.RowReader.LAST_MONTH)) {
+            fail(n, field, v, "is outside " + org.lichain.dataset.RowReader.FIRST_MONTH + " to "
+                    + org.lichain.dataset.RowReader.LAST_MONTH);
+            m = null;
+        }
+        return m;
     }
 
     private static String fmt(double d) {

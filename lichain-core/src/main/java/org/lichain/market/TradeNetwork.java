@@ -212,7 +212,7 @@ final class TradeNetwork {
             }
         }
         if (bestScore < 0) {
-            throw new IllegalArgumentException("trade_freight.csv has no rule for " + product + " from " + origin
+            throw new org.lichain.dataset.InvalidInputException("trade_freight.csv has no rule for " + product + " from " + origin
                     + " to " + dest);
         }
         return best;

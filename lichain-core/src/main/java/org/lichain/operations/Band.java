@@ -1,5 +1,6 @@
 package org.lichain.operations;
 
+import org.lichain.dataset.InvalidInputException;
 import java.util.Locale;
 
 /** A time-of-use price period. Where windows overlap, the higher {@link #priority()} wins (critical inside peak, deep inside valley). */
@@ -31,7 +32,7 @@ public enum Band {
                 return b;
             }
         }
-        throw new IllegalArgumentException("unknown band '" + s + "'; expected one of peak, critical_peak, flat, "
+        throw new InvalidInputException("unknown band '" + s + "'; expected one of peak, critical_peak, flat, "
                 + "valley, deep_valley");
     }
 }

@@ -1,5 +1,7 @@
 package org.lichain.operations;
 
+import org.lichain.dataset.InvalidInputException;
+
 /**
  * An intermediate store between two consecutive stages (ground ore, concentrate, calcine, liquor), in
  * t LCE-equivalent. Its level must stay within [0, capacity] every hour and end no lower than it started
@@ -8,7 +10,7 @@ package org.lichain.operations;
 public record Buffer(String id, String name, double capacityTLce, double startLevelTLce) {
     public Buffer {
         if (capacityTLce < 0 || startLevelTLce < 0 || startLevelTLce > capacityTLce) {
-            throw new IllegalArgumentException("buffer " + id + ": need 0 <= start level <= capacity");
+            throw new InvalidInputException("buffer " + id + ": need 0 <= start level <= capacity");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.lichain.operations;
 
+import org.lichain.dataset.InvalidInputException;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Locale;
@@ -26,7 +27,7 @@ public final class EffectivePowerPrice {
             return switch (s.toLowerCase(Locale.ROOT)) {
                 case "scheduled" -> SCHEDULED;
                 case "flat" -> FLAT;
-                default -> throw new IllegalArgumentException("unknown power price mode '" + s
+                default -> throw new InvalidInputException("unknown power price mode '" + s
                         + "'; expected scheduled or flat");
             };
         }
@@ -64,7 +65,7 @@ public final class EffectivePowerPrice {
                 return r;
             }
         }
-        org.lichain.world.Asset a = world.findAsset(plantId).orElseThrow(() -> new IllegalArgumentException(
+        org.lichain.world.Asset a = world.findAsset(plantId).orElseThrow(() -> new InvalidInputException(
                 "unknown asset '" + plantId + "'"));
         PlantModel plant = PlantModels.pricingModel(world, a, month);
         Schedule s = Scheduler.solve(plant, PlantModels.tariffFor(world, plant.region(), month).hourly(month));

@@ -1,5 +1,7 @@
 package org.lichain.operations;
 
+import org.lichain.dataset.InvalidInputException;
+
 /**
  * What the last stage must deliver: at least {@code tLcePerPeriod} in every period of {@code periodHours}
  * (24 for a daily target, 168 for a weekly one), counted from the start of the horizon. A last, shorter
@@ -8,7 +10,7 @@ package org.lichain.operations;
 public record OutputTarget(int periodHours, double tLcePerPeriod) {
     public OutputTarget {
         if (periodHours <= 0 || tLcePerPeriod < 0) {
-            throw new IllegalArgumentException("output target needs a positive period and a target >= 0");
+            throw new InvalidInputException("output target needs a positive period and a target >= 0");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.lichain.operations;
 
+import org.lichain.dataset.InvalidInputException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,21 +20,21 @@ public record PlantModel(String id, String name, String route, String region, Li
         buffers = List.copyOf(buffers);
         maintenance = List.copyOf(maintenance);
         if (stages.isEmpty()) {
-            throw new IllegalArgumentException("plant " + id + " has no stages");
+            throw new InvalidInputException("plant " + id + " has no stages");
         }
         if (buffers.size() != stages.size() - 1) {
-            throw new IllegalArgumentException("plant " + id + ": needs one buffer between each pair of stages ("
+            throw new InvalidInputException("plant " + id + ": needs one buffer between each pair of stages ("
                     + (stages.size() - 1) + "), has " + buffers.size());
         }
         Set<String> ids = new HashSet<>();
         for (Stage s : stages) {
             if (!ids.add(s.id())) {
-                throw new IllegalArgumentException("plant " + id + ": duplicate stage " + s.id());
+                throw new InvalidInputException("plant " + id + ": duplicate stage " + s.id());
             }
         }
         for (MaintenanceWindow w : maintenance) {
             if (!ids.contains(w.stageId())) {
-                throw new IllegalArgumentException("plant " + id + ": maintenance of unknown stage " + w.stageId());
+                throw new InvalidInputException("plant " + id + ": maintenance of unknown stage " + w.stageId());
             }
         }
     }
@@ -59,6 +60,6 @@ public record PlantModel(String id, String name, String route, String region, Li
                 return i;
             }
         }
-        throw new IllegalArgumentException("plant " + id + " has no stage " + stageId);
+        throw new InvalidInputException("plant " + id + " has no stage " + stageId);
     }
 }

@@ -1,5 +1,6 @@
 package org.lichain.operations;
 
+import org.lichain.dataset.InvalidInputException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,15 +49,15 @@ public final class PlantModels {
      *                                  or a route without stage data
      */
     public static PlantModel of(World world, String assetId, YearMonth month) {
-        Asset a = world.findAsset(assetId).orElseThrow(() -> new IllegalArgumentException(
+        Asset a = world.findAsset(assetId).orElseThrow(() -> new InvalidInputException(
                 "unknown plant '" + assetId + "' (see 'lichain schedule --list')"));
         if (!hasModel(a)) {
-            throw new IllegalArgumentException("asset " + assetId + " sells concentrate and has no chemical plant "
+            throw new InvalidInputException("asset " + assetId + " sells concentrate and has no chemical plant "
                     + "to schedule (see 'lichain schedule --list')");
         }
         double capacity = a.capacity().capacityTLcePerYear(month);
         if (!(capacity > 0)) {
-            throw new IllegalArgumentException("plant " + assetId + " has no capacity in " + month + " (status "
+            throw new InvalidInputException("plant " + assetId + " has no capacity in " + month + " (status "
                     + a.status2025() + "); nothing to schedule");
         }
         return build(world, a, month, a.kind() == AssetKind.CONVERTER ? "converter" : "integrated", a.region(),
@@ -92,7 +93,7 @@ public final class PlantModels {
         }
         templates = templates.stream().filter(t -> t.appliesTo(kind)).toList();
         if (templates.isEmpty()) {
-            throw new IllegalArgumentException("no plant stages for asset " + assetId + " or its route "
+            throw new InvalidInputException("no plant stages for asset " + assetId + " or its route "
                     + a.route().id() + " in " + OperationsDatasetExtension.STAGES);
         }
         double nominal = capacity / 8760.0; // t LCE per hour at nameplate
@@ -168,7 +169,7 @@ public final class PlantModels {
 
     /** A tariff by id from the dataset. */
     public static Tariff tariff(World world, String id) {
-        return data(world).tariff(id).orElseThrow(() -> new IllegalArgumentException("unknown tariff '" + id
+        return data(world).tariff(id).orElseThrow(() -> new InvalidInputException("unknown tariff '" + id
                 + "'; known: " + data(world).tariffs().stream().map(Tariff::id).toList()
                 + " (or give a tariff file in the tariffs.csv form)"));
     }
@@ -179,7 +180,7 @@ public final class PlantModels {
      */
     public static Schedule schedule(World world, String assetId, java.time.LocalDate start, int days, Tariff tariff) {
         if (days <= 0) {
-            throw new IllegalArgumentException("days must be positive");
+            throw new InvalidInputException("days must be positive");
         }
         YearMonth month = YearMonth.from(start);
         PlantModel plant = of(world, assetId, month);

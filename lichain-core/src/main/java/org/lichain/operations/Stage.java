@@ -1,5 +1,7 @@
 package org.lichain.operations;
 
+import org.lichain.dataset.InvalidInputException;
+
 /**
  * One production stage of a plant (grinding, flotation, kiln, ...). Rates are in t LCE-equivalent per hour:
  * the stage's throughput expressed as the lithium carbonate it is on the way to making, so that buffers and
@@ -18,13 +20,13 @@ public record Stage(String id, String name, double kwhPerTLce, double tPerTLce, 
 
     public Stage {
         if (!(maxRateTLcePerH > 0)) {
-            throw new IllegalArgumentException("stage " + id + ": max rate must be positive");
+            throw new InvalidInputException("stage " + id + ": max rate must be positive");
         }
         if (minStableTLcePerH < 0 || minStableTLcePerH > maxRateTLcePerH) {
-            throw new IllegalArgumentException("stage " + id + ": minimum stable load must be between 0 and max rate");
+            throw new InvalidInputException("stage " + id + ": minimum stable load must be between 0 and max rate");
         }
         if (!(rampTLcePerH > 0) || kwhPerTLce < 0 || !(tPerTLce > 0) || restartCostCny < 0) {
-            throw new IllegalArgumentException("stage " + id + ": ramp and t per t LCE must be positive, "
+            throw new InvalidInputException("stage " + id + ": ramp and t per t LCE must be positive, "
                     + "kWh and restart cost not negative");
         }
     }

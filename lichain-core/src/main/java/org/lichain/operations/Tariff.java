@@ -1,5 +1,6 @@
 package org.lichain.operations;
 
+import org.lichain.dataset.InvalidInputException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -24,7 +25,7 @@ public record Tariff(String id, String region, double flatCnyPerKwh, String flat
         rules = List.copyOf(rules);
         holidays = List.copyOf(holidays);
         if (!(flatCnyPerKwh > 0)) {
-            throw new IllegalArgumentException("tariff " + id + ": flat price must be positive");
+            throw new InvalidInputException("tariff " + id + ": flat price must be positive");
         }
     }
 

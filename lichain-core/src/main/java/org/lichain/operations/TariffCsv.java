@@ -1,5 +1,6 @@
 package org.lichain.operations;
 
+import org.lichain.dataset.InvalidInputException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ public final class TariffCsv {
                         try {
                             return Band.parse(s);
                         } catch (IllegalArgumentException e) {
-                            throw new IllegalArgumentException("unknown rule '" + s + "'; expected flat_price, holiday, "
+                            throw new InvalidInputException("unknown rule '" + s + "'; expected flat_price, holiday, "
                                     + "peak, critical_peak, flat, valley or deep_valley");
                         }
                     });

@@ -1,5 +1,7 @@
 package org.lichain.operations;
 
+import org.lichain.dataset.InvalidInputException;
+
 /**
  * One time-of-use window: in the months of {@code monthMask} (bit m-1 set for month m), on the days of
  * {@code dayType}, from {@code startMinute} (inclusive) to {@code endMinute} (exclusive) after midnight,
@@ -16,17 +18,17 @@ public record TariffRule(Band band, int monthMask, DayType dayType, int startMin
             return switch (s) {
                 case "", "all" -> ALL;
                 case "holiday" -> HOLIDAY;
-                default -> throw new IllegalArgumentException("unknown day_type '" + s + "'; expected all or holiday");
+                default -> throw new InvalidInputException("unknown day_type '" + s + "'; expected all or holiday");
             };
         }
     }
 
     public TariffRule {
         if (startMinute < 0 || endMinute > 24 * 60 || startMinute >= endMinute) {
-            throw new IllegalArgumentException("a window must have 00:00 <= start < end <= 24:00");
+            throw new InvalidInputException("a window must have 00:00 <= start < end <= 24:00");
         }
         if (!(multiplier >= 0)) {
-            throw new IllegalArgumentException("a multiplier must not be negative");
+            throw new InvalidInputException("a multiplier must not be negative");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.lichain.process;
 
+import org.lichain.dataset.InvalidInputException;
 import static org.lichain.world.ProcessParameter.*;
 
 import java.util.EnumMap;
@@ -56,13 +57,13 @@ public final class ProcessModel {
                                          double refineryGridKgPerKwh, EmissionFactors ef) {
         for (ProcessParameter r : required(route)) {
             if (!p.has(r) || p.value(r) <= 0) {
-                throw new IllegalArgumentException("asset " + assetId + " (route " + route.id()
+                throw new InvalidInputException("asset " + assetId + " (route " + route.id()
                         + ") has no positive value for required parameter " + r.id());
             }
         }
         double refRec = p.value(REFINING_RECOVERY_PCT) / 100.0;
         if (refRec > 1.0) {
-            throw new IllegalArgumentException("asset " + assetId + ": refining recovery above 100%");
+            throw new InvalidInputException("asset " + assetId + ": refining recovery above 100%");
         }
         double oreT = 0;
         double concT = 0;
@@ -76,7 +77,7 @@ public final class ProcessModel {
             double conc = p.value(CONCENTRATE_GRADE_LI2O_PCT) / 100.0;
             double benRec = p.value(BENEFICIATION_RECOVERY_PCT) / 100.0;
             if (benRec > 1.0 || head > conc) {
-                throw new IllegalArgumentException("asset " + assetId
+                throw new InvalidInputException("asset " + assetId
                         + ": beneficiation must not create lithium (recovery ≤ 100%, head grade ≤ concentrate grade)");
             }
             concT = 1.0 / (conc * Conversions.LCE_PER_LI2O * refRec);

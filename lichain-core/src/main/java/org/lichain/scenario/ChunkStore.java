@@ -37,17 +37,7 @@ public final class ChunkStore {
     /** Stores one chunk atomically (temporary file + rename). Safe to call from several threads. */
     public void write(RunBatch batch) {
         Path target = file(batch.chunk());
-        try {
-            Path tmp = Files.createTempFile(dir, ".chunk-", ".tmp");
-            Files.write(tmp, batch.encode());
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        }
+        org.lichain.dataset.AtomicFile.write(target, batch.encode());
     }
 
     /** Chunks whose file is present and intact; damaged files and stray temporary files are deleted. */

@@ -1,5 +1,6 @@
 package org.lichain.scenario;
 
+import org.lichain.dataset.InvalidInputException;
 import java.util.Arrays;
 import org.hipparchus.distribution.continuous.NormalDistribution;
 
@@ -35,7 +36,7 @@ public sealed interface Distribution extends Uncertainty
     record Uniform(double min, double max) implements Distribution {
         public Uniform {
             if (!(min <= max)) {
-                throw new IllegalArgumentException("uniform: min " + min + " must be <= max " + max);
+                throw new InvalidInputException("uniform: min " + min + " must be <= max " + max);
             }
         }
 
@@ -49,7 +50,7 @@ public sealed interface Distribution extends Uncertainty
     record Triangular(double min, double mode, double max) implements Distribution {
         public Triangular {
             if (!(min <= mode && mode <= max && min < max)) {
-                throw new IllegalArgumentException("triangular: need min <= mode <= max and min < max, got "
+                throw new InvalidInputException("triangular: need min <= mode <= max and min < max, got "
                         + min + ", " + mode + ", " + max);
             }
         }
@@ -72,10 +73,10 @@ public sealed interface Distribution extends Uncertainty
     record Normal(double mean, double sd, double min, double max) implements Distribution {
         public Normal {
             if (!(sd > 0)) {
-                throw new IllegalArgumentException("normal: sd must be > 0, got " + sd);
+                throw new InvalidInputException("normal: sd must be > 0, got " + sd);
             }
             if (!(min < max)) {
-                throw new IllegalArgumentException("normal: min " + min + " must be < max " + max);
+                throw new InvalidInputException("normal: min " + min + " must be < max " + max);
             }
         }
 
@@ -98,7 +99,7 @@ public sealed interface Distribution extends Uncertainty
     record LogNormal(double median, double sigma) implements Distribution {
         public LogNormal {
             if (!(median > 0) || !(sigma > 0)) {
-                throw new IllegalArgumentException("lognormal: median and sigma must be > 0, got "
+                throw new InvalidInputException("lognormal: median and sigma must be > 0, got "
                         + median + ", " + sigma);
             }
         }
@@ -113,15 +114,15 @@ public sealed interface Distribution extends Uncertainty
     record Discrete(double[] values, double[] weights) implements Distribution {
         public Discrete {
             if (values.length == 0 || values.length != weights.length) {
-                throw new IllegalArgumentException("discrete: need as many weights as values (at least one)");
+                throw new InvalidInputException("discrete: need as many weights as values (at least one)");
             }
             for (double w : weights) {
                 if (!(w >= 0)) {
-                    throw new IllegalArgumentException("discrete: weights must be >= 0, got " + w);
+                    throw new InvalidInputException("discrete: weights must be >= 0, got " + w);
                 }
             }
             if (!(Arrays.stream(weights).sum() > 0)) {
-                throw new IllegalArgumentException("discrete: weights must not all be 0");
+                throw new InvalidInputException("discrete: weights must not all be 0");
             }
             values = values.clone();
             weights = weights.clone();

@@ -1,5 +1,6 @@
 package org.lichain.scenario;
 
+import org.lichain.dataset.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,6 +20,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.lichain.dataset.AtomicFile;
 
 /**
  * Runs an ensemble into an output folder, safely. While it runs, everything lives in
@@ -64,18 +66,87 @@ public final class EnsembleDirectory {
     private EnsembleDirectory() {
     }
 
+    /** Name of the lock file in DIR while an ensemble runs into it (removed when it ends). */
+    public static final String LOCK = ".lichain-lock";
+    /** Written into the partial folder when an ensemble fails with an error (not when it is killed). */
+    static final String FAILED = "failed.json";
+
     public static Result run(ScenarioSpec spec, EnsembleModel model, EnsembleRunner.Options o, Path dir,
+            boolean resume, Listener listener, Extras extras) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("ensemble output " + dir + ": " + e.getMessage(), e);
+        }
+        try (FolderLock lock = FolderLock.acquire(dir, "lichain mc (scenario " + spec.name() + ")")) {
+            try {
+                return runLocked(spec, model, o, dir, resume, listener, extras);
+            } catch (InvalidInputException e) {
+                throw e;
+            } catch (RuntimeException | Error e) {
+                markFailed(dir, e);
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Removes the unfinished ensemble in {@code dir} (its partial folder: manifest, computed chunks, staged files),
+     * after taking the folder's lock; finished result files are left alone. Returns false when there was none.
+     */
+    public static boolean clean(Path dir) {
+        if (!Files.isDirectory(dir.resolve(PARTIAL))) {
+            return false;
+        }
+        try (FolderLock lock = FolderLock.acquire(dir, "lichain mc --clean")) {
+            deleteRecursively(dir.resolve(PARTIAL));
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("ensemble output " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Records why an ensemble failed, so that the next run may start over instead of refusing the folder. */
+    private static void markFailed(Path dir, Throwable e) {
+        Path partial = dir.resolve(PARTIAL);
+        if (!Files.isDirectory(partial)) {
+            return;
+        }
+        try {
+            ObjectNode f = MAPPER.createObjectNode();
+            f.put("failed_at", java.time.Instant.now().toString());
+            f.put("error", e.getClass().getSimpleName());
+            writeAtomically(partial.resolve(FAILED), MAPPER.writeValueAsBytes(f));
+        } catch (IOException | RuntimeException ignored) {
+            // best effort: without the marker the folder needs --resume or --clean, as after a kill
+        }
+    }
+
+    private static Result runLocked(ScenarioSpec spec, EnsembleModel model, EnsembleRunner.Options o, Path dir,
             boolean resume, Listener listener, Extras extras) {
         Path partial = dir.resolve(PARTIAL);
         Path manifest = partial.resolve("manifest.json");
         ObjectNode expected = manifest(spec, model, o);
         try {
+            boolean failedBefore = Files.exists(partial.resolve(FAILED));
+            if (failedBefore && Files.exists(manifest) && !(resume && sameManifest(manifest, expected))) {
+                // an ensemble that failed with an error (e.g. a bad input found mid-run) does not lock its folder:
+                // once the file is fixed a plain run (or --resume with other settings) starts over
+                deleteRecursively(partial);
+            }
             if (Files.isDirectory(partial) && Files.exists(manifest)) {
                 if (!resume) {
-                    throw new IllegalArgumentException(dir + " holds an unfinished ensemble; add --resume to "
-                            + "continue it, or choose another --out folder");
+                    throw new InvalidInputException(dir + " holds an unfinished ensemble; add --resume to "
+                            + "continue it, run 'lichain mc --clean --out " + dir + "' to discard it, or choose "
+                            + "another --out folder");
                 }
-                JsonNode found = MAPPER.readTree(manifest.toFile());
+                JsonNode found;
+                try {
+                    found = MAPPER.readTree(manifest.toFile());
+                } catch (IOException e) {
+                    throw new InvalidInputException(manifest + ": unreadable resume manifest (damaged); run "
+                            + "'lichain mc --clean --out " + dir + "' to discard the unfinished ensemble");
+                }
                 List<String> diffs = new ArrayList<>();
                 expected.fieldNames().forEachRemaining(k -> {
                     if (found.get(k) == null || !expected.get(k).asText().equals(found.get(k).asText())) {
@@ -83,8 +154,9 @@ public final class EnsembleDirectory {
                     }
                 });
                 if (!diffs.isEmpty()) {
-                    throw new IllegalArgumentException("--resume: the unfinished ensemble in " + dir
-                            + " was started with other settings: " + String.join("; ", diffs));
+                    throw new InvalidInputException("--resume: the unfinished ensemble in " + dir
+                            + " was started with other settings: " + String.join("; ", diffs)
+                            + "; run 'lichain mc --clean --out " + dir + "' to discard it");
                 }
             } else {
                 if (resume && Files.exists(dir.resolve(SUMMARY))) {
@@ -121,13 +193,32 @@ public final class EnsembleDirectory {
                 files = new ArrayList<>(s.filter(Files::isRegularFile).sorted().toList());
             }
             files.sort(Comparator.comparing(p -> p.getFileName().toString().equals(SUMMARY)));
+            // an older summary.json must not vouch for a mix of old and new files if a kill hits the moves below
+            Files.deleteIfExists(dir.resolve(SUMMARY));
+            AtomicFile.syncFolder(dir);
             for (Path f : files) {
                 move(f, dir.resolve(f.getFileName().toString()));
             }
+            AtomicFile.syncFolder(dir);
             deleteRecursively(partial);
             return new Result(summary, o.runs() - resumed, resumed, false, dir);
         } catch (IOException e) {
             throw new UncheckedIOException("ensemble output " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean sameManifest(Path manifest, ObjectNode expected) {
+        try {
+            JsonNode found = MAPPER.readTree(manifest.toFile());
+            for (var it = expected.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                if (found.get(k) == null || !expected.get(k).asText().equals(found.get(k).asText())) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -159,11 +250,8 @@ public final class EnsembleDirectory {
         }
     }
 
-    static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".lichain-", ".tmp");
-        Files.write(tmp, bytes);
-        readableByAll(tmp);
-        move(tmp, target);
+    static void writeAtomically(Path target, byte[] bytes) {
+        org.lichain.dataset.AtomicFile.write(target, bytes);
     }
 
     /** Temporary files are created owner-only; results are meant to be shared (rw-r--r--), where POSIX allows. */

@@ -1,5 +1,6 @@
 package org.lichain.scenario;
 
+import org.lichain.dataset.InvalidInputException;
 import org.lichain.world.World;
 
 /**
@@ -19,6 +20,6 @@ public interface EnsembleModelProvider {
      * files). By default a model does not read a dataset, and this fails.
      */
     default EnsembleModel create(ScenarioSpec spec, World world, String dataId) {
-        throw new IllegalArgumentException("model '" + name() + "' does not read a dataset (no --data)");
+        throw new InvalidInputException("model '" + name() + "' does not read a dataset (no --data)");
     }
 }

@@ -1,5 +1,6 @@
 package org.lichain.scenario;
 
+import org.lichain.dataset.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -35,7 +36,7 @@ public final class EnsembleModels {
                 return world == null ? p.create(spec) : p.create(spec, world, dataId);
             }
         }
-        throw new IllegalArgumentException("scenario " + spec.sourceFile() + ": model '" + spec.model()
+        throw new InvalidInputException("scenario " + spec.sourceFile() + ": model '" + spec.model()
                 + "' is not available (available: " + (available().isEmpty() ? "none" : String.join(", ", available()))
                 + ")");
     }

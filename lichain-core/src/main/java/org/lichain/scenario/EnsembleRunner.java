@@ -1,5 +1,6 @@
 package org.lichain.scenario;
 
+import org.lichain.dataset.InvalidInputException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -23,13 +24,13 @@ public final class EnsembleRunner {
 
         public Options {
             if (runs < 1) {
-                throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
+                throw new InvalidInputException("--runs must be at least 1, got " + runs);
             }
             if (threads < 1) {
-                throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+                throw new InvalidInputException("--threads must be at least 1, got " + threads);
             }
             if (chunkRuns < 1) {
-                throw new IllegalArgumentException("chunk size must be at least 1, got " + chunkRuns);
+                throw new InvalidInputException("chunk size must be at least 1, got " + chunkRuns);
             }
         }
 

@@ -1,5 +1,6 @@
 package org.lichain.scenario;
 
+import org.lichain.dataset.InvalidInputException;
 import java.util.List;
 
 /**
@@ -36,7 +37,7 @@ public final class GaussianCopula {
             Integer a = index.get(c.a());
             Integer b = index.get(c.b());
             if (a == null || b == null) {
-                throw new IllegalArgumentException("correlation names an unknown parameter: " + c.a() + ", " + c.b());
+                throw new InvalidInputException("correlation names an unknown parameter: " + c.a() + ", " + c.b());
             }
             double pearson = 2.0 * Math.sin(Math.PI * c.rho() / 6.0);
             r[a * n + b] = pearson;
@@ -51,7 +52,7 @@ public final class GaussianCopula {
                 }
                 if (i == j) {
                     if (!(s > 1e-10)) {
-                        throw new IllegalArgumentException("the rank correlations are inconsistent (the correlation "
+                        throw new InvalidInputException("the rank correlations are inconsistent (the correlation "
                                 + "matrix is not positive definite, at parameter '" + params.get(i).name() + "')");
                     }
                     l[i * n + i] = Math.sqrt(s);

@@ -62,11 +62,12 @@ public final class MarketEnsembleModel implements EnsembleModel {
 
     /** The model on a given world; {@code dataId} names that dataset in the resume manifest. */
     public MarketEnsembleModel(ScenarioSpec spec, World world, String dataId) {
+        checkParameters(spec);
         this.dataId = dataId;
         this.spec = spec;
         this.world = world;
         Scenario b = spec.baseYaml().isEmpty() ? Scenario.base()
-                : ScenarioParser.parse(spec.sourceFile() + " (base)", spec.baseYaml());
+                : ScenarioParser.parse(spec.sourceFile() + " (base)", spec.baseYaml(), world);
         this.base = b.withName(spec.name()).withPeriod(spec.from(), spec.to());
         MarketInputs prepared = MarketInputs.fromWorld(world, base);
         this.assets = prepared.allAssets();
@@ -77,6 +78,58 @@ public final class MarketEnsembleModel implements EnsembleModel {
         }
         this.vatPct = world.fiscal().chinaVatPct();
         this.region = DemandRegion.CN.ordinal();
+    }
+
+    /**
+     * The inputs this model reads, with the range every value a distribution can draw must lie in (min, max; the
+     * 1e-9 and 1 - 1e-9 quantiles of an unbounded distribution): a name the model does not read is a typo that
+     * would silently drop an uncertainty, a value outside the range would run an absurd market (e.g. a delay of
+     * 10^12 months). {@code policy_path} must also draw whole numbers.
+     */
+    static final Map<String, double[]> PARAMETERS = Map.of(
+            "demand_path", new double[] {0, 10},
+            "lfp_share_2030", new double[] {0, 1},
+            "project_delay_months", new double[] {-120, 240},
+            "cost_inflation", new double[] {0, 10},
+            "state_support", new double[] {0, 20},
+            "policy_path", new double[] {0, 2});
+
+    /** Refuses unknown parameter names and out-of-range draws with file:line:field (a DatasetException). */
+    static void checkParameters(ScenarioSpec spec) {
+        org.lichain.dataset.Problems problems = new org.lichain.dataset.Problems();
+        for (UncertainParameter p : spec.parameters()) {
+            double[] range = PARAMETERS.get(p.name());
+            if (range == null) {
+                problems.add(spec.sourceFile(), p.line(), 0, "parameters." + p.name(), p.name(),
+                        "is not an input of the market model (known: " + new java.util.TreeSet<>(PARAMETERS.keySet())
+                                + ")");
+                continue;
+            }
+            List<Distribution> parts = new ArrayList<>();
+            if (p.uncertainty() instanceof Series sr) {
+                parts.addAll(List.of(sr.knots()));
+            } else if (p.uncertainty() instanceof Distribution d) {
+                parts.add(d);
+            }
+            for (Distribution d : parts) {
+                double[] values = d instanceof Distribution.Discrete dd ? dd.values()
+                        : new double[] {d.quantile(1e-9), d.quantile(1 - 1e-9)};
+                for (double v : values) {
+                    boolean integral = !p.name().equals("policy_path") || v == Math.rint(v);
+                    if (!(v >= range[0] && v <= range[1]) || !integral) {
+                        problems.add(spec.sourceFile(), p.line(), 0, "parameters." + p.name(), Double.toString(v),
+                                "draws a value outside " + fmt(range[0]) + " to " + fmt(range[1])
+                                        + (p.name().equals("policy_path") ? " (0, 1 or 2)" : ""));
+                        break;
+                    }
+                }
+            }
+        }
+        problems.throwIfAny("invalid scenario " + spec.sourceFile());
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     static synchronized World embeddedWorld() {

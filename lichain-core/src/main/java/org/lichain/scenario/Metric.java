@@ -1,5 +1,7 @@
 package org.lichain.scenario;
 
+import org.lichain.dataset.InvalidInputException;
+
 /**
  * One monthly key metric an {@link EnsembleModel} reports per run, with its unit, and how months make a
  * year: {@code annualName} is its key in summary.json (e.g. price → {@code price_cny_per_t_incl_vat_avg}).
@@ -16,7 +18,7 @@ public record Metric(String name, String unit, String annualName, Aggregation ag
 
     public Metric {
         if (!ScenarioSpec.isIdentifier(name.toLowerCase(java.util.Locale.ROOT))) {
-            throw new IllegalArgumentException("metric name '" + name + "' must be an identifier");
+            throw new InvalidInputException("metric name '" + name + "' must be an identifier");
         }
     }
 

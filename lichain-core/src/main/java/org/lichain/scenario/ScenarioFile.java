@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.lichain.dataset.Problems;
+import org.lichain.dataset.RowReader;
+import org.lichain.dataset.StrictNumber;
 import org.lichain.scenario.YamlTree.ListNode;
 import org.lichain.scenario.YamlTree.MapNode;
 import org.lichain.scenario.YamlTree.Node;
@@ -47,12 +49,7 @@ public final class ScenarioFile {
 
     /** Reads a scenario file from disk. */
     public static ScenarioSpec read(Path path) {
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read scenario " + path + ": " + e.getMessage(), e);
-        }
+        String text = org.lichain.dataset.TextInput.read(path);
         String stem = path.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return parse(path.toString(), stem, text);
     }
@@ -63,6 +60,10 @@ public final class ScenarioFile {
     }
 
     private ScenarioSpec doParse(String defaultName, String yaml) {
+        if (yaml.isBlank()) {
+            problems.add(file, 0, 0, "", null, "is empty: a scenario needs at least 'parameters' or 'base'");
+            problems.throwIfAny("invalid scenario");
+        }
         Node root;
         try {
             root = YamlTree.parse(yaml);
@@ -95,7 +96,13 @@ public final class ScenarioFile {
         String model = text(top, "model", "market");
         YearMonth from = month(top, "from", YearMonth.of(2020, 1));
         YearMonth to = month(top, "to", YearMonth.of(2040, 12));
-        long seed = (long) number(top, "seed", 1, true);
+        double seedValue = number(top, "seed", 1, true);
+        if (seedValue < 0 || seedValue > 9.007199254740992e15) {
+            problems.add(file, top.keyLines().get("seed"), 0, "seed", Double.toString(seedValue),
+                    "must be a whole number from 0 to 2^53");
+            seedValue = 1;
+        }
+        long seed = (long) seedValue;
         if (from != null && to != null && from.isAfter(to)) {
             problems.add(file, top.keyLines().get("to"), 0, "to", to.toString(), "is before 'from' " + from);
         }
@@ -234,15 +241,16 @@ public final class ScenarioFile {
             String f = field + ".knots." + e.getKey();
             try {
                 years[i] = Integer.parseInt(e.getKey());
-                if (years[i] < 1900 || years[i] > 2200) {
-                    problems.add(file, line, 0, f, e.getKey(), "is not a plausible year");
+                if (years[i] < 2000 || years[i] > 2100) {
+                    problems.add(file, line, 0, f, e.getKey(), "is outside 2000 to 2100");
                 }
             } catch (NumberFormatException ex) {
                 problems.add(file, line, 0, f, e.getKey(), "is not a year");
             }
             Node v = e.getValue();
             if (v instanceof Scalar s && s.numeric()) {
-                knots[i] = new Distribution.Fixed(Double.parseDouble(s.text()));
+                double kv = strict(s, f);
+                knots[i] = Double.isNaN(kv) ? null : new Distribution.Fixed(kv);
             } else if (v instanceof MapNode vm) {
                 Uncertainty u = uncertainty(f, vm, false);
                 knots[i] = u instanceof Distribution d ? d : null;
@@ -353,12 +361,22 @@ public final class ScenarioFile {
             return dflt;
         }
         String t = n instanceof Scalar s ? s.text() : null;
+        YearMonth ym;
         try {
-            return YearMonth.parse(t);
-        } catch (DateTimeParseException | NullPointerException e) {
+            ym = t != null && t.length() == 7 ? YearMonth.parse(t) : null;
+        } catch (DateTimeParseException e) {
+            ym = null;
+        }
+        if (ym == null) {
             problems.add(file, n.line(), n.column(), key, t, "is not a month YYYY-MM");
             return null;
         }
+        if (ym.isBefore(RowReader.FIRST_MONTH) || ym.isAfter(RowReader.LAST_MONTH)) {
+            problems.add(file, n.line(), n.column(), key, t, "is outside " + RowReader.FIRST_MONTH + " to "
+                    + RowReader.LAST_MONTH);
+            return null;
+        }
+        return ym;
     }
 
     private double required(MapNode m, String field, String key) {
@@ -379,9 +397,8 @@ public final class ScenarioFile {
             return dflt;
         }
         if (n instanceof Scalar s && s.numeric()) {
-            double v = Double.parseDouble(s.text());
-            if (!Double.isFinite(v)) {
-                problems.add(file, n.line(), n.column(), field, s.text(), "must be a finite number");
+            double v = strict(s, field);
+            if (Double.isNaN(v)) {
                 return dflt;
             }
             if (integral && v != Math.rint(v)) {
@@ -394,6 +411,16 @@ public final class ScenarioFile {
         return dflt;
     }
 
+    /** The scalar as a plain decimal ({@link StrictNumber}); NaN after recording a located problem. */
+    private double strict(Scalar s, String field) {
+        try {
+            return StrictNumber.parse(s.text());
+        } catch (NumberFormatException e) {
+            problems.add(file, s.line(), s.column(), field, s.text(), e.getMessage());
+            return Double.NaN;
+        }
+    }
+
     private double[] numbers(MapNode m, String field, String key) {
         Node n = m.entries().get(key);
         if (!(n instanceof ListNode l) || l.items().isEmpty()) {
@@ -404,8 +431,8 @@ public final class ScenarioFile {
         double[] v = new double[l.items().size()];
         for (int i = 0; i < v.length; i++) {
             Node it = l.items().get(i);
-            if (it instanceof Scalar s && s.numeric()) {
-                v[i] = Double.parseDouble(s.text());
+            if (it instanceof Scalar s && s.numeric() && !Double.isNaN(strict(s, field + "." + key + "[" + i + "]"))) {
+                v[i] = StrictNumber.parse(s.text());
             } else {
                 problems.add(file, it.line(), it.column(), field + "." + key + "[" + i + "]",
                         it instanceof Scalar s ? s.text() : null, "must be a number");

@@ -1,5 +1,6 @@
 package org.lichain.scenario;
 
+import org.lichain.dataset.InvalidInputException;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ public record ScenarioSpec(String name, String description, String model, YearMo
         parameters = List.copyOf(parameters);
         correlations = List.copyOf(correlations);
         if (from.isAfter(to)) {
-            throw new IllegalArgumentException("from " + from + " is after to " + to);
+            throw new InvalidInputException("from " + from + " is after to " + to);
         }
     }
 

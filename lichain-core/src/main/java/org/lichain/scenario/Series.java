@@ -1,5 +1,6 @@
 package org.lichain.scenario;
 
+import org.lichain.dataset.InvalidInputException;
 import java.util.Arrays;
 
 /**
@@ -12,11 +13,11 @@ import java.util.Arrays;
 public record Series(int[] years, Distribution[] knots) implements Uncertainty {
     public Series {
         if (years.length == 0 || years.length != knots.length) {
-            throw new IllegalArgumentException("series: need at least one knot");
+            throw new InvalidInputException("series: need at least one knot");
         }
         for (int i = 1; i < years.length; i++) {
             if (years[i] <= years[i - 1]) {
-                throw new IllegalArgumentException("series: knot years must increase, got " + years[i - 1]
+                throw new InvalidInputException("series: knot years must increase, got " + years[i - 1]
                         + " then " + years[i]);
             }
         }

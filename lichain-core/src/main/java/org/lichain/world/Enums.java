@@ -1,5 +1,6 @@
 package org.lichain.world;
 
+import org.lichain.dataset.InvalidInputException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -18,7 +19,7 @@ public final class Enums {
                 }
             }
         }
-        throw new IllegalArgumentException("unknown value '" + id + "', expected one of "
+        throw new InvalidInputException("unknown value '" + id + "', expected one of "
                 + Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT))
                         .collect(Collectors.joining(", ")));
     }

@@ -1,5 +1,6 @@
 package org.lichain.world;
 
+import org.lichain.dataset.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -68,7 +69,7 @@ public final class World {
     public Asset asset(String id) {
         Asset a = byId.get(id);
         if (a == null) {
-            throw new NoSuchElementException("unknown asset id '" + id + "'");
+            throw new InvalidInputException("unknown asset id '" + id + "'");
         }
         return a;
     }
@@ -151,7 +152,7 @@ public final class World {
             }
         }
         if (!found) {
-            throw new NoSuchElementException("unknown asset id '" + id + "'");
+            throw new InvalidInputException("unknown asset id '" + id + "'");
         }
         return new World(copy, routeParameters, assetParameters, allProduction(), inputPrices, fx, gridFactors, fiscal,
                 referencePrices, extensions);

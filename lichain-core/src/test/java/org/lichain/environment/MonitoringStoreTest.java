@@ -50,14 +50,14 @@ class MonitoringStoreTest {
             assertThat(r.quarantined()).isEqualTo(6);
             assertThat(r.duplicates()).isZero();
             assertThat(r.problems()).extracting(p -> p.line() + ":" + p.field()).containsExactly("7:unit", "8:value",
-                    "9:station", "10:time", "11:station,time,analyte,lab", "12:");
+                    "9:station", "10:time", "11:station,time,analyte,lab", "12:detection_limit");
             assertThat(r.problems().get(0).reason()).contains("unknown unit 'furlongs'");
             assertThat(r.problems().get(1).reason()).isEqualTo("must not be negative");
             assertThat(r.problems().get(2).reason()).contains("unknown station 'ST-NOWHERE'");
             assertThat(r.problems().get(3).reason()).contains("is not a date-time");
             assertThat(r.problems().get(4).reason()).isEqualTo(
                     "duplicate of line 2 (same station, time, analyte and lab)");
-            assertThat(r.problems().get(5).reason()).isEqualTo("has 5 fields, the header has 8");
+            assertThat(r.problems().get(5).reason()).isEqualTo("has 5 fields, the header has 8 (no value for 'detection_limit' and after)");
             assertThat(store.counts()).containsExactly(6, 6, 1);
 
             List<MonitoringStore.Measurement> m = store.measurements("thallium");

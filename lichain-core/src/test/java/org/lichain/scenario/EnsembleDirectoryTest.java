@@ -112,6 +112,7 @@ class EnsembleDirectoryTest {
                 }
             }
         })).hasMessageContaining("simulated crash");
+        killedNotFailed(dir);
         assertThat(dir.resolve("summary.json")).doesNotExist();
         assertThat(dir.resolve("runs.parquet")).doesNotExist();
         assertThatThrownBy(() -> run(dir, 120, 2, false, new EnsembleDirectory.Listener() { }))
@@ -126,8 +127,17 @@ class EnsembleDirectoryTest {
         assertThat(run(dir, 120, 2, true, new EnsembleDirectory.Listener() { }).alreadyComplete()).isTrue();
     }
 
+    /**
+     * The exception above stands for a kill: a killed run leaves no failure marker (an ensemble that fails with an
+     * error does, and then does not hold its folder: EnsembleFolderSafetyTest).
+     */
+    static void killedNotFailed(Path dir) throws IOException {
+        assertThat(dir.resolve(EnsembleDirectory.PARTIAL).resolve(EnsembleDirectory.FAILED)).exists();
+        Files.delete(dir.resolve(EnsembleDirectory.PARTIAL).resolve(EnsembleDirectory.FAILED));
+    }
+
     @Test
-    void resumeOnOtherData_isRefused(@TempDir Path tmp) {
+    void resumeOnOtherData_isRefused(@TempDir Path tmp) throws IOException {
         Path dir = tmp.resolve("crashed");
         AtomicInteger chunks = new AtomicInteger();
         assertThatThrownBy(() -> run(dir, 100, 1, false, new EnsembleDirectory.Listener() {
@@ -138,6 +148,7 @@ class EnsembleDirectoryTest {
                 }
             }
         })).hasMessageContaining("simulated crash");
+        killedNotFailed(dir);
         EnsembleModel toyModel = EnsembleModels.create(toy);
         EnsembleModel onOtherData = new EnsembleModel() {
             @Override

@@ -58,17 +58,6 @@ public final class Canvas {
 
     /** Writes bytes to a file atomically (temporary file in the same folder, then rename). */
     public static void write(Path file, byte[] bytes) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".lichain-", ".tmp");
-            try (OutputStream o = Files.newOutputStream(tmp)) {
-                o.write(bytes);
-            }
-            readableByAll(tmp);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        org.lichain.dataset.AtomicFile.write(file, bytes);
     }
 }

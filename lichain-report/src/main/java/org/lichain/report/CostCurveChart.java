@@ -48,6 +48,11 @@ public final class CostCurveChart {
             maxCost = Math.max(maxCost, e.cost(c.basis()));
         }
         double yMax = niceCeil(maxCost * 1.08);
+        if (!Double.isFinite(totalKt) || !Double.isFinite(yMax) || yMax <= 0) {
+            // input validation refuses such data first; this guard keeps the tick loops below finite regardless
+            throw new IllegalArgumentException("cannot draw a cost curve with capacity " + c.totalCapacityTLce()
+                    + " t LCE and cost axis " + yMax + " USD/t LCE");
+        }
         double xStep = niceStep(totalKt / 8);
         double yStep = niceStep(yMax / 6);
         Font small = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
@@ -56,7 +61,8 @@ public final class CostCurveChart {
         // grid and axes
         g.setFont(small);
         FontMetrics fm = g.getFontMetrics();
-        for (double y = 0; y <= yMax + 1e-9; y += yStep) {
+        for (int iy = 0; iy <= MAX_TICKS && iy * yStep <= yMax + 1e-9; iy++) {
+            double y = iy * yStep;
             int py = top + ph - (int) Math.round(y / yMax * ph);
             g.setColor(new Color(0xE5E5E5));
             g.drawLine(left, py, left + pw, py);
@@ -64,7 +70,8 @@ public final class CostCurveChart {
             String s = String.format(Locale.ROOT, "%,.0f", y);
             g.drawString(s, left - 8 - fm.stringWidth(s), py + 4);
         }
-        for (double x = 0; x <= totalKt + 1e-9; x += xStep) {
+        for (int ix = 0; ix <= MAX_TICKS && ix * xStep <= totalKt + 1e-9; ix++) {
+            double x = ix * xStep;
             int px = left + (int) Math.round(x / totalKt * pw);
             g.setColor(Color.DARK_GRAY);
             g.drawLine(px, top + ph, px, top + ph + 4);
@@ -165,6 +172,9 @@ public final class CostCurveChart {
         }
         return n.length() <= 26 ? n : e.id();
     }
+
+    /** Most ticks an axis gets: the loops over ticks are bounded by count, not by adding a step to a double. */
+    static final int MAX_TICKS = 20;
 
     static double niceStep(double raw) {
         if (raw <= 0) {

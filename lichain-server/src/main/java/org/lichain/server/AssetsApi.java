@@ -1,5 +1,6 @@
 package org.lichain.server;
 
+import org.lichain.dataset.InvalidInputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
@@ -34,7 +35,7 @@ final class AssetsApi {
         if (typeText != null) {
             try {
                 type = ResourceType.parse(typeText);
-            } catch (IllegalArgumentException e) {
+            } catch (InvalidInputException e) {
                 throw ApiProblem.invalid("type", e.getMessage());
             }
         }
@@ -73,7 +74,7 @@ final class AssetsApi {
         try {
             ProcessBalance b = ProcessModel.balance(world, a, year);
             AssetJson.balance(root.putObject("balance_per_t_lce"), b);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             root.putNull("balance_per_t_lce");
             root.put("balance_error", e.getMessage());
         }

@@ -1,5 +1,6 @@
 package org.lichain.server;
 
+import org.lichain.dataset.InvalidInputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
@@ -56,7 +57,7 @@ final class CompanyApi {
         TransferPricing tp;
         try {
             tp = TransferPricing.parse(transferText == null ? "market" : transferText);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             throw ApiProblem.invalid("transfer", e.getMessage());
         }
         PricePath path;
@@ -64,7 +65,7 @@ final class CompanyApi {
             path = usd != null ? GivenPricePath.flat(world, c, year, usd)
                     : cny != null ? GivenPricePath.flat(world, c, year, CostCurves.usdFromCnyInclVat(world, year, cny))
                     : GivenPricePath.reference(world, c, year);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             throw ApiProblem.invalid("year", e.getMessage());
         }
         CompanyPnl p = CompanyModel.pnl(world, c, id, year, path, tp);

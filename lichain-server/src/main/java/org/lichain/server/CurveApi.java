@@ -1,5 +1,6 @@
 package org.lichain.server;
 
+import org.lichain.dataset.InvalidInputException;
 import io.javalin.http.Context;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -55,7 +56,7 @@ final class CurveApi {
         CostBreakdown.Basis basis;
         try {
             basis = basisText == null ? CostBreakdown.Basis.C1 : CostBreakdown.Basis.parse(basisText);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             throw ApiProblem.invalid("basis", "'" + Params.clip(basisText) + "' is not c1 or aisc");
         }
         String key = (month != null ? month.toString() : Integer.toString(year)) + "|" + basis + "|" + (usd != null ? "u" + usd : cny != null ? "c" + cny : "ref");
@@ -91,7 +92,7 @@ final class CurveApi {
         try {
             return month != null ? CostCurves.monthly(world, month, price, basis)
                     : CostCurves.annual(world, year, price, basis);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             throw new ApiProblem(422, "/problems/model-input", "The model cannot build this curve",
                     e.getMessage(), null, null);
         }

@@ -1,5 +1,6 @@
 package org.lichain.server;
 
+import org.lichain.dataset.InvalidInputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
@@ -76,7 +77,7 @@ final class EnvApi {
             if (!out.plant().isEmpty()) {
                 try {
                     loads[i] = l.thalliumToWaterGPerS(l.assetIndex(out.plant()), m);
-                } catch (java.util.NoSuchElementException e) {
+                } catch (InvalidInputException e) {
                     loads[i] = 0.0; // the plant does not produce in the ledger's years
                 }
             }
@@ -109,7 +110,7 @@ final class EnvApi {
         String reg = region == null ? "world" : region;
         try {
             Footprint.checkRegion(reg, world.assets());
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             throw ApiProblem.invalid("region", e.getMessage());
         }
         EnvironmentLedger l = ledger(year, ProductionSeries.Basis.REPORTED_ELSE_CAPACITY);

@@ -45,8 +45,7 @@ final class JettyErrors extends ErrorHandler {
         o.put("detail", text.isEmpty() ? "HTTP " + status : text);
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, LichainServer.PROBLEM_JSON);
-        response.getHeaders().put("X-Content-Type-Options", "nosniff");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        RequestGuard.securityHeaders((k, v) -> response.getHeaders().put(k, v));
         response.write(true, ByteBuffer.wrap(Json.bytes(o)), callback);
     }
 }

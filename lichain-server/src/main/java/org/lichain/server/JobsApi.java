@@ -88,7 +88,9 @@ final class JobsApi {
                     + ") is not available in this build" + (runner == null ? "" : ": its model is not on the classpath"));
         }
         JobRunner.Work work = runner.prepare(world, scenario, runs);
-        Job job = jobs.submit(kind, runs, work);
+        ObjectNode request = Json.object();
+        request.set("scenario", scenario);
+        Job job = jobs.submit(kind, runs, work, new String(Json.bytes(request), java.nio.charset.StandardCharsets.UTF_8));
         ctx.status(202).header("Location", "/api/jobs/" + job.id());
         ctx.contentType("application/json").result(Json.bytes(status(job)));
     }
@@ -176,7 +178,15 @@ final class JobsApi {
                     "job " + j.id() + " is " + j.state().id() + (j.error() != null ? ": " + j.error() : ""), null,
                     Map.of("state", j.state().id()));
         }
-        ctx.contentType("application/json").result(Json.bytes(j.result()));
+        if (j.result() != null) {
+            ctx.contentType("application/json").result(Json.bytes(j.result()));
+            return;
+        }
+        byte[] stored = jobs.storedResult(j); // results of a server with a job store live there, not on the heap
+        if (stored == null) {
+            throw ApiProblem.notFound("the result of job " + j.id() + " is no longer stored");
+        }
+        ctx.contentType("application/json").result(stored);
     }
 
     void cancel(Context ctx) {
@@ -220,20 +230,54 @@ final class JobsApi {
         try {
             return Json.MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw ApiProblem.invalid("body", "is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
+            throw ApiProblem.invalid("body", jsonProblem(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /**
+     * Why a body is not acceptable JSON, with line and column when the parser knows them; Jackson's own message
+     * is not shown (it names internal classes and echoes the input).
+     */
+    static String jsonProblem(JsonProcessingException e) {
+        String reason;
+        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            reason = m.contains("depth") ? "is nested deeper than " + Json.MAX_NESTING + " levels"
+                    : m.contains("Number") ? "holds a number longer than " + Json.MAX_NUMBER_CHARS + " characters"
+                    : "exceeds a size limit of the JSON reader";
+        } else if (m.startsWith("Duplicate field")) {
+            reason = "repeats a key " + m.substring("Duplicate field".length()).trim();
+        } else if (m.contains("Trailing token")) {
+            reason = "has content after the JSON value";
+        } else if (m.contains("UTF-8") || m.contains("UTF8")) {
+            reason = "is not valid UTF-8";
+        } else {
+            reason = "is not valid JSON";
+        }
+        com.fasterxml.jackson.core.JsonLocation loc = e.getLocation();
+        if (loc != null && loc.getLineNr() > 0) {
+            reason += " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+        }
+        return reason;
+    }
+
+    /** Longest a request body may take to arrive (ms): a slow sender is cut off with 408 and frees its thread. */
+    static final long BODY_DEADLINE_MS = 10_000;
+
     static byte[] readBounded(Context ctx, long limit) {
+        long deadline = System.nanoTime() + BODY_DEADLINE_MS * 1_000_000L;
         try (InputStream in = ctx.req().getInputStream()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buf = new byte[8192];
             long total = 0;
             int n;
             while ((n = in.read(buf)) > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new ApiProblem(408, "/problems/body-too-slow", "Request body too slow",
+                            "the request body did not arrive within " + BODY_DEADLINE_MS / 1000 + " s", "body", null);
+                }
                 total += n;
                 if (total > limit) {
                     throw LichainServer.tooLarge(limit);
@@ -242,7 +286,7 @@ final class JobsApi {
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw ApiProblem.invalid("body", "could not be read: " + e.getMessage());
+            throw ApiProblem.invalid("body", "could not be read (the connection failed or timed out)");
         }
     }
 }

@@ -45,17 +45,39 @@ public final class LichainServer implements AutoCloseable {
     private final JobManager jobs;
     private final List<RouteInfo> routes;
     private final byte[] tokenBytes;
+    private final Metrics metrics = new Metrics();
+    private final RequestGuard requestGuard = new RequestGuard(PER_CLIENT_BODY_REQUESTS, TOTAL_BODY_REQUESTS);
+    /** Idle timeout of connections and requests (ms). */
+    static final long IDLE_TIMEOUT_MS = 30_000;
+    /** Requests with a body in progress, per client address and in all; one more is answered 429 at once. */
+    static final int PER_CLIENT_BODY_REQUESTS = 8;
+    static final int TOTAL_BODY_REQUESTS = 64;
 
     private LichainServer(World world, ServerConfig config, List<JobRunner> runners) {
         this.config = config;
         this.tokenBytes = config.token().getBytes(StandardCharsets.UTF_8);
-        this.jobs = new JobManager(config.jobThreads(), config.jobQueueCapacity(), config.retainedJobs());
+        org.lichain.server.jobs.JobStore jobStore = config.monitoringDb() == null ? null
+                : org.lichain.server.jobs.JobStore.open(org.lichain.server.jobs.JobStore.besideStore(
+                config.monitoringDb()));
+        this.jobs = new JobManager(config.jobThreads(), config.jobQueueCapacity(), config.retainedJobs(), jobStore);
         Map<String, JobRunner> byKind = new LinkedHashMap<>();
         for (JobRunner r : runners) {
             if (byKind.put(r.kind(), r) != null) {
                 throw new IllegalArgumentException("two job runners for kind '" + r.kind() + "'");
             }
         }
+        jobs.recover((row, job) -> {
+            JobRunner runner = byKind.get(row.kind());
+            if (runner == null || !runner.available()) {
+                throw new IllegalStateException("no runner for " + row.kind());
+            }
+            try {
+                return runner.prepare(world, JobsApi.scenario(Json.MAPPER.readTree(row.request()).get("scenario")),
+                        row.runs());
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         CurveApi curve = new CurveApi(world);
         AssetsApi assets = new AssetsApi(world, curve);
         CompanyApi company = new CompanyApi(world);
@@ -82,7 +104,13 @@ public final class LichainServer implements AutoCloseable {
                     UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING, UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT,
                     UriCompliance.Violation.AMBIGUOUS_PATH_PARAMETER,
                     UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS)));
-            cfg.jetty.modifyServletContextHandler(h -> h.getServletHandler().setDecodeAmbiguousURIs(true));
+            cfg.jetty.modifyServletContextHandler(h -> {
+                h.getServletHandler().setDecodeAmbiguousURIs(true);
+                h.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(requestGuard), "/*",
+                        java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+            });
+            // a connection or request that makes no progress for this long is closed (slow clients hold nothing)
+            cfg.jetty.modifyHttpConfiguration(hc -> hc.setIdleTimeout(IDLE_TIMEOUT_MS));
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             if (!config.corsOrigins().isEmpty()) {
                 cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
@@ -91,6 +119,11 @@ public final class LichainServer implements AutoCloseable {
                     }
                 }));
             }
+            cfg.requestLogger.http((ctx, ms) -> {
+                io.javalin.router.Endpoint e = ctx.endpoints().lastHttpEndpoint();
+                metrics.record(ctx.method().name(), e == null ? "unmatched" : e.path, ctx.statusCode(),
+                        ms == null ? 0 : ms / 1000.0);
+            });
             cfg.routes.before(this::guard);
             cfg.routes.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e));
             cfg.routes.exception(QueueFullException.class, (e, ctx) -> {
@@ -100,11 +133,9 @@ public final class LichainServer implements AutoCloseable {
             });
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, new ApiProblem(e.getStatus(),
                     "/problems/http-" + e.getStatus(), title(e.getStatus()), e.getMessage(), null, null)));
-            cfg.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
-                problem(ctx, new ApiProblem(500, "/problems/internal", "Internal error",
-                        e.getClass().getSimpleName() + ": " + e.getMessage(), null, null));
-            });
+            cfg.routes.exception(org.lichain.dataset.InvalidInputException.class, (e, ctx) -> problem(ctx,
+                    new ApiProblem(400, "/problems/invalid-input", "Invalid input", e.getMessage(), null, null)));
+            cfg.routes.exception(Exception.class, (e, ctx) -> problem(ctx, internalError(ctx, e)));
             cfg.routes.error(404, ctx -> {
                 String ct = ctx.res().getContentType();
                 if (ct == null || !ct.startsWith(PROBLEM_JSON)) {
@@ -115,6 +146,8 @@ public final class LichainServer implements AutoCloseable {
             Routes r = new Routes(cfg.routes);
             r.get("/health", ctx -> ctx.contentType("application/json")
                     .result("{\"status\":\"ok\",\"assets\":" + world.assets().size() + "}"));
+            r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.render(this::gauges)));
             r.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             r.get("/api/capabilities", ctx -> ctx.contentType("application/json")
                     .result(Json.bytes(capabilities(world, jobsApi))));
@@ -187,6 +220,11 @@ public final class LichainServer implements AutoCloseable {
         LichainServer s = new LichainServer(world, config, runners);
         try {
             s.app.start();
+            for (org.eclipse.jetty.server.Connector c : s.app.jettyServer().server().getConnectors()) {
+                if (c instanceof org.eclipse.jetty.server.AbstractConnector ac) {
+                    ac.setIdleTimeout(IDLE_TIMEOUT_MS);
+                }
+            }
         } catch (RuntimeException e) {
             s.jobs.close();
             throw e;
@@ -229,6 +267,19 @@ public final class LichainServer implements AutoCloseable {
         app.stop();
     }
 
+    private Map<String, Double> gauges() {
+        Map<String, Double> g = new LinkedHashMap<>();
+        g.put("lichain_jobs_queue_depth", (double) jobs.queued());
+        for (org.lichain.server.jobs.Job.State st : org.lichain.server.jobs.Job.State.values()) {
+            g.put("lichain_jobs{state=\"" + st.id() + "\"}", 0.0);
+        }
+        for (org.lichain.server.jobs.Job j : jobs.list()) {
+            g.merge("lichain_jobs{state=\"" + j.state().id() + "\"}", 1.0, Double::sum);
+        }
+        g.put("lichain_http_refused_body_requests", (double) requestGuard.refused());
+        return g;
+    }
+
     private ObjectNode capabilities(World world, JobsApi jobsApi) {
         ObjectNode o = Json.object();
         o.put("assets", true);
@@ -250,10 +301,7 @@ public final class LichainServer implements AutoCloseable {
 
     /** Security headers on everything; bearer token on mutating methods; early 413 on a declared large body. */
     private void guard(Context ctx) {
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("Cache-Control", "no-store");
+        RequestGuard.securityHeaders(ctx::header);
         if (MUTATING.contains(ctx.method())) {
             String auth = ctx.header("Authorization");
             String prefix = "Bearer ";
@@ -273,6 +321,22 @@ public final class LichainServer implements AutoCloseable {
             throw tooLarge(config.maxBodyBytes());
         }
     }
+
+    /**
+     * A bug: the trace goes to the server log under an opaque id; the client gets a 500 naming only that id (no
+     * exception class, message, path or PID: they could leak the server's internals).
+     */
+    static ApiProblem internalError(Context ctx, Throwable e) {
+        byte[] b = new byte[6];
+        RANDOM.nextBytes(b);
+        String id = java.util.HexFormat.of().formatHex(b);
+        LOG.error("internal error {} on {} {}", id, ctx.method(), Params.clip(ctx.path()), e);
+        return new ApiProblem(500, "/problems/internal", "Internal error",
+                "internal error " + id + ": the server's log holds the details under this id", null,
+                Map.of("error_id", id));
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     static ApiProblem tooLarge(long limit) {
         return new ApiProblem(413, "/problems/too-large", "Request body too large",

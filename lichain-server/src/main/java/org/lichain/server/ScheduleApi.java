@@ -1,5 +1,6 @@
 package org.lichain.server;
 
+import org.lichain.dataset.InvalidInputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
@@ -66,7 +67,7 @@ final class ScheduleApi {
         if (tariffId != null) {
             try {
                 tariff = PlantModels.tariff(world, tariffId);
-            } catch (IllegalArgumentException e) {
+            } catch (InvalidInputException e) {
                 throw ApiProblem.invalid("tariff", e.getMessage());
             }
         }
@@ -80,7 +81,7 @@ final class ScheduleApi {
         } catch (InfeasibleScheduleException e) {
             throw new ApiProblem(422, "/problems/infeasible-schedule", "No feasible schedule", e.getMessage(), null,
                     Map.of("constraint", e.constraint()));
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             throw ApiProblem.invalid("plant", e.getMessage());
         } finally {
             solving.release();

@@ -41,6 +41,30 @@ public final class Job implements JobContext {
         this.createdAt = createdAt;
     }
 
+    /** A finished job read back from the {@link JobStore} after a restart (its result stays in the store). */
+    static Job restored(JobStore.Row r) {
+        Job j = new Job(r.id(), r.kind(), r.runs(), r.createdAt());
+        j.state = State.valueOf(r.state().toUpperCase(java.util.Locale.ROOT));
+        j.startedAt = r.startedAt();
+        j.finishedAt = r.finishedAt();
+        j.error = r.error();
+        j.resultBytes = r.resultBytes();
+        return j;
+    }
+
+    private volatile long resultBytes;
+
+    /** Size of the serialised result, bytes (0 until it succeeded). */
+    public long resultBytes() {
+        return resultBytes;
+    }
+
+    /** Moves the result off the heap once the store holds it. */
+    void dropResult(long bytes) {
+        this.resultBytes = bytes;
+        this.result = null;
+    }
+
     public String id() {
         return id;
     }
@@ -127,6 +151,11 @@ public final class Job implements JobContext {
         error = err;
         finishedAt = Instant.now();
         state = s;
+    }
+
+    /** Ends the job without a result (a restart or shutdown interrupted it). */
+    void forceFinish(State s, String err) {
+        finish(s, null, err);
     }
 
     void future(Future<?> f) {

@@ -1,5 +1,6 @@
 package org.lichain.server.jobs;
 
+import org.lichain.dataset.InvalidInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,10 +53,16 @@ public final class McJobRunner implements JobRunner {
     public Work prepare(World world, ObjectNode scenario, int runs) {
         ScenarioSpec spec = spec(scenario);
         EnsembleModel model;
+        if (!EnsembleModels.available().contains(spec.model())) {
+            throw ApiProblem.notAvailable("jobs.mc", "model '" + spec.model() + "' is not available in this build "
+                    + "(available: " + EnsembleModels.available() + ")");
+        }
         try {
             model = EnsembleModels.create(spec);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.notAvailable("jobs.mc", e.getMessage());
+        } catch (DatasetException e) {
+            throw invalid(e);
+        } catch (InvalidInputException e) {
+            throw ApiProblem.invalid("scenario", e.getMessage());
         }
         long seed = spec.seed();
         return ctx -> {
@@ -91,11 +98,16 @@ public final class McJobRunner implements JobRunner {
         try {
             return ScenarioFile.parse("scenario", "api", text);
         } catch (DatasetException e) {
-            Problem p = e.problems().get(0);
-            String field = p.field() == null || p.field().isEmpty() ? "scenario" : "scenario." + p.field();
-            throw ApiProblem.invalid(field, p.reason() + (e.problems().size() > 1
-                    ? " (and " + (e.problems().size() - 1) + " more problems)" : ""));
+            throw invalid(e);
         }
+    }
+
+    /** A scenario problem as a 400 naming {@code scenario.<field>} (the first problem; the count of the others). */
+    static ApiProblem invalid(DatasetException e) {
+        Problem p = e.problems().get(0);
+        String field = p.field() == null || p.field().isEmpty() ? "scenario" : "scenario." + p.field();
+        return ApiProblem.invalid(field, p.reason() + (e.problems().size() > 1
+                ? " (and " + (e.problems().size() - 1) + " more problems)" : ""));
     }
 
     private static ObjectNode base() {

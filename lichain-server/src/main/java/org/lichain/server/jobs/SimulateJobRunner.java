@@ -33,7 +33,7 @@ public final class SimulateJobRunner implements JobRunner {
         if (runs != 1) {
             throw ApiProblem.invalid("runs", "a simulation is one run; use kind \"mc\" for an ensemble");
         }
-        Scenario s = scenario(scenario);
+        Scenario s = scenario(scenario, world);
         return ctx -> {
             ctx.progress(0, 1, "simulating " + s.from() + ".." + s.to());
             SimulationResult r = Simulation.run(world, s, s.seed());
@@ -42,7 +42,7 @@ public final class SimulateJobRunner implements JobRunner {
         };
     }
 
-    static Scenario scenario(ObjectNode request) {
+    static Scenario scenario(ObjectNode request, World world) {
         if (request.isEmpty()) {
             return Scenario.base();
         }
@@ -53,7 +53,7 @@ public final class SimulateJobRunner implements JobRunner {
             throw new UncheckedIOException(e);
         }
         try {
-            return ScenarioParser.parse("api", text); // the scenario is named "api" unless it has a name
+            return ScenarioParser.parse("api", text, world); // the scenario is named "api" unless it has a name
         } catch (DatasetException e) {
             Problem p = e.problems().get(0);
             String field = p.field() == null || p.field().isEmpty() ? "scenario" : "scenario." + p.field();
