@@ -1,5 +1,6 @@
 package org.lichain.server.jobs;
 
+import org.lichain.dataset.InvalidInputException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,5 +1,6 @@
 package org.lichain.server.jobs;
 
+import org.lichain.dataset.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
