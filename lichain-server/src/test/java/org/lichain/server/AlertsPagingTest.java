@@ -51,7 +51,8 @@ class AlertsPagingTest {
                 List<Alerts.Alert> expected = new ArrayList<>(Alerts.evaluate(n, all, o, Alerts.ledgerDischarge(l)));
                 expected.sort(Comparator.comparing(Alerts.Alert::station)); // stable: time order within a station
                 ArrayNode want = Json.MAPPER.createArrayNode();
-                EnvJson.alerts(want, expected);
+                EnvJson.alerts(want, expected, // as the server: a well's alert names its source stack
+                        world.extension(org.lichain.environment.groundwater.GroundwaterSites.class).orElse(null));
                 assertThat(want.size()).isGreaterThan(50);
 
                 ArrayNode got = Json.MAPPER.createArrayNode();
