@@ -33,6 +33,15 @@ final class EnvGroundwaterCommands {
     private EnvGroundwaterCommands() {
     }
 
+    /** A site by id; an unknown id is the user's error (exit 2, naming the known ids). */
+    static GroundwaterSite site(World w, String id) {
+        try {
+            return sites(w).site(id);
+        } catch (java.util.NoSuchElementException e) {
+            throw new InvalidInputException("--site: " + e.getMessage());
+        }
+    }
+
     static GroundwaterSites sites(World w) {
         return w.extension(GroundwaterSites.class).orElseThrow(() -> new InvalidInputException(
                 "the dataset has no groundwater sites (groundwater_sites.csv, groundwater_points.csv)"));
@@ -118,7 +127,7 @@ final class EnvGroundwaterCommands {
                 throw new InvalidInputException("--years " + horizon + ": must be 1 to 100");
             }
             World w = data.world();
-            GroundwaterSite s = sites(w).site(site);
+            GroundwaterSite s = site(w, site);
             RiverNetwork n = EnvCommand.network(w);
             GroundwaterModel.SiteStack ss = stack(w, s, year, stockT);
             GroundwaterModel.Stack st = ss.stack();
@@ -211,7 +220,7 @@ final class EnvGroundwaterCommands {
                 throw new InvalidInputException("--trials " + trials + ": must be 10 to 1,000,000");
             }
             World w = data.world();
-            GroundwaterSite s = sites(w).site(site);
+            GroundwaterSite s = site(w, site);
             int n = s.points(GroundwaterSite.PointKind.WELL, GroundwaterSite.PointKind.CANDIDATE).size();
             if (wells < 1 || wells > n) {
                 throw new InvalidInputException("--wells " + wells + ": must be 1 to " + n + " (the site's existing and "

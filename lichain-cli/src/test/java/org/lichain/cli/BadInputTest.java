@@ -108,7 +108,7 @@ class BadInputTest {
         copy(dataset, d);
         Path f = d.resolve("capacity_events.csv");
         // CN-JX-01 starts 2022-08 (line 2); an expansion in 2019 describes an asset that does not exist yet
-        Files.writeString(f, Files.readString(f).stripTrailing() + "\nCN-JX-01,2019-01,,1000,0,expansion,estimate: test,\n");
+        Files.writeString(f, Files.readString(f).stripTrailing() + "\nCN-JX-01,2019-01,,1000,0,expansion,construction,estimate: test,\n");
         int line = Files.readString(f).split("\n", -1).length - 1;
         refused(CliTestSupport.run("dataset", "check", d.toString()), "capacity_events.csv:" + line + ":",
                 "'from'", "before the asset's start 2022-08");

@@ -86,11 +86,11 @@ public final class IncidentReplay {
      */
     public static Result replay(RiverNetwork n, Incident inc, double velocitySpread) {
         if (!(inc.observedUgPerL() > 0) || !Double.isFinite(inc.observedUgPerL())) {
-            throw new IllegalArgumentException("observed concentration must be a positive number of µg/L, got "
+            throw new org.lichain.dataset.InvalidInputException("observed concentration must be a positive number of µg/L, got "
                     + inc.observedUgPerL());
         }
         if (!(velocitySpread >= 0 && velocitySpread < 1)) {
-            throw new IllegalArgumentException("velocity spread must be in [0, 1), got " + velocitySpread);
+            throw new org.lichain.dataset.InvalidInputException("velocity spread must be in [0, 1), got " + velocitySpread);
         }
         RiverNetwork.Station st = n.station(inc.station());
         int month = inc.observedAt().getMonthValue();

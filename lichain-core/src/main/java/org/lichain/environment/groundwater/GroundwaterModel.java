@@ -105,11 +105,11 @@ public final class GroundwaterModel {
     public static Result run(GroundwaterSite site, SourceTerm.Scenario scenario, double stockT, double tlInResidueKg,
                              double[] rainFactors, int startYear, int years) {
         if (!(stockT > 0)) {
-            throw new IllegalArgumentException("site " + site.id() + " has no residue stock in the ledger by "
+            throw new org.lichain.dataset.InvalidInputException("site " + site.id() + " has no residue stock in the ledger by "
                     + startYear + " (asset " + site.asset() + ")");
         }
         if (years < 1 || years > 200) {
-            throw new IllegalArgumentException("--years " + years + ": must be 1 to 200");
+            throw new org.lichain.dataset.InvalidInputException("--years " + years + ": must be 1 to 200");
         }
         double side = SourceTerm.stackSideM(site, stockT);
         int months = years * 12;

@@ -105,7 +105,7 @@ public record GroundwaterSite(String id, String asset, String name, String rainR
                     return k;
                 }
             }
-            throw new IllegalArgumentException("unknown point kind '" + s
+            throw new org.lichain.dataset.InvalidInputException("unknown point kind '" + s
                     + "' (allowed: well, candidate, river, receptor_well)");
         }
     }

@@ -39,7 +39,7 @@ public final class SourceTerm {
                     return x;
                 }
             }
-            throw new IllegalArgumentException("unknown leak scenario '" + s
+            throw new org.lichain.dataset.InvalidInputException("unknown leak scenario '" + s
                     + "' (allowed: intact, liner-failure, cover-and-liner-failure)");
         }
     }

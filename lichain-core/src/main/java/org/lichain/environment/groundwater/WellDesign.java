@@ -119,7 +119,7 @@ public final class WellDesign {
         public int index(String id) {
             int i = pointIds.indexOf(id);
             if (i < 0) {
-                throw new IllegalArgumentException("unknown point " + id);
+                throw new org.lichain.dataset.InvalidInputException("unknown point " + id);
             }
             return i;
         }
@@ -135,10 +135,10 @@ public final class WellDesign {
      */
     public static Simulation simulate(GroundwaterSite site, double stockT, double tlInResidueKg, Options o) {
         if (!(stockT > 0)) {
-            throw new IllegalArgumentException("site " + site.id() + " has no residue stock (asset " + site.asset() + ")");
+            throw new org.lichain.dataset.InvalidInputException("site " + site.id() + " has no residue stock (asset " + site.asset() + ")");
         }
         if (o.trials() < 1) {
-            throw new IllegalArgumentException("trials must be at least 1");
+            throw new org.lichain.dataset.InvalidInputException("trials must be at least 1");
         }
         List<GroundwaterSite.Point> sampled = site.points(GroundwaterSite.PointKind.WELL,
                 GroundwaterSite.PointKind.CANDIDATE);
@@ -214,7 +214,7 @@ public final class WellDesign {
     public static Choice best(Trials tr, int k) {
         int n = tr.pointIds().size();
         if (k < 1 || k > n) {
-            throw new IllegalArgumentException("--wells " + k + ": must be 1 to " + n + " (the site's candidate and "
+            throw new org.lichain.dataset.InvalidInputException("--wells " + k + ": must be 1 to " + n + " (the site's candidate and "
                     + "existing wells)");
         }
         boolean[][] hit = tr.inTime();
@@ -367,7 +367,7 @@ public final class WellDesign {
         Trials tm = monthly.trials();
         int n = tm.pointIds().size();
         if (k < 1 || k > n) {
-            throw new IllegalArgumentException("--wells " + k + ": must be 1 to " + n + " (the site's candidate and "
+            throw new org.lichain.dataset.InvalidInputException("--wells " + k + ": must be 1 to " + n + " (the site's candidate and "
                     + "existing wells)");
         }
         List<String> existing = site.points(GroundwaterSite.PointKind.WELL).stream().map(GroundwaterSite.Point::id)

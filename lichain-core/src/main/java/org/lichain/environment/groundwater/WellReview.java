@@ -45,7 +45,7 @@ public final class WellReview {
     public static List<WellStatus> review(GroundwaterSites sites, List<String> wellStations,
                                           List<MonitoringStore.Measurement> measurements, int trendSamples) {
         if (trendSamples < 3) {
-            throw new IllegalArgumentException("the trend needs at least 3 samples, got " + trendSamples);
+            throw new org.lichain.dataset.InvalidInputException("the trend needs at least 3 samples, got " + trendSamples);
         }
         Map<String, List<MonitoringStore.Measurement>> by = new LinkedHashMap<>();
         for (String w : wellStations) {
