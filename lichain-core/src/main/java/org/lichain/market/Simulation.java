@@ -216,9 +216,7 @@ public final class Simulation {
         double D;
         double dUseTotal;
         double Q;
-        double purchases;
         double coverNow;
-        double receivedTotal;
         FlowSolution sol;
 
         Run(MarketInputs in, long seed, FlowSolver solver, boolean[] lossSelect, double[] selectedLossShare) {
@@ -415,9 +413,9 @@ public final class Simulation {
             purchasesStep(t);
             tradeStep(t);
             double[] f = sol.flow();
-            double fromProduction = readFlows(f);
+            readFlows(f);
             consumeStep(t);
-            double P = priceStep(t, fromProduction);
+            double P = priceStep(t);
             attribute(t, f);
             bookkeeping(t, P, f);
             prevPrice = P;
@@ -632,14 +630,11 @@ public final class Simulation {
             double momentum = !Double.isNaN(prevPrice) && !Double.isNaN(sixAgo) ? Math.log(prevPrice / sixAgo) : 0.0;
             double growth = t >= 12 && demand[t - 12] > 0 ? Math.log(D / demand[t - 12]) : 0.0;
             double cover = InventoryPolicy.desiredCoverMonths(p, momentum, growth);
-            double buy = 0;
             for (int r = 0; r < R; r++) {
                 need[r] = InventoryPolicy.purchases(dUse[r], cover, regStock[r], p.inventoryAdjustMonths());
-                buy += need[r];
             }
             desired[t] = cover * dUseTotal;
             coverNow = cover;
-            purchases = buy;
         }
 
         // 4. trade: route production and producers' stock to purchase needs
@@ -661,8 +656,8 @@ public final class Simulation {
             sol = solver.solve(tn.net);
         }
 
-        /** Reads the month's flows into stocks and receipts; returns the purchases met from production. */
-        double readFlows(double[] f) {
+        /** Reads the month's flows into producers' stocks, receipts by region and concentrate feed by origin. */
+        void readFlows(double[] f) {
             java.util.Arrays.fill(received, 0.0);
             for (int c = 0; c < C; c++) {
                 java.util.Arrays.fill(concByOriginInto[c], 0.0);
@@ -696,19 +691,6 @@ public final class Simulation {
                     }
                 }
             }
-            double receivedTotal = 0;
-            for (int r = 0; r < R; r++) {
-                receivedTotal += received[r];
-            }
-            double soldFromStock = 0;
-            for (int c = 0; c < C; c++) {
-                double outConc = concProd[c] + prevStockConc[c] - stockConc[c];
-                double outChem = chemProd[c] + prevStockChem[c] - stockChem[c];
-                soldFromStock += Math.min(prevStockConc[c], Math.max(0, outConc))
-                        + Math.min(prevStockChem[c], Math.max(0, outChem));
-            }
-            this.receivedTotal = receivedTotal;
-            return receivedTotal - soldFromStock;
         }
 
         /** Producers' stock that can reach a buyer: not concentrate stranded behind an export ban. */
@@ -744,7 +726,7 @@ public final class Simulation {
 
         // 5. price ({@link PriceFormation}): cost at the margin of available capacity at this month's use, times the
         // stock factor, approached gradually
-        double priceStep(int t, double fromProduction) {
+        double priceStep(int t) {
             double builtTop = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < A; i++) {
                 // available = built and not suspended, running or idle, able to reach a buyer
