@@ -41,8 +41,7 @@ public final class MonthlyPricesExtension implements DatasetExtension<MonthlyPri
         return parse(CsvTable.parse(FILE, text.get(), problems), problems);
     }
 
-    /** Parses the file's table (also used by the market for its price record). */
-    public static MonthlyPrices parse(CsvTable t, Problems problems) {
+    static MonthlyPrices parse(CsvTable t, Problems problems) {
         List<MonthlyPrices.Point> out = new ArrayList<>();
         if (!t.requireColumns(problems, "series", "period", "value", "unit", "kind", "source")) {
             return new MonthlyPrices(out);

@@ -19,7 +19,6 @@ import org.lichain.world.World;
 public final class Backtest {
     public static final YearMonth FROM = YearMonth.of(2020, 1);
     public static final YearMonth TO = YearMonth.of(2025, 12);
-    static final String PRICE_SERIES = MarketData.PRICE_RECORD_SERIES;
     /** Last year of the calibration period; later recorded months are out of sample. */
     public static final int LAST_CALIBRATION_YEAR = 2023;
     static final YearMonth ACTUAL_PEAK = YearMonth.of(2022, 11);
@@ -44,10 +43,12 @@ public final class Backtest {
 
     public static Report run(World w) {
         MarketInputs in = MarketInputs.fromWorld(w, Scenario.base().withPeriod(FROM, TO));
-        return evaluate(Simulation.run(in, in.scenario.seed(), new SuccessiveShortestPathSolver()), in.data, w);
+        return evaluate(Simulation.run(in, in.scenario.seed(), new SuccessiveShortestPathSolver()),
+                in.priceRecordCnyPerTInclVat, w);
     }
 
-    public static Report evaluate(SimulationResult r, MarketData data, World w) {
+    /** The figures of a run against the monthly price record (CNY per t incl. VAT by month). */
+    public static Report evaluate(SimulationResult r, java.util.NavigableMap<YearMonth, Double> priceRecord, World w) {
         List<PricePoint> pts = new ArrayList<>();
         double sumAbs = 0;
         double[] sums = new double[2];
@@ -55,25 +56,22 @@ public final class Backtest {
         double sim24 = 0;
         double rec24 = 0;
         int n24 = 0;
-        for (MarketData.HistoryPoint h : data.history()) {
-            if (!h.series().equals(PRICE_SERIES) || h.period().length() != 7) {
-                continue;
-            }
-            YearMonth m = YearMonth.parse(h.period());
+        for (var h : priceRecord.entrySet()) {
+            YearMonth m = h.getKey();
             int t = r.indexOf(m);
             if (t < 0) {
                 continue;
             }
             double sim = r.priceCnyPerTInclVat()[t];
-            pts.add(new PricePoint(h.period(), h.value(), sim));
-            double e = Math.abs(Math.log(sim) - Math.log(h.value()));
+            pts.add(new PricePoint(m.toString(), h.getValue(), sim));
+            double e = Math.abs(Math.log(sim) - Math.log(h.getValue()));
             sumAbs += e;
             int k = m.getYear() <= LAST_CALIBRATION_YEAR ? 0 : 1;
             sums[k] += e;
             counts[k]++;
             if (m.getYear() == 2024) {
                 sim24 += sim;
-                rec24 += h.value();
+                rec24 += h.getValue();
                 n24++;
             }
         }

@@ -64,7 +64,8 @@ public final class Calibration {
                 in = null; // inconsistent point (e.g. cover max below cover), skipped
             }
             if (in != null) {
-                Backtest.Report rep = Backtest.evaluate(Simulation.run(in, 1, solver), in.data, null);
+                Backtest.Report rep = Backtest.evaluate(Simulation.run(in, 1, solver), in.priceRecordCnyPerTInclVat,
+                        null);
                 double score = score(rep);
                 evaluated++;
                 if (best == null || score < best.score() - 1e-12) {

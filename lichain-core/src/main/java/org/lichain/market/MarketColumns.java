@@ -74,16 +74,6 @@ public final class MarketColumns {
         return new Column(name, unit, annual, values);
     }
 
-    /** A column by name. */
-    public static Column column(String name) {
-        for (Column c : MONTHLY) {
-            if (c.name().equals(name)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("unknown market column '" + name + "'");
-    }
-
     /**
      * The annual table: per year, every column under its {@link Column#annualName()}, aggregated by its rule
      * (a year with a non-finite month has NaN in that column, written as null).

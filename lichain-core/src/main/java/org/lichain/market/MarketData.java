@@ -29,23 +29,6 @@ public record MarketData(Map<String, NavigableMap<Integer, DriverYear>> presets,
     public record HistoryPoint(String series, String period, double value, String unit, String source) {
     }
 
-    /**
-     * The monthly price record (SMM battery-grade carbonate, monthly mean), from {@code prices_monthly.csv}: added to
-     * {@link #history} under this series name by {@link MarketDataExtension}.
-     */
-    public static final String PRICE_RECORD_SERIES = "cn_li2co3_battery_spot_smm_monthly_avg";
-
-    /** The recorded China carbonate price of a month, CNY per t incl. VAT, or NaN when the record has none. */
-    public double recordedCnyPerTInclVat(java.time.YearMonth m) {
-        String key = m.toString();
-        for (HistoryPoint h : history) {
-            if (h.series().equals(PRICE_RECORD_SERIES) && h.period().equals(key)) {
-                return h.value();
-            }
-        }
-        return Double.NaN;
-    }
-
     /** A named parameter; {@link IllegalStateException} naming it when absent. */
     public double parameter(String name) {
         Double v = parameters.get(name);

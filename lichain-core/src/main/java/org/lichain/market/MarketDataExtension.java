@@ -19,8 +19,8 @@ import org.lichain.world.World;
 /**
  * Loads {@link MarketData} from {@code demand_drivers.csv}, {@code battery_intensity.csv}, {@code demand_regions.csv},
  * {@code trade_freight.csv}, {@code market_parameters.csv} and {@code market_history.csv}. A user folder that lacks
- * one of these files falls back to the embedded file, so older exported datasets keep working. The monthly price
- * record comes from {@code prices_monthly.csv} (the China carbonate monthly means), when the folder has it.
+ * one of these files falls back to the embedded file, so older exported datasets keep working. (The monthly price
+ * record is the World's {@code MonthlyPrices}, read by {@code MarketInputs.fromWorld}.)
  */
 public final class MarketDataExtension implements DatasetExtension<MarketData> {
     public static final String DRIVERS = "demand_drivers.csv";
@@ -163,18 +163,6 @@ public final class MarketDataExtension implements DatasetExtension<MarketData> {
                 if (r.ok()) {
                     history.add(new MarketData.HistoryPoint(series, period, v, unit, src));
                 }
-            }
-        }
-        // the monthly price record (prices_monthly.csv, loaded and checked by MonthlyPricesExtension, which reports its
-        // problems): its carbonate monthly means are the record the backtest scores and a run starts from
-        var record = source.read(org.lichain.dataset.MonthlyPricesExtension.FILE);
-        if (record.isPresent()) {
-            Problems ignored = new Problems(); // reported once, by MonthlyPricesExtension
-            var prices = org.lichain.dataset.MonthlyPricesExtension.parse(
-                    CsvTable.parse(org.lichain.dataset.MonthlyPricesExtension.FILE, record.get(), ignored), ignored);
-            for (var e : prices.carbonateMonthly().entrySet()) {
-                history.add(new MarketData.HistoryPoint(MarketData.PRICE_RECORD_SERIES, e.getKey().toString(),
-                        e.getValue().value(), "cny_per_t", e.getValue().source()));
             }
         }
         if (!presets.containsKey(Scenario.DEFAULT_PRESET)) {

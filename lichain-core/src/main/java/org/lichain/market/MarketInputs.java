@@ -53,8 +53,11 @@ public final class MarketInputs {
      * record has none): the state at the origin from which a run starts (starting price, expectations, momentum).
      */
     final double[] observedBeforeStartUsd;
+    /** The monthly price record (China carbonate, CNY per t incl. VAT, by month; empty when there is none). */
+    final java.util.NavigableMap<YearMonth, Double> priceRecordCnyPerTInclVat;
 
-    MarketInputs(Scenario scenario, MarketData data, List<SupplyAsset> assets, double[] cnyPerUsd, double vatPct) {
+    MarketInputs(Scenario scenario, MarketData data, List<SupplyAsset> assets, double[] cnyPerUsd, double vatPct,
+                 java.util.NavigableMap<YearMonth, Double> priceRecord) {
         this.scenario = scenario;
         this.data = data;
         this.params = MarketParameters.of(data.parameters()).with(scenario.priceFormation());
@@ -166,10 +169,11 @@ public final class MarketInputs {
         }
         this.cnyPerUsd = cnyPerUsd.clone();
         this.vatPct = vatPct;
+        this.priceRecordCnyPerTInclVat = priceRecord;
         this.observedBeforeStartUsd = new double[12];
         for (int k = 0; k < 12; k++) {
-            double cny = data.recordedCnyPerTInclVat(start.minusMonths(12 - k));
-            observedBeforeStartUsd[k] = cny / (cnyPerUsd[0] * (1 + vatPct / 100.0));
+            Double cny = priceRecord.get(start.minusMonths(12 - k));
+            observedBeforeStartUsd[k] = cny == null ? Double.NaN : cny / (cnyPerUsd[0] * (1 + vatPct / 100.0));
         }
     }
 
@@ -270,7 +274,24 @@ public final class MarketInputs {
     /** Inputs from explicit assets (synthetic worlds in tests, other front ends). */
     public static MarketInputs of(Scenario scenario, MarketData data, List<SupplyAsset> assets, double[] cnyPerUsd,
                                   double vatPct) {
-        return new MarketInputs(scenario, data, assets, cnyPerUsd, vatPct);
+        return of(scenario, data, assets, cnyPerUsd, vatPct, new java.util.TreeMap<>());
+    }
+
+    /**
+     * Inputs from explicit assets with a monthly price record (China carbonate, CNY per t incl. VAT, by month): where
+     * it has the twelve months before the start, the run starts from the recorded state.
+     */
+    public static MarketInputs of(Scenario scenario, MarketData data, List<SupplyAsset> assets, double[] cnyPerUsd,
+                                  double vatPct, java.util.NavigableMap<YearMonth, Double> priceRecord) {
+        return new MarketInputs(scenario, data, assets, cnyPerUsd, vatPct, priceRecord);
+    }
+
+    /** The carbonate monthly means of a World's price record ({@code prices_monthly.csv}; empty without one). */
+    public static java.util.NavigableMap<YearMonth, Double> priceRecord(World w) {
+        java.util.NavigableMap<YearMonth, Double> out = new java.util.TreeMap<>();
+        w.extension(org.lichain.world.MonthlyPrices.class)
+                .ifPresent(mp -> mp.carbonateMonthly().forEach((m, pt) -> out.put(m, pt.value())));
+        return java.util.Collections.unmodifiableNavigableMap(out);
     }
 
     private static final Map<World, Map<String, List<SupplyAsset>>> CACHE =
@@ -289,7 +310,7 @@ public final class MarketInputs {
         for (int t = 0; t < months; t++) {
             fx[t] = w.fx().cnyPerUsd(scenario.from().plusMonths(t));
         }
-        return new MarketInputs(scenario, data, assets, fx, w.fiscal().chinaVatPct());
+        return new MarketInputs(scenario, data, assets, fx, w.fiscal().chinaVatPct(), priceRecord(w));
     }
 
     static List<SupplyAsset> supplyAssets(World w, YearMonth from, YearMonth to, boolean forceMarketEvents) {
@@ -444,7 +465,7 @@ public final class MarketInputs {
             }
         }
         all.addAll(converters);
-        return new MarketInputs(s, data, all, cnyPerUsd, vatPct);
+        return new MarketInputs(s, data, all, cnyPerUsd, vatPct, priceRecordCnyPerTInclVat);
     }
 
     /**

@@ -124,11 +124,6 @@ public record Scenario(String name, YearMonth from, YearMonth to, long seed, Str
                 exportBans, quotas, concat(stateSupport, s), shocks, priceFormation, forceMarketEvents);
     }
 
-    public Scenario withForceMarketEvents(boolean force) {
-        return new Scenario(name, from, to, seed, demandPreset, demandMultipliers, demandNoisePct, tariffs,
-                exportBans, quotas, stateSupport, shocks, priceFormation, force);
-    }
-
     public Scenario withPriceFormation(Map<String, Double> p) {
         return new Scenario(name, from, to, seed, demandPreset, demandMultipliers, demandNoisePct, tariffs,
                 exportBans, quotas, stateSupport, shocks, p, forceMarketEvents);

@@ -187,10 +187,10 @@ public final class Simulation {
         final double[] dReg;
         final double[] dUse;
         final double[] unmetReg;
+        final double[] batteryReg;
         final double[] convCap;
         final double[] concProd;
         final double[] chemProd;
-        final double[] stockFactor;
         final double[] cap;
         final double[] availCap;
         final double[] curveCost;
@@ -350,10 +350,10 @@ public final class Simulation {
             dReg = new double[R];
             dUse = new double[R];
             unmetReg = new double[R];
+            batteryReg = new double[R];
             convCap = new double[C];
             concProd = new double[C];
             chemProd = new double[C];
-            stockFactor = new double[C];
             cap = new double[A];
             availCap = new double[A];
             curveCost = new double[A];
@@ -440,7 +440,7 @@ public final class Simulation {
             }
             for (int r = 0; r < R; r++) {
                 dReg[r] = 0;
-                dUse[r] = 0; // battery demand of the region this month (for scrap)
+                batteryReg[r] = 0; // battery demand of the region this month (for scrap)
             }
             double gross = 0;
             for (int k = 0; k < DemandModel.SEGMENTS.length; k++) {
@@ -454,7 +454,7 @@ public final class Simulation {
                     gross += g;
                     dReg[r] += v;
                     if (battery) {
-                        dUse[r] += v;
+                        batteryReg[r] += v;
                     }
                     seg += v;
                 }
@@ -464,7 +464,7 @@ public final class Simulation {
             double rec = 0;
             double use = 0;
             for (int r = 0; r < R; r++) {
-                double rr = Math.min(dReg[r], SecondarySupply.recycledTLce(dUse[r],
+                double rr = Math.min(dReg[r], SecondarySupply.recycledTLce(batteryReg[r],
                         in.batteryDemandOneLifetimeAgo[r][t] * noise, p.recyclingScrapPct(),
                         p.recyclingEndOfLifePct()));
                 demandByRegion[r][t] = dReg[r];
@@ -585,9 +585,8 @@ public final class Simulation {
             // above target: one factor for all, so a suspension elsewhere never makes the others cut
             double lastUse = t > 0 ? demand[t - 1] - recycled[t - 1] : dUseTotal;
             double stockMonths = t > 0 && lastUse > 0 ? reachableProducerStock() / lastUse : 0.0;
-            double factor = SupplyResponse.unsoldStockFactor(stockMonths, p.producerStockTargetMonths());
+            double unsoldFactor = SupplyResponse.unsoldStockFactor(stockMonths, p.producerStockTargetMonths());
             for (int c = 0; c < C; c++) {
-                stockFactor[c] = factor;
                 concProd[c] = 0;
                 chemProd[c] = 0;
                 convCap[c] = 0;
@@ -597,7 +596,7 @@ public final class Simulation {
                 if (operating[i] > 0 && cap[i] > 0) {
                     double ratio = Double.isNaN(prevPrice) || c1[i] <= 0 ? 1.0 : prevPrice / c1[i];
                     q = cap[i] * operating[i] * Math.min(1.0, SupplyResponse.utilisation(p, ratio,
-                            stockFactor[assetCountry[i]], in.utilisationFloor[i]));
+                            unsoldFactor, in.utilisationFloor[i]));
                 }
                 prodByAsset[i][t] = q;
                 if (!lean) {
@@ -697,7 +696,7 @@ public final class Simulation {
         double reachableProducerStock() {
             double ps = 0;
             for (int c = 0; c < C; c++) {
-                ps += stockChem[c] + (tn.blockedConcentrateOf(c) ? 0.0 : stockConc[c]);
+                ps += stockChem[c] + (tn.blockedConcentrate(c) ? 0.0 : stockConc[c]);
             }
             return ps;
         }
@@ -742,17 +741,17 @@ public final class Simulation {
                 }
             }
             sortByCost(ord, curveCost, A);
-            boolean openToWorld = tn.cnIndex < 0 || tn.chemGateOpen(tn.cnIndex);
-            double q = openToWorld ? dUseTotal : dUse[DemandRegion.CN.ordinal()];
+            // the China price is formed in the market China trades with: every region while China's chemical exports
+            // are open, China alone under a Chinese export ban
+            boolean open = tn.cnIndex < 0 || tn.chemGateOpen(tn.cnIndex);
+            double q = open ? dUseTotal : dUse[DemandRegion.CN.ordinal()];
             double mc = PriceFormation.marginalCostOfAvailable(curveCost, availCap, ord, A, q, p.scarcityElasticity(),
                     builtTop);
             if (Double.isNaN(mc)) { // no capacity at all
                 mc = prevPrice > 0 ? prevPrice : 10_000;
             }
-            // the China price is formed in the market China trades with: every region while China's chemical exports
-            // are open, China alone under a Chinese export ban; stocks count where Chinese buyers can reach them
-            // (not concentrate stranded behind a ban) and demand that went unmet counts as a negative stock
-            boolean open = tn.cnIndex < 0 || tn.chemGateOpen(tn.cnIndex);
+            // stocks count where Chinese buyers can reach them (not concentrate stranded behind a ban) and demand
+            // that went unmet counts as a negative stock
             double use = 0;
             double held = 0;
             for (int r = 0; r < R; r++) {

@@ -234,11 +234,6 @@ final class TradeNetwork {
                 || (converterCountry[c] && chemGateOpen(c));
     }
 
-    /** As {@link #blockedConcentrate}, false for a country without concentrate (no gate). */
-    boolean blockedConcentrateOf(int c) {
-        return concGateArc[c] >= 0 && blockedConcentrate(c);
-    }
-
     /** True when concentrate from country {@code c} can neither leave (ban) nor be converted at home. */
     boolean blockedConcentrate(int c) {
         return concGateArc[c] >= 0 && net.capacity(concGateArc[c]) <= 0 && !converterCountry[c];

@@ -53,6 +53,7 @@ public final class MarketEnsembleModel implements EnsembleModel {
     private final List<SupplyAsset> assets;
     private final double[] cnyPerUsd;
     private final double vatPct;
+    private final java.util.NavigableMap<java.time.YearMonth, Double> priceRecord;
     private final int region;
     private final String dataId;
 
@@ -77,6 +78,7 @@ public final class MarketEnsembleModel implements EnsembleModel {
             cnyPerUsd[t] = world.fx().cnyPerUsd(spec.from().plusMonths(t));
         }
         this.vatPct = world.fiscal().chinaVatPct();
+        this.priceRecord = MarketInputs.priceRecord(world);
         this.region = DemandRegion.CN.ordinal();
     }
 
@@ -152,7 +154,7 @@ public final class MarketEnsembleModel implements EnsembleModel {
     @Override
     public void run(Draw d, double[][] out) {
         Scenario s = scenario(d);
-        MarketInputs in = MarketInputs.of(s, demand(d), costs(d), cnyPerUsd, vatPct);
+        MarketInputs in = MarketInputs.of(s, demand(d), costs(d), cnyPerUsd, vatPct, priceRecord);
         Simulation.KeyMetrics r = Simulation.keyMetrics(in, d.modelSeed(), new SuccessiveShortestPathSolver(),
                 "lepidolite", "CN");
         double[] loss = r.shareAtLoss();

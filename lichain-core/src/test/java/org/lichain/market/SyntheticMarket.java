@@ -97,10 +97,15 @@ final class SyntheticMarket {
         return anchors[2 * n - 1];
     }
 
+    /** The embedded monthly price record: synthetic runs start from the recorded state like embedded ones. */
+    private static final java.util.NavigableMap<java.time.YearMonth, Double> EMBEDDED_RECORD =
+            MarketInputs.priceRecord(org.lichain.dataset.DatasetLoader.loadEmbedded());
+
     MarketInputs inputs(Scenario s) {
         double[] fx = new double[months];
         java.util.Arrays.fill(fx, 7.0);
-        return MarketInputs.of(s.withPeriod(from, to), MarketDataExtension.loadEmbedded(), assets, fx, 13.0);
+        return MarketInputs.of(s.withPeriod(from, to), MarketDataExtension.loadEmbedded(), assets, fx, 13.0,
+                EMBEDDED_RECORD);
     }
 
     Scenario base() {
