@@ -48,12 +48,17 @@ class BadInputTest {
 
     /** A copy of the exported dataset with line 2 of capacity_events.csv's capacity set to {@code value}. */
     Path withCapacity(String value) throws Exception {
+        return withField(3, value);
+    }
+
+    /** A copy of the exported dataset with field {@code column} of line 2 of capacity_events.csv set to {@code value}. */
+    Path withField(int column, String value) throws Exception {
         Path d = dir.resolve("ds");
         copy(dataset, d);
         Path f = d.resolve("capacity_events.csv");
         String[] lines = Files.readString(f).split("\n", -1);
         String[] fields = lines[1].split(",", -1);
-        fields[3] = value;
+        fields[column] = value;
         lines[1] = String.join(",", fields);
         Files.writeString(f, String.join("\n", lines));
         return d;
@@ -90,14 +95,7 @@ class BadInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"0000-08", "9999-08", "1999-12"})
     void monthsOutside2000to2100_areRefused(String month) throws Exception {
-        Path d = dir.resolve("ds");
-        copy(dataset, d);
-        Path f = d.resolve("capacity_events.csv");
-        String[] lines = Files.readString(f).split("\n", -1);
-        String[] fields = lines[1].split(",", -1);
-        fields[1] = month;
-        lines[1] = String.join(",", fields);
-        Files.writeString(f, String.join("\n", lines));
+        Path d = withField(1, month);
         refused(CliTestSupport.run("dataset", "check", d.toString()), "capacity_events.csv:2:", "'from'",
                 "outside 2000-01 to 2100-12");
     }

@@ -147,10 +147,12 @@ public final class RowReader {
         return Double.isNaN(d) ? min : d;
     }
 
+    private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("[+-]?\\d{1,10}");
+
     public int integer(String field, int min, int max) {
         String v = text(field);
         try {
-            if (!v.matches("[+-]?\\d{1,10}")) {
+            if (!INTEGER.matcher(v).matches()) {
                 throw new NumberFormatException(v);
             }
             int n = Integer.parseInt(v);

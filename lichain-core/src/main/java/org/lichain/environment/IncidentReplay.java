@@ -98,19 +98,20 @@ public final class IncidentReplay {
         RiverNetwork.Point at = RiverNetwork.pointOf(st);
         List<Candidate> out = new ArrayList<>();
         double qAt = n.reach(st.reach()).flow(month);
-        for (RiverNetwork.Outfall o : n.upstreamOutfalls(st)) {
+        List<RiverNetwork.Outfall> upstream = n.upstreamOutfalls(st);
+        // continuous: steady concentration = load / (flow + upstream effluent) → load = C·Q (the same for every outfall)
+        double effluent = 0;
+        for (RiverNetwork.Outfall x : upstream) {
+            effluent += x.effluentM3PerDay() / 86400.0;
+        }
+        double kgPerDay = inc.observedUgPerL() * (qAt + effluent) * 86400.0 / 1e6; // µg/L = mg/m³ → kg/day
+        for (RiverNetwork.Outfall o : upstream) {
             List<RiverNetwork.Leg> path = n.path(RiverNetwork.pointOf(o), at).orElseThrow();
             Transport.Travel tr = Transport.travel(path, month);
             double perKg = Transport.pulsePeakUgPerL(1.0, tr, 0.0);
             double mMin = inc.observedUgPerL() / perKg;
             double sigmaH = Math.sqrt(Math.max(tr.varianceS2(), 1.0)) / 3600.0;
             LocalDateTime atPeak = inc.observedAt().minusSeconds(Math.round(tr.travelTimeS()));
-            // continuous: steady concentration = load / (flow + upstream effluent) → load = C·Q
-            double effluent = 0;
-            for (RiverNetwork.Outfall x : n.upstreamOutfalls(st)) {
-                effluent += x.effluentM3PerDay() / 86400.0;
-            }
-            double kgPerDay = inc.observedUgPerL() * (qAt + effluent) * 86400.0 / 1e6; // µg/L = mg/m³ → kg/day
             List<UpstreamView> views = new ArrayList<>();
             for (RiverNetwork.Station s : n.stations()) {
                 if (!s.kind().surface() || s.id().equals(st.id())) {

@@ -8,9 +8,9 @@ package org.lichain.market;
  * committed (earlier FIDs still ramping) × normal utilisation falls below projected demand × (1 + reserve margin);
  * demand is projected from the last twelve months' use grown at the rate of the scenario's demand outlook (public
  * forecasts), or at the trailing growth (bounded) where the outlook ends before the horizon. A short balance
- * means the price must rise to call forth new supply, so investors do not wait for today's price to pay for it;</li>
- * <li>the expected price (the adaptive expectation, or the project's incentive price when the balance is short)
- * covers the project's cash cost, so it would run once built;</li>
+ * means the price must rise to call forth new supply (at least to the incentive price of the projects that meet it),
+ * so investors do not wait for today's price to pay for it: the decision does not look at the price at all
+ * (named simplification);</li>
  * <li>fewer than {@code max_fids_per_year} projects of its type took FID in the same calendar year (engineering,
  * finance and permitting capacity).</li>
  * </ol>
@@ -38,15 +38,11 @@ public final class InvestmentDecision {
     }
 
     /** True when the project takes FID this month (see the class comment). */
-    public static boolean takesFid(double expectedPriceUsd, double incentivePriceUsd, double cashCostUsd,
-                                   double committedCapacityAtHorizonTLce, double normalUtilisation,
+    public static boolean takesFid(double committedCapacityAtHorizonTLce, double normalUtilisation,
                                    double projectedDemandTLce, double reserveMarginPct,
                                    int fidsThisYearOfType, double maxFidsPerYear) {
-        if (!balanceShort(committedCapacityAtHorizonTLce, normalUtilisation, projectedDemandTLce, reserveMarginPct)
-                || fidsThisYearOfType >= maxFidsPerYear) {
-            return false;
-        }
-        return Math.max(expectedPriceUsd, incentivePriceUsd) > cashCostUsd;
+        return fidsThisYearOfType < maxFidsPerYear
+                && balanceShort(committedCapacityAtHorizonTLce, normalUtilisation, projectedDemandTLce, reserveMarginPct);
     }
 
     /** A lead time drawn as {@code base × exp(σ z)} (z standard normal), rounded to whole months, at least 6. */

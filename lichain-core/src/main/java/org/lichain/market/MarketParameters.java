@@ -32,7 +32,6 @@ public final class MarketParameters {
             d("curtail_after_months", "months", 1, 60, "months below the loss line before care and maintenance"),
             d("restart_after_months", "months", 1, 60, "months above the restart line before a restart"),
             d("expectation_weight_per_month", "share", 0.001, 1, "weight of the latest price in the adaptive expected price"),
-            d("incentive_markup_pct", "pct", 0, 500, "incentive price = AISC x (1 + markup)"),
             d("lead_time_hard_rock_months", "months", 1, 240, "FID to first production, hard rock"),
             d("lead_time_brine_months", "months", 1, 240, "FID to first production, brine"),
             d("lead_time_sigma", "ratio", 0, 2, "lognormal sigma of drawn lead times"),
@@ -149,34 +148,33 @@ public final class MarketParameters {
     public double curtailAfterMonths() { return at(10); }
     public double restartAfterMonths() { return at(11); }
     public double expectationWeightPerMonth() { return at(12); }
-    public double incentiveMarkupPct() { return at(13); }
-    public double leadTimeHardRockMonths() { return at(14); }
-    public double leadTimeBrineMonths() { return at(15); }
-    public double leadTimeSigma() { return at(16); }
-    public double projectAttritionPct() { return at(17); }
-    public double maxFidsPerYearPerType() { return at(18); }
-    public double fidReserveMarginPct() { return at(19); }
-    public double sc6ValueSharePct() { return at(20); }
-    public double conversionMarginTightPct() { return at(21); }
-    public double conversionRecoveryPct() { return at(22); }
-    public double hydroxidePremiumPct() { return at(23); }
-    public double normalUtilisationPct() { return at(24); }
-    public double maxUtilisationPct() { return at(25); }
-    public double minUtilisationPct() { return at(26); }
-    public double lossUtilisationSlope() { return at(27); }
-    public double defaultLossTolerance() { return at(28); }
-    public double inventoryDemandGrowthGain() { return at(29); }
-    public double integratedOwnerMarginUsdPerTLce() { return at(30); }
-    public double supportedUtilisationFloorPct() { return at(31); }
-    public double recyclingScrapPct() { return at(32); }
-    public double recyclingEndOfLifePct() { return at(33); }
-    public double batteryLifetimeMonths() { return at(34); }
-    public double sodiumThresholdUsdPerTLce() { return at(35); }
-    public double sodiumSaturationUsdPerTLce() { return at(36); }
-    public double sodiumMaxSharePct() { return at(37); }
-    public double destructionThresholdUsdPerTLce() { return at(38); }
-    public double destructionElasticity() { return at(39); }
-    public double shortRunDemandElasticity() { return at(40); }
+    public double leadTimeHardRockMonths() { return at(13); }
+    public double leadTimeBrineMonths() { return at(14); }
+    public double leadTimeSigma() { return at(15); }
+    public double projectAttritionPct() { return at(16); }
+    public double maxFidsPerYearPerType() { return at(17); }
+    public double fidReserveMarginPct() { return at(18); }
+    public double sc6ValueSharePct() { return at(19); }
+    public double conversionMarginTightPct() { return at(20); }
+    public double conversionRecoveryPct() { return at(21); }
+    public double hydroxidePremiumPct() { return at(22); }
+    public double normalUtilisationPct() { return at(23); }
+    public double maxUtilisationPct() { return at(24); }
+    public double minUtilisationPct() { return at(25); }
+    public double lossUtilisationSlope() { return at(26); }
+    public double defaultLossTolerance() { return at(27); }
+    public double inventoryDemandGrowthGain() { return at(28); }
+    public double integratedOwnerMarginUsdPerTLce() { return at(29); }
+    public double supportedUtilisationFloorPct() { return at(30); }
+    public double recyclingScrapPct() { return at(31); }
+    public double recyclingEndOfLifePct() { return at(32); }
+    public double batteryLifetimeMonths() { return at(33); }
+    public double sodiumThresholdUsdPerTLce() { return at(34); }
+    public double sodiumSaturationUsdPerTLce() { return at(35); }
+    public double sodiumMaxSharePct() { return at(36); }
+    public double destructionThresholdUsdPerTLce() { return at(37); }
+    public double destructionElasticity() { return at(38); }
+    public double shortRunDemandElasticity() { return at(39); }
 
     @Override
     public boolean equals(Object o) {

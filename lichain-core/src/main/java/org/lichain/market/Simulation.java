@@ -538,8 +538,6 @@ public final class Simulation {
                     || fidsThisYear[a.resourceType().ordinal()] >= p.maxFidsPerYearPerType()) {
                 return; // not yet eligible, or the type's decisions for the year are used up
             }
-            double cash = a.c1UsdPerTLce(y, expectation);
-            double incentive = (cash + a.sustainingUsdPerTLce()[y]) * (1 + p.incentiveMarkupPct() / 100.0);
             // investors look to when the project is halfway up its ramp (lead time + half the generic ramp)
             int ahead = lead[i] + MarketInputs.GENERIC_RAMP_MONTHS / 2;
             int horizon = Math.min(T - 1, t + ahead);
@@ -548,8 +546,8 @@ public final class Simulation {
             double projected = t + ahead <= T - 1 && outlookDemand[t] > 0
                     ? trailingMonthlyUse * outlookDemand[t + ahead] / outlookDemand[t]
                     : InvestmentDecision.projectedDemand(trailingMonthlyUse, growth, ahead);
-            if (InvestmentDecision.takesFid(expectation, incentive, cash, committedProfile[horizon],
-                    p.normalUtilisationPct() / 100.0, projected, p.fidReserveMarginPct(),
+            if (InvestmentDecision.takesFid(committedProfile[horizon], p.normalUtilisationPct() / 100.0, projected,
+                    p.fidReserveMarginPct(),
                     fidsThisYear[a.resourceType().ordinal()], p.maxFidsPerYearPerType())) {
                 fid[i] = t;
                 shift[i] = Math.max(0, t + lead[i] - planned);

@@ -431,8 +431,9 @@ public final class ScenarioFile {
         double[] v = new double[l.items().size()];
         for (int i = 0; i < v.length; i++) {
             Node it = l.items().get(i);
-            if (it instanceof Scalar s && s.numeric() && !Double.isNaN(strict(s, field + "." + key + "[" + i + "]"))) {
-                v[i] = StrictNumber.parse(s.text());
+            double d = it instanceof Scalar s && s.numeric() ? strict(s, field + "." + key + "[" + i + "]") : Double.NaN;
+            if (!Double.isNaN(d)) {
+                v[i] = d;
             } else {
                 problems.add(file, it.line(), it.column(), field + "." + key + "[" + i + "]",
                         it instanceof Scalar s ? s.text() : null, "must be a number");

@@ -94,5 +94,7 @@ class ParserFuzzTest {
         }
         assertThat(d).isFinite();
         assertThat(s).matches("[+-]?[0-9.]+([eE][+-]?[0-9]+)?");
+        // an independent oracle: the exact decimal value, rounded to the nearest double, is what was returned
+        assertThat(d).isEqualTo(new java.math.BigDecimal(s).doubleValue());
     }
 }

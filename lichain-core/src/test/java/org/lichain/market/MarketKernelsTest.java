@@ -148,9 +148,9 @@ class MarketKernelsTest {
         // 1,000 t committed x 70% = 700 < 700 x 1.1 = 770: short; 1,200 x 0.7 = 840: not short
         assertThat(InvestmentDecision.balanceShort(1_000, 0.7, 700, 10)).isTrue();
         assertThat(InvestmentDecision.balanceShort(1_200, 0.7, 700, 10)).isFalse();
-        assertThat(InvestmentDecision.takesFid(9_000, 15_000, 8_000, 1_000, 0.7, 700, 10, 3, 10)).isTrue();
-        assertThat(InvestmentDecision.takesFid(9_000, 15_000, 8_000, 1_000, 0.7, 700, 10, 10, 10)).isFalse();
-        assertThat(InvestmentDecision.takesFid(9_000, 15_000, 8_000, 1_200, 0.7, 700, 10, 0, 10)).isFalse();
+        assertThat(InvestmentDecision.takesFid(1_000, 0.7, 700, 10, 3, 10)).isTrue();
+        assertThat(InvestmentDecision.takesFid(1_000, 0.7, 700, 10, 10, 10)).isFalse();
+        assertThat(InvestmentDecision.takesFid(1_200, 0.7, 700, 10, 0, 10)).isFalse();
         // lead times: 30 x e^(0.25 z): z = 0 -> 30; z = 2 -> 49.46 -> 49; never under 6
         assertThat(InvestmentDecision.leadTimeMonths(30, 0.25, 0)).isEqualTo(30);
         assertThat(InvestmentDecision.leadTimeMonths(30, 0.25, 2)).isEqualTo(49);

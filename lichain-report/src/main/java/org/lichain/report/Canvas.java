@@ -49,13 +49,6 @@ public final class Canvas {
         return out.toByteArray();
     }
 
-    /** Temporary files are created owner-only; a report is meant to be read by others (rw-r--r--). */
-    public static void readableByAll(Path p) throws IOException {
-        if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        }
-    }
-
     /** Writes bytes to a file atomically (temporary file in the same folder, then rename). */
     public static void write(Path file, byte[] bytes) {
         org.lichain.dataset.AtomicFile.write(file, bytes);

@@ -54,10 +54,7 @@ final class MonitoringApi {
     /** Alerts over measurements, with the ledger's discharges (as {@code /api/env/alerts}). */
     List<Alerts.Alert> alerts(List<MonitoringStore.Measurement> ms, Alerts.Options options) {
         int maxYear = ms.stream().mapToInt(m -> m.time().getYear()).max().orElse(EnvApi.LEDGER_FROM_YEAR);
-        EnvironmentLedger l = EnvironmentLedger.compute(world, ProductionSeries.historical(world,
-                EnvApi.LEDGER_FROM_YEAR, Math.max(maxYear, EnvApi.LEDGER_FROM_YEAR),
-                ProductionSeries.Basis.REPORTED_ELSE_CAPACITY));
-        return Alerts.evaluate(network(), ms, options, Alerts.ledgerDischarge(l));
+        return Alerts.evaluate(network(), ms, options, discharge(maxYear)); // the ledger is cached per year
     }
 
     /** Stored thallium measurements; empty when nothing was ingested yet. */

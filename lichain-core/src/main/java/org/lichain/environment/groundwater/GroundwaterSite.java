@@ -3,7 +3,6 @@ package org.lichain.environment.groundwater;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 
 /**
  * A residue yard and the aquifer under it, in a local plan frame: x (m) along the groundwater flow from the stack's
@@ -95,10 +94,6 @@ public record GroundwaterSite(String id, String asset, String name, String rainR
             return this == RIVER || this == RECEPTOR_WELL;
         }
 
-        public boolean sampled() {
-            return this == WELL || this == CANDIDATE;
-        }
-
         public static PointKind parse(String s) {
             for (PointKind k : values()) {
                 if (k.id().equals(s)) {
@@ -112,15 +107,6 @@ public record GroundwaterSite(String id, String asset, String name, String rainR
 
     /** A point of the site; {@code station} is the monitoring station id of an existing well, else "". */
     public record Point(String id, PointKind kind, double xM, double yM, String station, String source) {
-    }
-
-    public Point point(String pointId) {
-        for (Point p : points) {
-            if (p.id().equals(pointId)) {
-                return p;
-            }
-        }
-        throw new NoSuchElementException("unknown point '" + pointId + "' at site " + id);
     }
 
     /** The points of the given kinds, in file order. */

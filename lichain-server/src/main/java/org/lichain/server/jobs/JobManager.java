@@ -167,9 +167,12 @@ public final class JobManager implements AutoCloseable {
         }
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper RESULT_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private static byte[] resultBytes(com.fasterxml.jackson.databind.JsonNode n) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(n);
+            return RESULT_JSON.writeValueAsBytes(n);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
