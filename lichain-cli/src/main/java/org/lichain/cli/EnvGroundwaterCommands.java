@@ -68,9 +68,7 @@ final class EnvGroundwaterCommands {
             if (!(stockT > 0) || !Double.isFinite(stockT)) {
                 throw new InvalidInputException("--stock-t " + stockT + ": must be a positive number of tonnes");
             }
-            return new GroundwaterModel.SiteStack(new GroundwaterModel.Stack(stockT,
-                    stockT * SourceTerm.RESIDUE_TL_MG_PER_KG / 1000.0), "--stock-t given; Tl at "
-                    + SourceTerm.RESIDUE_TL_MG_PER_KG + " mg/kg residue (PHAN2021)");
+            return GroundwaterModel.givenStack(stockT, "--stock-t");
         }
         GroundwaterModel.SiteStack s = GroundwaterModel.stackOf(w, site, year, EnvCommand.LEDGER_FROM_YEAR);
         if (!(s.stack().stockT() > 0)) {
@@ -81,9 +79,8 @@ final class EnvGroundwaterCommands {
         return s;
     }
 
-    /** The driest monthly flow of the site's rain reach, m³/s (the river the plume reaches, named simplification). */
     static double dryFlow(RiverNetwork n, GroundwaterSite s) {
-        return java.util.Arrays.stream(n.reach(s.rainReach()).flowM3PerS()).min().orElse(Double.NaN);
+        return GroundwaterModel.dryFlowM3PerS(n, s);
     }
 
     static String years(double v) {

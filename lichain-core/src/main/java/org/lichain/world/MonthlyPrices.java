@@ -100,7 +100,8 @@ public final class MonthlyPrices {
     }
 
     /** A monthly row's source without its trailing "; mean of N daily values" (which is that month's). */
-    static String withoutDailyCount(String source) {
+    /** A row's source without its trailing "; mean of N daily values" (the same for every month). */
+    public static String withoutDailyCount(String source) {
         int i = source.lastIndexOf("; mean of ");
         return i < 0 ? source : source.substring(0, i);
     }

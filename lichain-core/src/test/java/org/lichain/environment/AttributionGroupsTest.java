@@ -52,16 +52,11 @@ class AttributionGroupsTest {
                 assertThat(r.groups()).as(what).isNotEmpty();
                 Attribution.Group best = r.groups().get(0);
                 assertThat(best.outfalls()).as(what).contains(of.id());
-                assertThat(r.confidence()).as(what).isEqualTo(best.confidence());
-                double sum = 0;
                 for (Attribution.Group g : r.groups()) {
-                    sum += g.confidence();
                     if (!g.outfalls().contains(of.id())) {
                         assertThat(g.confidence()).as(what).isLessThanOrEqualTo(0.5);
                     }
                 }
-                assertThat(sum).as("group confidences are a distribution").isCloseTo(1.0,
-                        org.assertj.core.api.Assertions.within(1e-9));
                 for (Attribution.Candidate c : r.candidates()) {
                     if (!best.outfalls().contains(c.outfall())) {
                         assertThat(c.likelihoodWeight()).as(what + " " + c.outfall()).isLessThanOrEqualTo(0.5);

@@ -112,14 +112,15 @@ final class CurveApi {
         var mp = world.extension(org.lichain.world.MonthlyPrices.class);
         String source = "";
         if (mp.isPresent()) {
-            for (var e : mp.get().carbonateMonthly().entrySet()) {
+            var record = mp.get().carbonateMonthly();
+            for (var e : record.entrySet()) {
                 months.add(e.getKey().toString());
                 values.add(e.getValue().value());
-                source = e.getValue().source();
             }
+            source = record.isEmpty() ? "" : record.lastEntry().getValue().source();
         }
         o.put("source", source.isEmpty() ? "none (the dataset has no prices_monthly.csv)"
-                : "dataset file prices_monthly.csv; " + source.replaceAll("; (mean of|last obs).*$", ""));
+                : "dataset file prices_monthly.csv; " + org.lichain.world.MonthlyPrices.withoutDailyCount(source));
         ctx.contentType("application/json").result(Json.bytes(o));
     }
 }

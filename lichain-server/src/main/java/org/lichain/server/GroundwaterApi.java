@@ -57,9 +57,7 @@ final class GroundwaterApi {
             if (stockT <= 0) {
                 throw ApiProblem.invalid("stock_t", "must be positive");
             }
-            return new GroundwaterModel.SiteStack(new GroundwaterModel.Stack(stockT,
-                    stockT * SourceTerm.RESIDUE_TL_MG_PER_KG / 1000.0), "stock_t given; Tl at "
-                    + SourceTerm.RESIDUE_TL_MG_PER_KG + " mg/kg residue (PHAN2021)");
+            return GroundwaterModel.givenStack(stockT, "stock_t");
         }
         GroundwaterModel.SiteStack st = GroundwaterModel.stackOf(world, s, year, EnvApi.LEDGER_FROM_YEAR);
         if (!(st.stack().stockT() > 0)) {
@@ -99,11 +97,11 @@ final class GroundwaterApi {
             throw ApiProblem.invalid("scenario", e.getMessage());
         }
         GroundwaterModel.SiteStack st = stack(ctx, s, year);
+        RiverNetwork n = network();
         GroundwaterModel.Result r = GroundwaterModel.run(s, scenario, st.stack().stockT(), st.stack().tlInResidueKg(),
-                GroundwaterModel.rainFactors(network().reach(s.rainReach())), year, years);
+                GroundwaterModel.rainFactors(n.reach(s.rainReach())), year, years);
         ObjectNode o = Json.object();
-        GroundwaterJson.groundwater(o, r, scenario.id(), java.util.Arrays.stream(network().reach(s.rainReach())
-                .flowM3PerS()).min().orElse(Double.NaN));
+        GroundwaterJson.groundwater(o, r, scenario.id(), GroundwaterModel.dryFlowM3PerS(n, s));
         o.put("stock_basis", st.basis());
         // plan view of the plume at the end of the horizon (the dashboard's contour map)
         int nx = 61;

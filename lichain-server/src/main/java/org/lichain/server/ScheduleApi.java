@@ -125,7 +125,7 @@ final class ScheduleApi {
         }
         ArrayNode band = o.putArray("band");
         for (var b : s.tariff().band()) {
-            band.add(b.name().toLowerCase(java.util.Locale.ROOT));
+            band.add(b.id());
         }
         ctx.contentType("application/json").result(Json.bytes(o));
     }

@@ -68,6 +68,17 @@ public final class GroundwaterModel {
      * reported production first; when that books no residue to the site's asset (the dataset holds its output inside
      * an aggregate), the asset's capacity timeline instead, and the basis says so.
      */
+    /** The driest monthly flow of the site's rain reach, m³/s (the river the plume reaches, named simplification). */
+    public static double dryFlowM3PerS(org.lichain.environment.RiverNetwork n, GroundwaterSite s) {
+        return java.util.Arrays.stream(n.reach(s.rainReach()).flowM3PerS()).min().orElse(Double.NaN);
+    }
+
+    /** A stack of {@code stockT} t given by the user ({@code label} names the option), with Tl at the residue's content. */
+    public static SiteStack givenStack(double stockT, String label) {
+        return new SiteStack(new Stack(stockT, stockT * SourceTerm.RESIDUE_TL_MG_PER_KG / 1000.0), label
+                + " given; Tl at " + SourceTerm.RESIDUE_TL_MG_PER_KG + " mg/kg residue (PHAN2021)");
+    }
+
     public static SiteStack stackOf(org.lichain.world.World w, GroundwaterSite site, int year, int ledgerFromYear) {
         int from = Math.min(ledgerFromYear, year);
         EnvironmentLedger l = EnvironmentLedger.compute(w, org.lichain.environment.ProductionSeries.historical(w, from,

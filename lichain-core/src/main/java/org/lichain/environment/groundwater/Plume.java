@@ -28,18 +28,30 @@ public final class Plume {
     private Plume() {
     }
 
+    /** The longitudinal terms at a distance x (retarded velocity, decay root, decay factor), shared by the solutions. */
+    private record Along(double v, double ax, double root, double decay) {
+        static Along of(GroundwaterSite.Aquifer a, double xM) {
+            double v = a.seepageVelocityMPerDay() / a.retardation();
+            double lambda = a.decayPerYear() / 365.25;
+            double ax = a.longitudinalDispersivityM();
+            double root = Math.sqrt(1.0 + 4.0 * lambda * ax / v);
+            double decay = lambda == 0 ? 1.0 : Math.exp(xM / (2.0 * ax) * (1.0 - root));
+            return new Along(v, ax, root, decay);
+        }
+
+        /** erfc of the moving front at (x, t). */
+        double front(double xM, double tDays) {
+            return Erf.erfc((xM - v * tDays * root) / (2.0 * Math.sqrt(ax * v * tDays)));
+        }
+    }
+
     /** The unit response: C/C0 at (x, y) a time {@code tDays} after a unit step of the source. */
     public static double unitStep(GroundwaterSite.Aquifer a, double sourceWidthM, double xM, double yM, double tDays) {
         if (xM <= 0 || tDays <= 0) {
             return 0.0;
         }
-        double v = a.seepageVelocityMPerDay() / a.retardation();
-        double lambda = a.decayPerYear() / 365.25;
-        double ax = a.longitudinalDispersivityM();
-        double root = Math.sqrt(1.0 + 4.0 * lambda * ax / v);
-        double decay = lambda == 0 ? 1.0 : Math.exp(xM / (2.0 * ax) * (1.0 - root));
-        double front = Erf.erfc((xM - v * tDays * root) / (2.0 * Math.sqrt(ax * v * tDays)));
-        return 0.25 * decay * front * transverse(a, sourceWidthM, xM, yM);
+        Along l = Along.of(a, xM);
+        return 0.25 * l.decay() * l.front(xM, tDays) * transverse(a, sourceWidthM, xM, yM);
     }
 
     /**
@@ -51,12 +63,8 @@ public final class Plume {
         if (xM <= 0 || tDays <= 0) {
             return xM <= 0 && tDays > 0 ? 1.0 : 0.0;
         }
-        double v = a.seepageVelocityMPerDay() / a.retardation();
-        double lambda = a.decayPerYear() / 365.25;
-        double ax = a.longitudinalDispersivityM();
-        double root = Math.sqrt(1.0 + 4.0 * lambda * ax / v);
-        double decay = lambda == 0 ? 1.0 : Math.exp(xM / (2.0 * ax) * (1.0 - root));
-        return 0.5 * decay * Erf.erfc((xM - v * tDays * root) / (2.0 * Math.sqrt(ax * v * tDays)));
+        Along l = Along.of(a, xM);
+        return 0.5 * l.decay() * l.front(xM, tDays);
     }
 
     /** The transverse factor [erf((y + Y/2)/(2√(αy x))) − erf((y − Y/2)/(2√(αy x)))], between 0 and 2. */
@@ -70,12 +78,7 @@ public final class Plume {
         if (xM <= 0) {
             return 0.0;
         }
-        double v = a.seepageVelocityMPerDay() / a.retardation();
-        double lambda = a.decayPerYear() / 365.25;
-        double ax = a.longitudinalDispersivityM();
-        double root = Math.sqrt(1.0 + 4.0 * lambda * ax / v);
-        double decay = lambda == 0 ? 1.0 : Math.exp(xM / (2.0 * ax) * (1.0 - root));
-        return 0.5 * decay * transverse(a, sourceWidthM, xM, yM);
+        return 0.5 * Along.of(a, xM).decay() * transverse(a, sourceWidthM, xM, yM);
     }
 
     /**
@@ -86,10 +89,13 @@ public final class Plume {
                                 double[] c0, double tDays) {
         double c = 0;
         double prev = 0;
+        // the position's terms once (not once per source step): the same products as unitStep, in the same order
+        Along l = xM > 0 ? Along.of(a, xM) : null;
+        double tf = xM > 0 ? transverse(a, sourceWidthM, xM, yM) : 0.0;
         for (int k = 0; k < c0.length && startDays[k] < tDays; k++) {
             double step = c0[k] - prev;
             if (step != 0) {
-                c += step * unitStep(a, sourceWidthM, xM, yM, tDays - startDays[k]);
+                c += step * (l == null ? 0.0 : 0.25 * l.decay() * l.front(xM, tDays - startDays[k]) * tf);
             }
             prev = c0[k];
         }

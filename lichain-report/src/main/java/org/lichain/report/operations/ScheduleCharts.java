@@ -246,7 +246,7 @@ public final class ScheduleCharts {
             g.setColor(bandColour(b));
             g.fillRect(right + 20, ly, 14, 14);
             g.setColor(Color.BLACK);
-            g.drawString(b.name().toLowerCase(Locale.ROOT).replace('_', ' '), right + 40, ly + 12);
+            g.drawString(b.id().replace('_', ' '), right + 40, ly + 12);
             ly += 20;
         }
         // heat map: rows = hour of day, columns = day of the month

@@ -39,11 +39,7 @@ public final class EnsembleCharts {
                         .toLowerCase(Locale.ROOT) + ")").build();
         chart.getStyler().setPlotGridLinesVisible(false);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> String.format(Locale.ROOT, "%.0f", x));
-        chart.getStyler().setyAxisTickLabelsFormattingFunction(org.lichain.report.ChartStyle::number); // no "6E5"
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+        org.lichain.report.ChartStyle.timeAxes(chart); // year ticks, no "6E5", legend below
         int years = s.years();
         double[] x = new double[years];
         double[][] p = new double[5][years];
@@ -126,12 +122,8 @@ public final class EnsembleCharts {
                 .orElseThrow(() -> new IllegalArgumentException("no metric " + annualName));
         XYChart chart = new XYChartBuilder().width(900).height(500).title(metric.description() + ": scenarios")
                 .xAxisTitle("year").yAxisTitle(metric.unit()).build();
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> String.format(Locale.ROOT, "%.0f", x));
-        chart.getStyler().setyAxisTickLabelsFormattingFunction(org.lichain.report.ChartStyle::number); // no "6E5"
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+        org.lichain.report.ChartStyle.timeAxes(chart); // year ticks, no "6E5", legend below
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
         Color[] palette = {new Color(0x1B9E77), new Color(0xD95F02), new Color(0x7570B3), new Color(0xE7298A),
                 new Color(0x66A61E), new Color(0xE6AB02)};
         int idx = 0;
