@@ -20,10 +20,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code lichain calibrate}: fits the market's price-formation parameters on the backtest. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-        header = "Fits the market's price-formation parameters by grid search on the 2020-2025 backtest.",
-        description = {"Fits the market's price-formation parameters (scarcity elasticity, inventory momentum and "
-                + "demand-growth gains, price adjustment speed, maximum stock cover) by grid search on the "
-                + "2020-2025 backtest against market_history.csv.",
+        header = "Fits the market's behavioural parameters by grid search on the 2020-2023 price record.",
+        description = {"Fits the market's behavioural parameters (the grid in docs/market.md: cover price elasticity, "
+                + "price adjustment speed, short-run demand elasticity, stock cover, producers' stock target, "
+                + "scarcity elasticity, mature plants' maximum utilisation) by grid search against the monthly SMM "
+                + "carbonate record 2020-2023 (prices_monthly.csv); 2024-2025 is held out and reported as out of "
+                + "sample.",
                 "--write DIR updates DIR/market_parameters.csv (a dataset folder from 'lichain dataset export'), "
                         + "marking each fitted row with this command and its score."})
 public final class CalibrateCommand implements Callable<Integer> {

@@ -45,6 +45,16 @@ public final class InvestmentDecision {
                 && balanceShort(committedCapacityAtHorizonTLce, normalUtilisation, projectedDemandTLce, reserveMarginPct);
     }
 
+    /**
+     * Fast-track projects (quick, high-cost hard rock: {@link MarketInputs#genericProjects}) also need the expected
+     * price at least {@code multiple} × their C1: such supply is rushed only in a price boom, as in 2021–23 when
+     * Zimbabwean and Chinese lepidolite projects were bought and built within 12–18 months (reference/assets.csv
+     * ZW-01, ZW-02, CN-JX-01).
+     */
+    public static boolean fastTrackPriceReached(double expectedPriceUsd, double c1Usd, double multiple) {
+        return expectedPriceUsd >= multiple * c1Usd;
+    }
+
     /** A lead time drawn as {@code base × exp(σ z)} (z standard normal), rounded to whole months, at least 6. */
     public static int leadTimeMonths(double baseMonths, double sigma, double z) {
         return Math.max(6, (int) Math.round(baseMonths * Math.exp(sigma * z)));

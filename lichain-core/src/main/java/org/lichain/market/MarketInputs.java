@@ -39,6 +39,11 @@ public final class MarketInputs {
     final List<SupplyAsset> supply;      // mined supply (not converters)
     final List<SupplyAsset> converters;  // conversion capacity
     final double[][] capacityPerMonth;   // [asset][t], t LCE per month, from the timeline (shifted by a project's FID)
+    /**
+     * [asset][t] performing share of capacityPerMonth[asset][t] on the same (unshifted) months: the ramp-up of generic
+     * projects ({@link RampUp}); 1 for the dataset's assets, whose ramps are in their capacity events' ramp months.
+     */
+    final double[][] performance;
     final boolean[][] suspendedByShock;  // [asset][t] calendar months a scenario shock suspends (null: none)
     final double[][] addedByShock;       // [asset][t] t LCE per month a scenario shock adds (null: none)
     final double[] lossTolerance;
@@ -84,6 +89,18 @@ public final class MarketInputs {
             for (int t = 0; t < months; t++) {
                 capacityPerMonth[i][t] = Math.max(0, s.get(i).capacityTLcePerYear()[t]) / 12.0;
             }
+        }
+        // ramp-up performance of the generic projects (they share one timeline: computed once); the dataset's assets
+        // ramp in their capacity events (ramp_months), so they perform at 1 here (no double counting)
+        this.performance = new double[s.size()][];
+        double[] ones = new double[months];
+        java.util.Arrays.fill(ones, 1.0);
+        java.util.IdentityHashMap<double[], double[]> shared = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < s.size(); i++) {
+            SupplyAsset a = s.get(i);
+            performance[i] = !a.id().startsWith("GENERIC-") ? ones
+                    : shared.computeIfAbsent(a.capacityTLcePerYear(), k -> RampUp.performance(k,
+                            params.rampStartPerformancePct() / 100.0, params.rampUpMonths()));
         }
         // shocks apply to calendar months (a suspension of a project that starts late still falls in its window);
         // they are not in the timeline that investors see (no foresight of a suspension)
@@ -189,16 +206,38 @@ public final class MarketInputs {
     private static final String[] GENERIC_HARDROCK_NAMES = genericLabels("generic spodumene project %d");
 
     private static String[] genericLabels(String format) {
-        String[] out = new String[GENERIC_SLOTS_PER_TYPE];
-        for (int k = 0; k < out.length; k++) {
+        return labels(format, GENERIC_SLOTS_PER_TYPE);
+    }
+    /** Id prefix of the fast-track generic projects. */
+    static final String FAST_TRACK_PREFIX = "GENERIC-FAST-";
+    /** Fast-track project slots (at most max_fids_per_year_per_type a year; 40 × 30 kt = 1.2 Mt LCE/yr in all). */
+    static final int FAST_TRACK_SLOTS = 40;
+    private static final String[] FAST_TRACK_IDS = labels(FAST_TRACK_PREFIX + "%02d", FAST_TRACK_SLOTS);
+    private static final String[] FAST_TRACK_NAMES = labels("fast-track hard-rock project %d", FAST_TRACK_SLOTS);
+    /** Percentile of the hard-rock assets' C1 at which fast-track projects produce (dear, low-grade, quick). */
+    static final double FAST_TRACK_COST_PERCENTILE = 0.75;
+
+    private static String[] labels(String format, int n) {
+        String[] out = new String[n];
+        for (int k = 0; k < n; k++) {
             out[k] = String.format(java.util.Locale.ROOT, format, k + 1);
         }
         return out;
     }
+
     /** Capacity of one generic project, t LCE per year. */
     static final double GENERIC_PROJECT_T_LCE_PER_YEAR = 30_000;
-    /** Months from first production to full capacity of a generic project. */
-    static final int GENERIC_RAMP_MONTHS = 24;
+    /**
+     * A generic project's nameplate by month: its full size from its planned first month (shifted by its FID); its
+     * ramp-up is in its performance ({@link RampUp}), not in the nameplate.
+     */
+    static double[] genericTimeline(int firstMonth, int months) {
+        double[] cap = new double[months];
+        for (int t = Math.max(0, firstMonth); t < months; t++) {
+            cap[t] = GENERIC_PROJECT_T_LCE_PER_YEAR;
+        }
+        return cap;
+    }
     /** Cost step between successive generic slots (a rising long-run supply curve). */
     static final double GENERIC_COST_STEP = 0.03;
     /** Generic projects may take FID only from this month: announced projects up to 2025 are in the dataset. */
@@ -247,12 +286,8 @@ public final class MarketInputs {
             for (int k = 0; k < roy.length; k++) {
                 roy[k] = 0.05 * SupplyAsset.ROYALTY_GRID_USD[k];
             }
-            double[] cap = new double[months];
             // planned start = the first month generic projects may start; FID shifts it by the lead time
-            for (int t = Math.max(0, firstFid); t < months; t++) {
-                int in = t - Math.max(0, firstFid) + 1;
-                cap[t] = GENERIC_PROJECT_T_LCE_PER_YEAR * Math.min(1.0, in / (double) GENERIC_RAMP_MONTHS);
-            }
+            double[] cap = genericTimeline(firstFid, months);
             for (int k = 0; k < GENERIC_SLOTS_PER_TYPE; k++) {
                 double f = 1 + GENERIC_COST_STEP * k;
                 double[] c1 = new double[years];
@@ -267,6 +302,56 @@ public final class MarketInputs {
                         type == org.lichain.world.ResourceType.BRINE ? AssetKind.BRINE : AssetKind.MINE_CONCENTRATE,
                         cap, c1, roy, sus, true));
             }
+        }
+        out.addAll(fastTrackProjects(assets, firstFid, months, years));
+        return out;
+    }
+
+    /**
+     * Fast-track hard-rock projects (named simplification of the 2021–23 response, when Zimbabwean mines and Chinese
+     * lepidolite were bought, built and shipping within 12–18 months: reference/assets.csv ZW-01, ZW-02, CN-JX-01):
+     * {@link #FAST_TRACK_SLOTS} generic spodumene-concentrate projects of {@link #GENERIC_PROJECT_T_LCE_PER_YEAR} in
+     * {@code ZZ}, at the {@link #FAST_TRACK_COST_PERCENTILE} percentile of the dataset's hard-rock (spodumene and
+     * lepidolite) cash costs each year, +3% per slot, with their own lead time and an FID that also needs the expected
+     * price well above their cost ({@link InvestmentDecision#fastTrackPriceReached}).
+     */
+    static List<SupplyAsset> fastTrackProjects(List<SupplyAsset> assets, int firstFid, int months, int years) {
+        double[] c1q = new double[years];
+        double[] susMed = new double[years];
+        for (int y = 0; y < years; y++) {
+            List<Double> c1s = new ArrayList<>();
+            List<Double> sus = new ArrayList<>();
+            for (SupplyAsset a : assets) {
+                if ((a.resourceType() == org.lichain.world.ResourceType.SPODUMENE
+                        || a.resourceType() == org.lichain.world.ResourceType.LEPIDOLITE)
+                        && a.kind() != AssetKind.CONVERTER) {
+                    c1s.add(a.c1ExRoyaltiesUsdPerTLce()[y]);
+                    sus.add(a.sustainingUsdPerTLce()[y]);
+                }
+            }
+            if (c1s.isEmpty()) {
+                return List.of();
+            }
+            Collections.sort(c1s);
+            Collections.sort(sus);
+            c1q[y] = c1s.get((int) Math.floor(FAST_TRACK_COST_PERCENTILE * (c1s.size() - 1)));
+            susMed[y] = sus.get(sus.size() / 2);
+        }
+        double[] roy = new double[SupplyAsset.ROYALTY_GRID_USD.length];
+        for (int k = 0; k < roy.length; k++) {
+            roy[k] = 0.05 * SupplyAsset.ROYALTY_GRID_USD[k];
+        }
+        double[] cap = genericTimeline(firstFid, months);
+        List<SupplyAsset> out = new ArrayList<>();
+        for (int k = 0; k < FAST_TRACK_SLOTS; k++) {
+            double f = 1 + GENERIC_COST_STEP * k;
+            double[] c1 = new double[years];
+            for (int y = 0; y < years; y++) {
+                c1[y] = c1q[y] * f;
+            }
+            out.add(new SupplyAsset(FAST_TRACK_IDS[k], FAST_TRACK_NAMES[k], "ZZ", "ZZ",
+                    org.lichain.world.ResourceType.SPODUMENE, AssetKind.MINE_CONCENTRATE, cap, c1, roy, susMed.clone(),
+                    true));
         }
         return out;
     }
@@ -313,11 +398,8 @@ public final class MarketInputs {
         return new MarketInputs(scenario, data, assets, fx, w.fiscal().chinaVatPct(), priceRecord(w));
     }
 
-    static List<SupplyAsset> supplyAssets(World w, YearMonth from, YearMonth to, boolean forceMarketEvents) {
-        int months = (int) monthsBetween(from, to) + 1;
-        int years = to.getYear() - from.getYear() + 1;
-        IntegratedOwners owners = integratedOwners(w);
-        // years in which a country's supply is reconciled to reference totals: an aggregate asset reports production
+    /** Years in which a country's supply is reconciled to reference totals: an aggregate asset reports production. */
+    static java.util.Set<String> reconciledCountryYears(World w) {
         java.util.Set<String> reconciled = new java.util.HashSet<>();
         for (Asset a : w.assets()) {
             if (a.aggregate() && a.kind() != AssetKind.CONVERTER) {
@@ -326,6 +408,14 @@ public final class MarketInputs {
                 }
             }
         }
+        return reconciled;
+    }
+
+    static List<SupplyAsset> supplyAssets(World w, YearMonth from, YearMonth to, boolean forceMarketEvents) {
+        int months = (int) monthsBetween(from, to) + 1;
+        int years = to.getYear() - from.getYear() + 1;
+        IntegratedOwners owners = integratedOwners(w);
+        java.util.Set<String> reconciled = reconciledCountryYears(w);
         List<SupplyAsset> out = new ArrayList<>();
         for (Asset a : w.assets()) {
             double[] cap = new double[months];
@@ -466,6 +556,17 @@ public final class MarketInputs {
         }
         all.addAll(converters);
         return new MarketInputs(s, data, all, cnyPerUsd, vatPct, priceRecordCnyPerTInclVat);
+    }
+
+    /**
+     * Inputs for a variant of these (an ensemble draw): another scenario with the same period, market data and
+     * assets (e.g. with changed costs), keeping the exchange rates, VAT and price record of these inputs.
+     */
+    public MarketInputs derive(Scenario s, MarketData variantData, List<SupplyAsset> variantAssets) {
+        if (!s.from().equals(scenario.from()) || !s.to().equals(scenario.to())) {
+            throw new IllegalArgumentException("derive needs the same period; prepare new inputs instead");
+        }
+        return new MarketInputs(s, variantData, variantAssets, cnyPerUsd, vatPct, priceRecordCnyPerTInclVat);
     }
 
     /**

@@ -58,7 +58,11 @@ public final class MarketParameters {
             d("sodium_max_share_pct", "pct", 0, 100, "largest sodium-ion share of LFP-type demand"),
             d("destruction_threshold_usd_per_t_lce", "usd_per_t_lce", 1000, 1e6, "expected price above which demand is destroyed"),
             d("destruction_elasticity", "ratio", 0, 5, "demand elasticity above the destruction threshold"),
-            d("short_run_demand_elasticity", "ratio", 0, 2, "demand elasticity to the price relative to its expected level"));
+            d("short_run_demand_elasticity", "ratio", 0, 2, "demand elasticity to the price relative to its expected level"),
+            d("ramp_start_performance_pct", "pct", 1, 100, "share of its mature output a generic project reaches in its first month (RampUp)"),
+            d("ramp_up_months", "months", 1, 120, "months for a generic project to reach full performance (RampUp)"),
+            d("lead_time_fast_track_months", "months", 1, 240, "FID to first production, fast-track hard rock"),
+            d("fast_track_price_multiple", "ratio", 1, 20, "expected price / C1 at which fast-track projects may take FID"));
 
     /** The parameter names as written in files and scenarios, in declared order. */
     public static final List<String> NAMES = names();
@@ -175,6 +179,10 @@ public final class MarketParameters {
     public double destructionThresholdUsdPerTLce() { return at(37); }
     public double destructionElasticity() { return at(38); }
     public double shortRunDemandElasticity() { return at(39); }
+    public double rampStartPerformancePct() { return at(40); }
+    public double rampUpMonths() { return at(41); }
+    public double leadTimeFastTrackMonths() { return at(42); }
+    public double fastTrackPriceMultiple() { return at(43); }
 
     @Override
     public boolean equals(Object o) {

@@ -170,6 +170,8 @@ public final class Simulation {
         final double[] committedProfile;
         final double[] outlookDemand;
         final int[] fidsThisYear;
+        /** Fast-track projects ({@link MarketInputs#genericProjects}): short lead, high cost, FID also on price. */
+        final boolean[] fastTrack;
         final double[] received;
         final double[] concIntoConverter;
         final double[][] concByOriginInto;
@@ -192,6 +194,8 @@ public final class Simulation {
         final double[] concProd;
         final double[] chemProd;
         final double[] cap;
+        /** Capacity able to produce this month: nameplate × ramp-up performance, plus shock-added capacity. */
+        final double[] perfCap;
         final double[] availCap;
         final double[] curveCost;
         final boolean[] built;
@@ -314,14 +318,18 @@ public final class Simulation {
                     }
                 }
             }
-            fidsThisYear = new int[org.lichain.world.ResourceType.values().length];
+            // one count per resource type, and one for the fast-track projects
+            fidsThisYear = new int[org.lichain.world.ResourceType.values().length + 1];
+            fastTrack = new boolean[A];
             for (int i = 0; i < A; i++) {
                 SupplyAsset a = in.supply.get(i);
                 plannedStart[i] = firstCapacityMonth(in.capacityPerMonth[i]);
                 operating[i] = 1.0;
                 fid[i] = a.pipeline() ? Integer.MIN_VALUE : -1;
                 ord[i] = i;
-                double base = a.resourceType() == org.lichain.world.ResourceType.BRINE
+                fastTrack[i] = a.id().startsWith(MarketInputs.FAST_TRACK_PREFIX);
+                double base = fastTrack[i] ? p.leadTimeFastTrackMonths()
+                        : a.resourceType() == org.lichain.world.ResourceType.BRINE
                         ? p.leadTimeBrineMonths() : p.leadTimeHardRockMonths();
                 lead[i] = InvestmentDecision.leadTimeMonths(base, p.leadTimeSigma(), gaussian(projects));
                 // attrition only for generic projects: the dataset's announced projects carry their own dates
@@ -329,7 +337,7 @@ public final class Simulation {
                 attrited[i] = projects.nextDouble() * 100.0 < p.projectAttritionPct() && generic[i];
                 if (!a.pipeline()) {
                     for (int t = 0; t < T; t++) {
-                        committedProfile[t] += in.capacityPerMonth[i][t];
+                        committedProfile[t] += in.capacityPerMonth[i][t] * in.performance[i][t];
                     }
                 }
             }
@@ -355,6 +363,7 @@ public final class Simulation {
             concProd = new double[C];
             chemProd = new double[C];
             cap = new double[A];
+            perfCap = new double[A];
             availCap = new double[A];
             curveCost = new double[A];
             built = new boolean[A];
@@ -512,11 +521,15 @@ public final class Simulation {
                 }
                 int src = t - shift[i];
                 cap[i] = fid[i] == Integer.MIN_VALUE || src < 0 || attrited[i] ? 0.0 : in.capacityPerMonth[i][src];
+                perfCap[i] = cap[i] > 0 ? cap[i] * in.performance[i][src] : 0.0;
                 built[i] = cap[i] > 0; // exists this month (before any scenario shock)
                 if (in.suspendedByShock != null && in.suspendedByShock[i] != null && in.suspendedByShock[i][t]) {
                     cap[i] = 0.0;
+                    perfCap[i] = 0.0;
                 } else if (in.addedByShock != null && in.addedByShock[i] != null) {
+                    // capacity a scenario adds performs fully (named simplification: no ramp-up of shocks)
                     cap[i] += in.addedByShock[i][t];
+                    perfCap[i] += in.addedByShock[i][t];
                 }
                 if (cap[i] <= 0) {
                     // no capacity this month: nothing to decide and nothing produced or available
@@ -534,12 +547,17 @@ public final class Simulation {
         /** The FID rule for pipeline project {@code i} this month ({@link InvestmentDecision}). */
         void invest(int i, SupplyAsset a, int t, double trailingMonthlyUse, double growth) {
             int planned = plannedStart[i];
+            int type = fastTrack[i] ? fidsThisYear.length - 1 : a.resourceType().ordinal();
             if (planned < 0 || t < (generic[i] ? planned : planned - lead[i])
-                    || fidsThisYear[a.resourceType().ordinal()] >= p.maxFidsPerYearPerType()) {
+                    || fidsThisYear[type] >= p.maxFidsPerYearPerType()) {
                 return; // not yet eligible, or the type's decisions for the year are used up
             }
-            // investors look to when the project is halfway up its ramp (lead time + half the generic ramp)
-            int ahead = lead[i] + MarketInputs.GENERIC_RAMP_MONTHS / 2;
+            if (fastTrack[i] && !InvestmentDecision.fastTrackPriceReached(expectation,
+                    a.c1UsdPerTLce(y, MarketInputs.ROYALTY_REFERENCE_PRICE_USD), p.fastTrackPriceMultiple())) {
+                return; // high-cost quick supply is rushed only when the expected price is well above its cost
+            }
+            // investors look to when the project is halfway up its ramp (lead time + half the ramp-up)
+            int ahead = lead[i] + (int) Math.round(p.rampUpMonths() / 2);
             int horizon = Math.min(T - 1, t + ahead);
             // demand at the horizon: today's use grown at the outlook's rate (the scenario's demand drivers, which
             // are public forecasts such as the IEA's); where the run ends before the horizon, at the trailing rate
@@ -548,10 +566,10 @@ public final class Simulation {
                     : InvestmentDecision.projectedDemand(trailingMonthlyUse, growth, ahead);
             if (InvestmentDecision.takesFid(committedProfile[horizon], p.normalUtilisationPct() / 100.0, projected,
                     p.fidReserveMarginPct(),
-                    fidsThisYear[a.resourceType().ordinal()], p.maxFidsPerYearPerType())) {
+                    fidsThisYear[type], p.maxFidsPerYearPerType())) {
                 fid[i] = t;
                 shift[i] = Math.max(0, t + lead[i] - planned);
-                fidsThisYear[a.resourceType().ordinal()]++;
+                fidsThisYear[type]++;
                 addProfile(i, 1);
             }
         }
@@ -570,7 +588,7 @@ public final class Simulation {
             for (int tt = 0; tt < T; tt++) {
                 int src = tt - shift[i];
                 if (src >= 0) {
-                    committedProfile[tt] += sign * in.capacityPerMonth[i][src];
+                    committedProfile[tt] += sign * in.capacityPerMonth[i][src] * in.performance[i][src];
                 }
             }
         }
@@ -593,7 +611,7 @@ public final class Simulation {
                 double q = 0.0;
                 if (operating[i] > 0 && cap[i] > 0) {
                     double ratio = Double.isNaN(prevPrice) || c1[i] <= 0 ? 1.0 : prevPrice / c1[i];
-                    q = cap[i] * operating[i] * Math.min(1.0, SupplyResponse.utilisation(p, ratio,
+                    q = perfCap[i] * operating[i] * Math.min(1.0, SupplyResponse.utilisation(p, ratio,
                             unsoldFactor, in.utilisationFloor[i]));
                 }
                 prodByAsset[i][t] = q;
@@ -728,7 +746,7 @@ public final class Simulation {
             for (int i = 0; i < A; i++) {
                 // available = built and not suspended, running or idle, able to reach a buyer
                 boolean blocked = concentrate[i] && tn.blockedConcentrate(assetCountry[i]);
-                availCap[i] = cap[i] > 0 && !blocked ? cap[i] * maxUtil : 0.0;
+                availCap[i] = cap[i] > 0 && !blocked ? perfCap[i] * maxUtil : 0.0;
                 // the curve's cost: C1 with royalties at a fixed reference price, so that price-linked royalties
                 // (Chile's sliding Corfo tiers) do not feed the price back into its own target
                 if (availCap[i] > 0 || built[i]) {

@@ -51,9 +51,8 @@ public final class MarketEnsembleModel implements EnsembleModel {
     private final Scenario base;
     private final MarketData data;
     private final List<SupplyAsset> assets;
-    private final double[] cnyPerUsd;
-    private final double vatPct;
-    private final java.util.NavigableMap<java.time.YearMonth, Double> priceRecord;
+    /** The base inputs; each draw derives its own from them (same fx, VAT, price record and capacity history). */
+    private final MarketInputs prepared;
     private final int region;
     private final String dataId;
 
@@ -70,15 +69,9 @@ public final class MarketEnsembleModel implements EnsembleModel {
         Scenario b = spec.baseYaml().isEmpty() ? Scenario.base()
                 : ScenarioParser.parse(spec.sourceFile() + " (base)", spec.baseYaml(), world);
         this.base = b.withName(spec.name()).withPeriod(spec.from(), spec.to());
-        MarketInputs prepared = MarketInputs.fromWorld(world, base);
+        this.prepared = MarketInputs.fromWorld(world, base);
         this.assets = prepared.allAssets();
         this.data = world.extension(MarketData.class).orElseGet(MarketDataExtension::loadEmbedded);
-        this.cnyPerUsd = new double[spec.months()];
-        for (int t = 0; t < cnyPerUsd.length; t++) {
-            cnyPerUsd[t] = world.fx().cnyPerUsd(spec.from().plusMonths(t));
-        }
-        this.vatPct = world.fiscal().chinaVatPct();
-        this.priceRecord = MarketInputs.priceRecord(world);
         this.region = DemandRegion.CN.ordinal();
     }
 
@@ -154,7 +147,7 @@ public final class MarketEnsembleModel implements EnsembleModel {
     @Override
     public void run(Draw d, double[][] out) {
         Scenario s = scenario(d);
-        MarketInputs in = MarketInputs.of(s, demand(d), costs(d), cnyPerUsd, vatPct, priceRecord);
+        MarketInputs in = prepared.derive(s, demand(d), costs(d));
         Simulation.KeyMetrics r = Simulation.keyMetrics(in, d.modelSeed(), new SuccessiveShortestPathSolver(),
                 "lepidolite", "CN");
         double[] loss = r.shareAtLoss();
@@ -170,7 +163,13 @@ public final class MarketEnsembleModel implements EnsembleModel {
         if (d.has("project_delay_months")) {
             double delay = d.value("project_delay_months");
             Map<String, Double> pf = new HashMap<>(s.priceFormation());
-            for (String k : List.of("lead_time_hard_rock_months", "lead_time_brine_months")) {
+            // a fast-track project slips in proportion to its shorter build: the drawn delay is anchored on greenfield
+            // projects of about the hard-rock lead time (Thacker Pass, Rincon; facts.md 10.6)
+            String hard = "lead_time_hard_rock_months";
+            String fast = "lead_time_fast_track_months";
+            double fastLead = pf.getOrDefault(fast, data.parameter(fast));
+            pf.put(fast, fastLead + delay * fastLead / pf.getOrDefault(hard, data.parameter(hard)));
+            for (String k : List.of(hard, "lead_time_brine_months")) {
                 pf.put(k, pf.getOrDefault(k, data.parameter(k)) + delay);
             }
             s = s.withPriceFormation(pf);

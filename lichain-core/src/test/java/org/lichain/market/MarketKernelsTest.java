@@ -158,6 +158,47 @@ class MarketKernelsTest {
     }
 
     @Test
+    void fastTrack_needsTheExpectedPriceAtTheMultipleOfItsCost() {
+        // C1 US$9,000 at multiple 2: US$18,000 is enough, US$17,999 is not
+        assertThat(InvestmentDecision.fastTrackPriceReached(18_000, 9_000, 2.0)).isTrue();
+        assertThat(InvestmentDecision.fastTrackPriceReached(17_999, 9_000, 2.0)).isFalse();
+    }
+
+    @Test
+    void rampUp_newCapacityLearnsLinearly_restoredCapacityDoesNot() {
+        // 100 in months 0-1 (mature), 200 from month 2: the new 100 performs at 0.6 + 0.4 x age/4 (ramp of 4 months)
+        double[] cap = {100, 100, 200, 200, 200, 200, 200, 200};
+        double[] perf = RampUp.performance(cap, 0.6, 4);
+        assertThat(perf[0]).isEqualTo(1.0);
+        assertThat(perf[1]).isEqualTo(1.0);
+        // month 2 (age 0): shortfall 100 x 0.4 x 1 = 40 of 200 -> 0.8
+        assertThat(perf[2]).isCloseTo(0.8, within(1e-12));
+        // month 3 (age 1): 100 x 0.4 x 0.75 = 30 -> 0.85; month 5 (age 3): 100 x 0.4 x 0.25 = 10 -> 0.95
+        assertThat(perf[3]).isCloseTo(0.85, within(1e-12));
+        assertThat(perf[5]).isCloseTo(0.95, within(1e-12));
+        // age 4 and after: mature
+        assertThat(perf[6]).isEqualTo(1.0);
+        // a suspension (0) and restart at the earlier level: no new learning
+        double[] restart = RampUp.performance(new double[] {50, 0, 0, 50, 50}, 0.6, 4);
+        assertThat(restart).containsExactly(1.0, 1.0, 1.0, 1.0, 1.0);
+        // a new plant from nothing: 0.6 in its first month, 0.7 in its second (ramp of 4)
+        double[] fresh = RampUp.performance(new double[] {0, 30, 30}, 0.6, 4);
+        assertThat(fresh[0]).isEqualTo(1.0);
+        assertThat(fresh[1]).isCloseTo(0.6, within(1e-12));
+        assertThat(fresh[2]).isCloseTo(0.7, within(1e-12));
+    }
+
+    @Property(seed = "20261205", tries = 200)
+    void rampUp_performanceStaysWithinItsStartShareAndOne(
+            @ForAll @Size(min = 1, max = 40) java.util.List<@DoubleRange(min = 0, max = 1e5) Double> caps,
+            @ForAll @DoubleRange(min = 0.01, max = 1) double start, @ForAll @IntRange(min = 1, max = 60) int ramp) {
+        double[] cap = caps.stream().mapToDouble(Double::doubleValue).toArray();
+        for (double x : RampUp.performance(cap, start, ramp)) {
+            assertThat(x).isBetween(start - 1e-12, 1.0 + 1e-12);
+        }
+    }
+
+    @Test
     void secondarySupply_recyclingSubstitutionAndDestruction() {
         // 5% of 1,000 t scrap + 30% of 400 t from one lifetime ago = 50 + 120 = 170
         assertThat(SecondarySupply.recycledTLce(1_000, 400, 5, 30)).isCloseTo(170, within(1e-12));
