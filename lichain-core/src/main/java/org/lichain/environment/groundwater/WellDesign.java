@@ -134,6 +134,31 @@ public final class WellDesign {
      * rainfall is the site's annual mean: constant source).
      */
     public static Simulation simulate(GroundwaterSite site, double stockT, double tlInResidueKg, Options o) {
+        return crossings(site, stockT, tlInResidueKg, o).sampledEvery(o.intervalDays());
+    }
+
+    /**
+     * The Monte Carlo's draws and crossing times, before rounding to a sampling calendar: the draws do not depend on
+     * the sampling interval, so one set of trials serves every calendar ({@link #sampledEvery}).
+     */
+    record Crossings(List<String> ids, double[] deadline, double[][] crossDays, double[] phase, double horizon,
+                     int reached, double[] start) {
+        /** Detection at the first sampling date on or after each crossing (calendar of the given interval and phase). */
+        Simulation sampledEvery(double intervalDays) {
+            double[][] det = new double[crossDays.length][];
+            for (int t = 0; t < det.length; t++) {
+                det[t] = new double[crossDays[t].length];
+                for (int j = 0; j < det[t].length; j++) {
+                    double cross = crossDays[t][j];
+                    det[t][j] = Double.isInfinite(cross) ? Double.POSITIVE_INFINITY
+                            : phase[t] + Math.ceil((cross - phase[t]) / intervalDays) * intervalDays;
+                }
+            }
+            return new Simulation(new Trials(ids, deadline, det, horizon, reached), start);
+        }
+    }
+
+    static Crossings crossings(GroundwaterSite site, double stockT, double tlInResidueKg, Options o) {
         if (!(stockT > 0)) {
             throw new org.lichain.dataset.InvalidInputException("site " + site.id() + " has no residue stock (asset " + site.asset() + ")");
         }
@@ -147,7 +172,8 @@ public final class WellDesign {
         double side = SourceTerm.stackSideM(site, stockT);
         double horizon = o.horizonYears() * 365.25;
         double[] deadline = new double[o.trials()];
-        double[][] det = new double[o.trials()][sampled.size()];
+        double[][] crossDays = new double[o.trials()][sampled.size()];
+        double[] phases = new double[o.trials()];
         double[] start = new double[o.trials()];
         double[] flat = new double[12];
         Arrays.fill(flat, 1.0);
@@ -183,15 +209,14 @@ public final class WellDesign {
             }
             deadline[t] = dl <= horizon ? dl : Double.POSITIVE_INFINITY;
             start[t] = t0;
+            phases[t] = phase;
             for (int j = 0; j < sampled.size(); j++) {
                 GroundwaterSite.Point p = sampled.get(j);
-                double cross = t0 + Plume.crossingDays(a, w, p.xM() - xs, p.yM() - yc, ratio);
-                det[t][j] = Double.isInfinite(cross) ? Double.POSITIVE_INFINITY
-                        : phase + Math.ceil((cross - phase) / o.intervalDays()) * o.intervalDays();
+                crossDays[t][j] = t0 + Plume.crossingDays(a, w, p.xM() - xs, p.yM() - yc, ratio);
             }
         }
         List<String> ids = sampled.stream().map(GroundwaterSite.Point::id).toList();
-        return new Simulation(new Trials(ids, deadline, det, horizon, reached), start);
+        return new Crossings(ids, deadline, crossDays, phases, horizon, reached, start);
     }
 
     /**
@@ -362,8 +387,9 @@ public final class WellDesign {
      * optimum when searched, else greedy); the same k sampled every half month (a calendar that contains the monthly dates, so it can only detect sooner); and the best k + 1 monthly.
      */
     public static Report report(GroundwaterSite site, double stockT, double tlInResidueKg, int k, Options o) {
-        Simulation monthly = simulate(site, stockT, tlInResidueKg, o.withIntervalDays(MONTH_DAYS));
-        Simulation half = simulate(site, stockT, tlInResidueKg, o.withIntervalDays(MONTH_DAYS / 2));
+        Crossings trials = crossings(site, stockT, tlInResidueKg, o); // one Monte Carlo for every calendar below
+        Simulation monthly = trials.sampledEvery(MONTH_DAYS);
+        Simulation half = trials.sampledEvery(MONTH_DAYS / 2);
         Trials tm = monthly.trials();
         int n = tm.pointIds().size();
         if (k < 1 || k > n) {
@@ -378,7 +404,7 @@ public final class WellDesign {
         double pHalf = half.trials().probability(set);
         Choice more = k + 1 <= n ? best(tm, k + 1) : null;
         // literally every two weeks: a 14-day calendar does not hold the monthly dates, so it is reported, not bounded
-        double p14 = simulate(site, stockT, tlInResidueKg, o.withIntervalDays(14.0)).trials().probability(set);
+        double p14 = trials.sampledEvery(14.0).trials().probability(set);
         return new Report(site.id(), k, o, o.trials(), tm.receptorReached(), existing, pExisting, best, pHalf,
                 tm.meanDetectionDelayDays(set, monthly.leakStartDays()),
                 half.trials().meanDetectionDelayDays(set, half.leakStartDays()), more, p14);
