@@ -288,8 +288,8 @@ public final class EnvCommand implements Runnable {
                 throw new InvalidInputException("--tl-kg " + tlKg + ": must be a positive number of kg");
             }
             RiverNetwork n = network(data.world());
-            outfall = Ids.resolve(outfall, n.outfalls().stream().map(RiverNetwork.Outfall::id).toList(), "outfall",
-                    "see 'lichain env river'");
+            outfall = Ids.option("--outfall", outfall, n.outfalls().stream().map(RiverNetwork.Outfall::id).toList(),
+                    "outfall", "list them with 'lichain env river'");
             List<Spill.StationImpact> impacts = Spill.impacts(n, outfall, tlKg, t.getMonthValue());
             if (emit != null) {
                 writeAtomically(emit, Spill.toCsv(Spill.samples(n, outfall, tlKg, t, 2.0)));
@@ -449,17 +449,19 @@ public final class EnvCommand implements Runnable {
             }
             World w = data.world();
             RiverNetwork n = network(w);
-            List<MonitoringStore.Measurement> ms;
-            try (MonitoringStore store = db.open(true)) {
-                ms = store.measurements("thallium");
+            if (chart != null && station == null) {
+                throw new InvalidInputException("--chart needs --station ID");
             }
-            List<Alerts.Alert> alerts = alerts(w, n, ms, new Alerts.Options(rolling, trend));
+            RiverNetwork.Station s = station == null ? null : n.station(Ids.option("--station", station,
+                    n.stations().stream().map(RiverNetwork.Station::id).toList(), "station",
+                    "list them with 'lichain env river'"));
+            List<MonitoringStore.Measurement> series = new ArrayList<>();
+            List<Alerts.Alert> alerts;
+            try (MonitoringStore store = db.open(true)) {
+                alerts = streamAlerts(w, n, store, new Alerts.Options(rolling, trend),
+                        chart == null ? null : station, series::add);
+            }
             if (chart != null) {
-                if (station == null) {
-                    throw new InvalidInputException("--chart needs --station ID");
-                }
-                RiverNetwork.Station s = n.station(station);
-                List<MonitoringStore.Measurement> series = ms.stream().filter(m -> m.station().equals(station)).toList();
                 double[] v = series.stream().mapToDouble(MonitoringStore.Measurement::valueUgPerL).toArray();
                 boolean[] bdl = new boolean[series.size()];
                 for (int i = 0; i < bdl.length; i++) {
@@ -504,6 +506,55 @@ public final class EnvCommand implements Runnable {
             }
             return 0;
         }
+    }
+
+    /** Measurements one read of {@link #streamAlerts} holds at most. */
+    static final int SCAN_BATCH = 100_000;
+
+    /**
+     * The alerts of every stored thallium measurement, equal to {@link #alerts} over all of them, without holding
+     * them: each station's measurements stream through its {@link Alerts.StationEvaluator} in batches of
+     * {@link #SCAN_BATCH} (issue 16: the command read every measurement into memory). Memory is bounded by one batch
+     * and the alerts found. {@code seriesOf} (may be null) also receives that station's measurements, for a chart.
+     */
+    static List<Alerts.Alert> streamAlerts(World w, RiverNetwork n, MonitoringStore store, Alerts.Options o,
+                                           String seriesOf, java.util.function.Consumer<MonitoringStore.Measurement>
+                                                   series) {
+        MonitoringStore.Extent ext = store.extent("thallium");
+        int maxYear = ext.latest() == null ? LEDGER_FROM_YEAR : ext.latest().getYear();
+        var discharge = Alerts.ledgerDischarge(ledger(w, Math.max(maxYear, LEDGER_FROM_YEAR),
+                ProductionSeries.Basis.REPORTED_ELSE_CAPACITY));
+        List<Alerts.Alert> out = new ArrayList<>();
+        List<RiverNetwork.Station> stations = n.stations().stream()
+                .sorted(java.util.Comparator.comparing(RiverNetwork.Station::id)).toList();
+        for (RiverNetwork.Station st : stations) {
+            Alerts.StationEvaluator ev = new Alerts.StationEvaluator(n, st, o, discharge);
+            if (!ev.analyte().equals("thallium")) {
+                continue;
+            }
+            boolean charted = st.id().equals(seriesOf);
+            MonitoringStore.Measurement[] last = {null};
+            while (true) {
+                MonitoringStore.Measurement after = last[0];
+                long got = store.scanStation("thallium", st.id(), after == null ? null : after.time(),
+                        after == null ? null : after.lab(), SCAN_BATCH, m -> {
+                            ev.add(m, true, out::add);
+                            if (charted) {
+                                series.accept(m);
+                            }
+                            last[0] = m;
+                            return true;
+                        });
+                if (got < SCAN_BATCH) {
+                    break;
+                }
+            }
+        }
+        out.sort((a, b) -> { // as Alerts.evaluate: by time, then station (stable within a station)
+            int c = a.time().compareTo(b.time());
+            return c != 0 ? c : a.station().compareTo(b.station());
+        });
+        return out;
     }
 
     /** Alerts with discharges from the historical ledger (reported production, else capacity). */

@@ -362,6 +362,8 @@ final class MonitoringApi {
             throw new ApiProblem(503, "/problems/store-busy", "Monitoring store busy", "the monitoring store is in "
                     + "use by another process (e.g. 'lichain env ingest'); retry later", null,
                     java.util.Map.of("retry_after_s", 5));
+        } catch (MonitoringStore.StoreDamagedException e) {
+            throw e; // a 500 of type /problems/store-damaged (LichainServer)
         } catch (org.lichain.dataset.InvalidInputException e) {
             throw new ApiProblem(503, "/problems/store-unavailable", "Monitoring store unavailable",
                     "the server's monitoring store cannot be opened (see the server log)", null, null);
