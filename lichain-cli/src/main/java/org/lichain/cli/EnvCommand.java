@@ -520,6 +520,13 @@ public final class EnvCommand implements Runnable {
     static List<Alerts.Alert> streamAlerts(World w, RiverNetwork n, MonitoringStore store, Alerts.Options o,
                                            String seriesOf, java.util.function.Consumer<MonitoringStore.Measurement>
                                                    series) {
+        return streamAlerts(w, n, store, o, seriesOf, series, SCAN_BATCH);
+    }
+
+    /** As above with {@code batch} measurements per read (tests use small batches to cross batch boundaries). */
+    static List<Alerts.Alert> streamAlerts(World w, RiverNetwork n, MonitoringStore store, Alerts.Options o,
+                                           String seriesOf, java.util.function.Consumer<MonitoringStore.Measurement>
+                                                   series, int batch) {
         MonitoringStore.Extent ext = store.extent("thallium");
         int maxYear = ext.latest() == null ? LEDGER_FROM_YEAR : ext.latest().getYear();
         var discharge = Alerts.ledgerDischarge(ledger(w, Math.max(maxYear, LEDGER_FROM_YEAR),
@@ -537,7 +544,7 @@ public final class EnvCommand implements Runnable {
             while (true) {
                 MonitoringStore.Measurement after = last[0];
                 long got = store.scanStation("thallium", st.id(), after == null ? null : after.time(),
-                        after == null ? null : after.lab(), SCAN_BATCH, m -> {
+                        after == null ? null : after.lab(), batch, m -> {
                             ev.add(m, true, out::add);
                             if (charted) {
                                 series.accept(m);
@@ -545,7 +552,7 @@ public final class EnvCommand implements Runnable {
                             last[0] = m;
                             return true;
                         });
-                if (got < SCAN_BATCH) {
+                if (got < batch) {
                     break;
                 }
             }

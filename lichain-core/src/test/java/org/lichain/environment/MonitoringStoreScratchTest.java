@@ -83,7 +83,7 @@ class MonitoringStoreScratchTest {
         try (MonitoringStore s = MonitoringStore.open(db)) {
             assertThat(s.ingest(csv, java.util.Set.of("ST-A")).accepted()).isEqualTo(50_000);
         }
-        corruptDataBlocks(db);
+        StoreDamage.corruptDataBlocks(db);
         try (MonitoringStore s = MonitoringStore.open(db)) {
             for (org.assertj.core.api.ThrowableAssert.ThrowingCallable read : java.util.List.<
                     org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
@@ -107,21 +107,5 @@ class MonitoringStoreScratchTest {
                     .append(",ug/L,,,L1\n");
         }
         Files.writeString(csv, sb);
-    }
-
-    /**
-     * Overwrites 4 kB inside every 256 kB DuckDB block after the file's headers (DuckDB 1.x: 3 headers of 4 kB,
-     * then blocks of 256 kB, each starting with its checksum), as a disk fault would; the size is unchanged.
-     */
-    static void corruptDataBlocks(Path db) throws java.io.IOException {
-        long size = Files.size(db);
-        byte[] junk = new byte[4096];
-        new java.util.Random(16).nextBytes(junk);
-        try (var ch = java.nio.channels.FileChannel.open(db, java.nio.file.StandardOpenOption.WRITE)) {
-            for (long block = 12_288 + 262_144; block + 100 + junk.length < size; block += 262_144) {
-                ch.write(java.nio.ByteBuffer.wrap(junk), block + 100);
-            }
-        }
-        assertThat(Files.size(db)).isEqualTo(size);
     }
 }
