@@ -405,11 +405,12 @@ class DashboardBrowserTest {
     }
 
     /** The rows of the alerts table: "station | kind | time" of each. */
+    @SuppressWarnings("unchecked")
     static List<String> alertRows() {
-        return driver.findElements(By.cssSelector("#river-alerts tbody tr")).stream().map(r -> {
-            List<WebElement> td = r.findElements(By.tagName("td"));
-            return td.get(0).getText() + " | " + td.get(1).getText() + " | " + td.get(2).getText();
-        }).toList();
+        // read in one script: the page replaces the table's rows when a page arrives
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("return Array.from(document"
+                + ".querySelectorAll('#river-alerts tbody tr')).map(r => Array.from(r.cells).slice(0, 3)"
+                + ".map(c => c.textContent).join(' | '));");
     }
 
     /** The same rows from the API's answer. */
