@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.lichain.environment.AlertPages;
 import org.lichain.environment.Alerts;
 import org.lichain.environment.Attribution;
 import org.lichain.environment.EnvironmentLedger;
@@ -437,6 +438,13 @@ public final class EnvCommand implements Runnable {
         Path chart;
         @Option(names = "--station", description = "Station for --chart.")
         String station;
+        @Option(names = "--limit", paramLabel = "N", description = "One page of at most N alerts (1-100000), by "
+                + "station then time, like GET /api/env/alerts: memory bounded by the page; prints the cursor of the "
+                + "next page.")
+        Integer limit;
+        @Option(names = "--cursor", paramLabel = "C", description = "The page after the one that printed this cursor "
+                + "(with --limit and the same --rolling and --trend; the API's next_cursor works too).")
+        String cursor;
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
         @Spec
@@ -451,6 +459,9 @@ public final class EnvCommand implements Runnable {
             RiverNetwork n = network(w);
             if (chart != null && station == null) {
                 throw new InvalidInputException("--chart needs --station ID");
+            }
+            if (limit != null || cursor != null) {
+                return page(w, n);
             }
             RiverNetwork.Station s = station == null ? null : n.station(Ids.option("--station", station,
                     n.stations().stream().map(RiverNetwork.Station::id).toList(), "station",
@@ -506,7 +517,56 @@ public final class EnvCommand implements Runnable {
             }
             return 0;
         }
+
+        /** One page of alerts ({@link AlertPages}), as {@code GET /api/env/alerts} gives it. */
+        private int page(World w, RiverNetwork n) {
+            if (chart != null) {
+                throw new InvalidInputException("--chart draws a station's whole series: give it without --limit and "
+                        + "--cursor");
+            }
+            int lim = limit == null ? 100 : limit;
+            if (lim < 1 || lim > MAX_PAGE) {
+                throw new InvalidInputException("--limit " + lim + ": must be 1 to " + MAX_PAGE);
+            }
+            Alerts.Options o = new Alerts.Options(rolling, trend);
+            AlertPages.Cursor c;
+            try {
+                c = cursor == null ? null : AlertPages.Cursor.decode(cursor, o);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("--cursor: " + e.getMessage());
+            }
+            AlertPages.Page p;
+            try (MonitoringStore store = db.open(true)) {
+                p = AlertPages.page(n, o, store, c, lim, LEDGER_FROM_YEAR, y -> Alerts.ledgerDischarge(ledger(w,
+                        Math.max(y, LEDGER_FROM_YEAR), ProductionSeries.Basis.REPORTED_ELSE_CAPACITY)));
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            String next = p.next() == null ? null : p.next().encode();
+            if (json) {
+                ObjectNode o2 = Json.object();
+                EnvJson.alerts(o2.putArray("alerts"), p.alerts(),
+                        w.extension(org.lichain.environment.groundwater.GroundwaterSites.class).orElse(null));
+                EnvJson.incidents(o2.putArray("incidents"), Alerts.incidents(p.alerts()));
+                o2.put("measurements", p.measurements());
+                ObjectNode page = o2.putObject("page");
+                page.put("limit", lim);
+                page.put("measurements_scanned", p.scanned());
+                page.put("next_cursor", next);
+                Json.print(out, o2);
+                return 0;
+            }
+            out.printf(Locale.ROOT, "%d alert(s) on this page, by station then time (%d of %d stored measurements "
+                    + "read)%n", p.alerts().size(), p.scanned(), p.measurements());
+            for (Alerts.Alert a : p.alerts()) {
+                out.printf(Locale.ROOT, "  %s %-24s %-13s %s%n", a.time(), a.station(), a.kind(), a.detail());
+            }
+            out.println(next == null ? "last page" : "next page: --cursor " + next);
+            return 0;
+        }
     }
+
+    /** The most alerts one page of {@code env alerts --limit} holds. */
+    static final int MAX_PAGE = 100_000;
 
     /** Measurements one read of {@link #streamAlerts} holds at most. */
     static final int SCAN_BATCH = 100_000;

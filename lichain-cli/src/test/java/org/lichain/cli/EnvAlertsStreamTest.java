@@ -63,5 +63,32 @@ class EnvAlertsStreamTest {
             assertThat(EnvCommand.streamAlerts(w, n, store, o, null, null, EnvCommand.SCAN_BATCH)).isEqualTo(whole);
             assertThat(series).hasSize(306).allMatch(m -> m.station().equals(stations.get(1)));
         }
+        // env alerts --limit: pages of 13 (as the API: by station then time) walked with --cursor hold exactly the
+        // alerts of the whole run
+        CliTestSupport.Result all = CliTestSupport.run("env", "alerts", "--db", db.toString(), "--json");
+        assertThat(all.status()).as(all.err()).isZero();
+        List<String> whole = new ArrayList<>();
+        Json.MAPPER.readTree(all.out()).get("alerts").forEach(a -> whole.add(a.toString()));
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            CliTestSupport.Result r = cursor == null
+                    ? CliTestSupport.run("env", "alerts", "--db", db.toString(), "--json", "--limit", "13")
+                    : CliTestSupport.run("env", "alerts", "--db", db.toString(), "--json", "--limit", "13",
+                    "--cursor", cursor);
+            assertThat(r.status()).as(r.err()).isZero();
+            var page = Json.MAPPER.readTree(r.out());
+            assertThat(page.get("alerts").size()).isLessThanOrEqualTo(13);
+            page.get("alerts").forEach(a -> paged.add(a.toString()));
+            cursor = page.get("page").get("next_cursor").isNull() ? null : page.get("page").get("next_cursor").asText();
+            pages++;
+        } while (cursor != null);
+        assertThat(pages).isEqualTo((whole.size() + 12) / 13);
+        assertThat(paged).containsExactlyInAnyOrderElementsOf(whole);
+        BadInputTest.refused(CliTestSupport.run("env", "alerts", "--db", db.toString(), "--limit", "13", "--cursor",
+                "garbage"), "--cursor: is not a cursor");
+        BadInputTest.refused(CliTestSupport.run("env", "alerts", "--db", db.toString(), "--limit", "0"),
+                "--limit 0: must be 1 to 100000");
     }
 }

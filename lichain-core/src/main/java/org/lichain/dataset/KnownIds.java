@@ -18,7 +18,7 @@ public final class KnownIds {
     /** Most close ids a message lists. */
     static final int MAX_CLOSE = 3;
     /** Up to this many known ids, a message lists them all. */
-    static final int LIST_ALL_UP_TO = 12;
+    static final int LIST_ALL_UP_TO = 20;
 
     private KnownIds() {
     }
