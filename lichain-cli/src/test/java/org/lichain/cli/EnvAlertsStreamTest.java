@@ -73,12 +73,12 @@ class EnvAlertsStreamTest {
         String cursor = null;
         int pages = 0;
         do {
-            CliTestSupport.Result r = cursor == null
+            CliTestSupport.Result res = cursor == null
                     ? CliTestSupport.run("env", "alerts", "--db", db.toString(), "--json", "--limit", "13")
                     : CliTestSupport.run("env", "alerts", "--db", db.toString(), "--json", "--limit", "13",
                     "--cursor", cursor);
-            assertThat(r.status()).as(r.err()).isZero();
-            var page = Json.MAPPER.readTree(r.out());
+            assertThat(res.status()).as(res.err()).isZero();
+            var page = Json.MAPPER.readTree(res.out());
             assertThat(page.get("alerts").size()).isLessThanOrEqualTo(13);
             page.get("alerts").forEach(a -> paged.add(a.toString()));
             cursor = page.get("page").get("next_cursor").isNull() ? null : page.get("page").get("next_cursor").asText();
