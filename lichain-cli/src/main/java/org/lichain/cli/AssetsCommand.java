@@ -123,7 +123,7 @@ public final class AssetsCommand implements Callable<Integer> {
         public Integer call() {
             World w = data.world();
             String canonical = Ids.resolve(id, w.assets().stream().map(Asset::id).toList(), "asset id",
-                    "see 'lichain assets'");
+                    "list them with 'lichain assets'");
             Asset a = w.findAsset(canonical).orElseThrow(() -> new InvalidInputException("unknown asset id '" + id
                     + "' (see 'lichain assets')"));
             CostCurves.Price price = priceUsd != null ? new CostCurves.Price(priceUsd, "given (--price-usd)")

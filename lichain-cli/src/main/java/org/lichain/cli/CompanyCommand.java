@@ -148,7 +148,7 @@ public final class CompanyCommand implements Callable<Integer> {
 
     static CompanyPnl pnl(World w, Companies c, String companyId, Common common) {
         java.util.List<String> ids = c.companies().stream().map(x -> x.id()).toList();
-        String id = Ids.resolve(companyId, ids, "company id", "known: " + String.join(", ", ids));
+        String id = Ids.resolve(companyId, ids, "company id", "list them with 'lichain company'");
         return CompanyModel.pnl(w, c, id, common.year, common.path(w, c), common.transferPricing());
     }
 

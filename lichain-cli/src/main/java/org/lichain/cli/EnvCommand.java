@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.lichain.environment.AlertPages;
 import org.lichain.environment.Alerts;
 import org.lichain.environment.Attribution;
 import org.lichain.environment.EnvironmentLedger;
@@ -288,8 +289,8 @@ public final class EnvCommand implements Runnable {
                 throw new InvalidInputException("--tl-kg " + tlKg + ": must be a positive number of kg");
             }
             RiverNetwork n = network(data.world());
-            outfall = Ids.resolve(outfall, n.outfalls().stream().map(RiverNetwork.Outfall::id).toList(), "outfall",
-                    "see 'lichain env river'");
+            outfall = Ids.option("--outfall", outfall, n.outfalls().stream().map(RiverNetwork.Outfall::id).toList(),
+                    "outfall", "list them with 'lichain env river'");
             List<Spill.StationImpact> impacts = Spill.impacts(n, outfall, tlKg, t.getMonthValue());
             if (emit != null) {
                 writeAtomically(emit, Spill.toCsv(Spill.samples(n, outfall, tlKg, t, 2.0)));
@@ -437,6 +438,13 @@ public final class EnvCommand implements Runnable {
         Path chart;
         @Option(names = "--station", description = "Station for --chart.")
         String station;
+        @Option(names = "--limit", paramLabel = "N", description = "One page of at most N alerts (1-100000), by "
+                + "station then time, like GET /api/env/alerts: memory bounded by the page; prints the cursor of the "
+                + "next page.")
+        Integer limit;
+        @Option(names = "--cursor", paramLabel = "C", description = "The page after the one that printed this cursor "
+                + "(with --limit and the same --rolling and --trend; the API's next_cursor works too).")
+        String cursor;
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
         @Spec
@@ -449,17 +457,22 @@ public final class EnvCommand implements Runnable {
             }
             World w = data.world();
             RiverNetwork n = network(w);
-            List<MonitoringStore.Measurement> ms;
-            try (MonitoringStore store = db.open(true)) {
-                ms = store.measurements("thallium");
+            if (chart != null && station == null) {
+                throw new InvalidInputException("--chart needs --station ID");
             }
-            List<Alerts.Alert> alerts = alerts(w, n, ms, new Alerts.Options(rolling, trend));
+            if (limit != null || cursor != null) {
+                return page(w, n);
+            }
+            RiverNetwork.Station s = station == null ? null : n.station(Ids.option("--station", station,
+                    n.stations().stream().map(RiverNetwork.Station::id).toList(), "station",
+                    "list them with 'lichain env river'"));
+            List<MonitoringStore.Measurement> series = new ArrayList<>();
+            List<Alerts.Alert> alerts;
+            try (MonitoringStore store = db.open(true)) {
+                alerts = streamAlerts(w, n, store, new Alerts.Options(rolling, trend),
+                        chart == null ? null : station, series::add);
+            }
             if (chart != null) {
-                if (station == null) {
-                    throw new InvalidInputException("--chart needs --station ID");
-                }
-                RiverNetwork.Station s = n.station(station);
-                List<MonitoringStore.Measurement> series = ms.stream().filter(m -> m.station().equals(station)).toList();
                 double[] v = series.stream().mapToDouble(MonitoringStore.Measurement::valueUgPerL).toArray();
                 boolean[] bdl = new boolean[series.size()];
                 for (int i = 0; i < bdl.length; i++) {
@@ -504,6 +517,111 @@ public final class EnvCommand implements Runnable {
             }
             return 0;
         }
+
+        /** One page of alerts ({@link AlertPages}), as {@code GET /api/env/alerts} gives it. */
+        private int page(World w, RiverNetwork n) {
+            if (chart != null) {
+                throw new InvalidInputException("--chart draws a station's whole series: give it without --limit and "
+                        + "--cursor");
+            }
+            int lim = limit == null ? 100 : limit;
+            if (lim < 1 || lim > MAX_PAGE) {
+                throw new InvalidInputException("--limit " + lim + ": must be 1 to " + MAX_PAGE);
+            }
+            Alerts.Options o = new Alerts.Options(rolling, trend);
+            AlertPages.Cursor c;
+            try {
+                c = cursor == null ? null : AlertPages.Cursor.decode(cursor, o);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("--cursor: " + e.getMessage());
+            }
+            AlertPages.Page p;
+            try (MonitoringStore store = db.open(true)) {
+                p = AlertPages.page(n, o, store, c, lim, LEDGER_FROM_YEAR, y -> Alerts.ledgerDischarge(ledger(w,
+                        Math.max(y, LEDGER_FROM_YEAR), ProductionSeries.Basis.REPORTED_ELSE_CAPACITY)));
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            String next = p.next() == null ? null : p.next().encode();
+            if (json) {
+                ObjectNode o2 = Json.object();
+                EnvJson.alerts(o2.putArray("alerts"), p.alerts(),
+                        w.extension(org.lichain.environment.groundwater.GroundwaterSites.class).orElse(null));
+                EnvJson.incidents(o2.putArray("incidents"), Alerts.incidents(p.alerts()));
+                o2.put("measurements", p.measurements());
+                ObjectNode page = o2.putObject("page");
+                page.put("limit", lim);
+                page.put("measurements_scanned", p.scanned());
+                page.put("next_cursor", next);
+                Json.print(out, o2);
+                return 0;
+            }
+            out.printf(Locale.ROOT, "%d alert(s) on this page, by station then time (%d of %d stored measurements "
+                    + "read)%n", p.alerts().size(), p.scanned(), p.measurements());
+            for (Alerts.Alert a : p.alerts()) {
+                out.printf(Locale.ROOT, "  %s %-24s %-13s %s%n", a.time(), a.station(), a.kind(), a.detail());
+            }
+            out.println(next == null ? "last page" : "next page: --cursor " + next);
+            return 0;
+        }
+    }
+
+    /** The most alerts one page of {@code env alerts --limit} holds. */
+    static final int MAX_PAGE = 100_000;
+
+    /** Measurements one read of {@link #streamAlerts} holds at most. */
+    static final int SCAN_BATCH = 100_000;
+
+    /**
+     * The alerts of every stored thallium measurement, equal to {@link #alerts} over all of them, without holding
+     * them: each station's measurements stream through its {@link Alerts.StationEvaluator} in batches of
+     * {@link #SCAN_BATCH} (issue 16: the command read every measurement into memory). Memory is bounded by one batch
+     * and the alerts found. {@code seriesOf} (may be null) also receives that station's measurements, for a chart.
+     */
+    static List<Alerts.Alert> streamAlerts(World w, RiverNetwork n, MonitoringStore store, Alerts.Options o,
+                                           String seriesOf, java.util.function.Consumer<MonitoringStore.Measurement>
+                                                   series) {
+        return streamAlerts(w, n, store, o, seriesOf, series, SCAN_BATCH);
+    }
+
+    /** As above with {@code batch} measurements per read (tests use small batches to cross batch boundaries). */
+    static List<Alerts.Alert> streamAlerts(World w, RiverNetwork n, MonitoringStore store, Alerts.Options o,
+                                           String seriesOf, java.util.function.Consumer<MonitoringStore.Measurement>
+                                                   series, int batch) {
+        MonitoringStore.Extent ext = store.extent("thallium");
+        int maxYear = ext.latest() == null ? LEDGER_FROM_YEAR : ext.latest().getYear();
+        var discharge = Alerts.ledgerDischarge(ledger(w, Math.max(maxYear, LEDGER_FROM_YEAR),
+                ProductionSeries.Basis.REPORTED_ELSE_CAPACITY));
+        List<Alerts.Alert> out = new ArrayList<>();
+        List<RiverNetwork.Station> stations = n.stations().stream()
+                .sorted(java.util.Comparator.comparing(RiverNetwork.Station::id)).toList();
+        for (RiverNetwork.Station st : stations) {
+            Alerts.StationEvaluator ev = new Alerts.StationEvaluator(n, st, o, discharge);
+            if (!ev.analyte().equals("thallium")) {
+                continue;
+            }
+            boolean charted = st.id().equals(seriesOf);
+            MonitoringStore.Measurement[] last = {null};
+            while (true) {
+                MonitoringStore.Measurement after = last[0];
+                long got = store.scanStation("thallium", st.id(), after == null ? null : after.time(),
+                        after == null ? null : after.lab(), batch, m -> {
+                            ev.add(m, true, out::add);
+                            if (charted) {
+                                series.accept(m);
+                            }
+                            last[0] = m;
+                            return true;
+                        });
+                if (got < batch) {
+                    break;
+                }
+            }
+        }
+        out.sort((a, b) -> { // as Alerts.evaluate: by time, then station (stable within a station)
+            int c = a.time().compareTo(b.time());
+            return c != 0 ? c : a.station().compareTo(b.station());
+        });
+        return out;
     }
 
     /** Alerts with discharges from the historical ledger (reported production, else capacity). */

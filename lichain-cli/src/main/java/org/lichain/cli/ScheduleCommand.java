@@ -92,7 +92,7 @@ public final class ScheduleCommand implements Callable<Integer> {
         }
         Tariff t = tariff == null ? null : resolveTariff(w, tariff);
         String plantId = Ids.resolve(plant, w.assets().stream().map(org.lichain.world.Asset::id).toList(), "plant",
-                "see 'lichain schedule --list'");
+                "list them with 'lichain schedule --list'");
         Schedule s = PlantModels.schedule(w, plantId, m, t);
         if (dayPng != null) {
             Canvas.write(dayPng, ScheduleCharts.typicalDayPng(s));

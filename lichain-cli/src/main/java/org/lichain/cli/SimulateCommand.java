@@ -64,7 +64,7 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         World w = data.world();
         Scenario s = loadScenario(scenario, w);
-        s = withPeriod(s, from, to);
+        s = withPeriod(s, from, to, w);
         long sd = seed == null ? s.seed() : seed;
         SimulationResult r = Simulation.run(w, s.withSeed(sd), sd);
         PrintWriter out = spec.commandLine().getOut();
@@ -121,7 +121,7 @@ public final class SimulateCommand implements Callable<Integer> {
         return ScenarioParser.parse(file.toString(), org.lichain.dataset.TextInput.read(file), world);
     }
 
-    static Scenario withPeriod(Scenario s, String from, String to) {
+    static Scenario withPeriod(Scenario s, String from, String to, org.lichain.world.World world) {
         YearMonth f = from == null ? s.from() : month("--from", from);
         YearMonth t = to == null ? s.to() : month("--to", to);
         if (t.isBefore(f)) {
@@ -129,6 +129,10 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (f.isBefore(YearMonth.of(2015, 1))) {
             throw new InvalidInputException("--from " + f + ": must be 2015-01 or later");
+        }
+        String beyond = to == null ? null : ScenarioParser.beyondData(world, s.demandPreset(), t);
+        if (beyond != null) {
+            throw new InvalidInputException("--to " + t + ": " + beyond);
         }
         return s.withPeriod(f, t);
     }

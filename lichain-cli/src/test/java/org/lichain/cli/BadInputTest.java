@@ -310,6 +310,90 @@ class BadInputTest {
                 .get("id").asText();
     }
 
+    // ------------------------------------------------------------------ a damaged store (issue 16)
+
+    /**
+     * Alerts and attribution on a store whose block is damaged right after an ingest into it reported success: exit 2
+     * naming the store file and the damaged block (was an internal error, exit 1).
+     */
+    @Test
+    void alertsAndAttribution_onAStoreDamagedAfterASuccessfulIngest_areExit2NamingTheStore() throws Exception {
+        String station = firstStation();
+        StringBuilder csv = new StringBuilder(HEADER);
+        java.time.LocalDateTime t = java.time.LocalDateTime.of(2023, 1, 1, 0, 0);
+        for (int i = 0; i < 50_000; i++) { // 50,000 ten-minute samples, 2023-01-01 to 2023-12-14: about 1 MB of store
+            csv.append(station).append(',').append(t.plusMinutes(10L * i)).append(",thallium,")
+                    .append(0.010 + (i % 97) * 0.001).append(",ug/L,,,L1\n");
+        }
+        CliTestSupport.Result ok = ingest(csv.toString());
+        assertThat(ok.status()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("50000 accepted");
+        org.lichain.environment.StoreDamage.corruptDataBlocks(db());
+        for (String cmd : new String[] {"alerts", "attribute"}) {
+            refused(CliTestSupport.run("env", cmd, "--db", db().toString()),
+                    "the monitoring store " + db() + " is damaged: the block at byte ", "fails its checksum",
+                    "--db NEW.duckdb");
+        }
+    }
+
+    // ------------------------------------------------------------------ ids checked where they are read (issue 16)
+
+    @Test
+    void unknownIds_onTheCommandLine_nameTheOption_andTheCloseIds() throws Exception {
+        refused(CliTestSupport.run("env", "alerts", "--db", db().toString(), "--station", "ST-BND-YIFENGG",
+                "--chart", dir.resolve("c.png").toString()), "--station: unknown station 'ST-BND-YIFENGG'",
+                "did you mean 'ST-BND-YIFENG'");
+        assertThat(dir.resolve("c.png")).doesNotExist();
+        refused(CliTestSupport.run("env", "spill", "--outfall", "OF-GOTON", "--tl-kg", "5", "--at", "2024-06-01"),
+                "--outfall: unknown outfall 'OF-GOTON'", "did you mean 'OF-GOTION'");
+        refused(CliTestSupport.run("env", "footprint", "--year", "2024", "--region", "CN-JXX"), "--region CN-JXX",
+                "did you mean 'CN-JX'");
+        refused(CliTestSupport.run("env", "groundwater", "--site", "GW-YONGXIN"),
+                "unknown groundwater site 'GW-YONGXIN'", "did you mean 'GW-YONGXING'");
+        refused(CliTestSupport.run("company", "GOTOIN", "--year", "2025"), "unknown company id 'GOTOIN'",
+                "did you mean 'GOTION'");
+        refused(CliTestSupport.run("schedule", "--plant", "CN-JX-6", "--month", "2025-07"), "unknown plant 'CN-JX-6'",
+                "did you mean 'CN-JX-06'");
+    }
+
+    @Test
+    void unknownIds_inAScenarioFile_areLocated_withTheCloseIds() throws Exception {
+        refused(CliTestSupport.run("simulate", "--scenario", scenario(
+                "shocks:\n  - type: suspend\n    asset: CN-JX-1\n    from: 2026-01\n").toString()),
+                "s.yaml:3:", "shocks.asset", "did you mean 'CN-JX-01'");
+        refused(CliTestSupport.run("simulate", "--scenario", scenario("policies:\n  state_support:\n"
+                + "    - {region: CN-JQ, loss_tolerance: 0.2}\n").toString()), "s.yaml:3:",
+                "policies.state_support.region", "'CN-JQ'", "not the region or country of any asset", "did you mean");
+        refused(mc(ensembleWithBase("base:\n  shocks:\n    - {type: suspend, asset: CN-JX-1, from: 2025-01}\n")),
+                "shocks.asset", "CN-JX-1", "did you mean 'CN-JX-01'");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    // ------------------------------------------------------------------ horizons beyond the data (issue 16)
+
+    /** The embedded demand drivers end in 2040 (demand_drivers.csv, both presets): 2041-01 is beyond the data. */
+    @Test
+    void horizonsBeyondTheData_areRefused_andTheLastCoveredMonthIsAccepted() throws Exception {
+        refused(CliTestSupport.run("simulate", "--scenario", scenario("from: 2024-01\nto: 2045-12\n").toString()),
+                "s.yaml:2:5", "'to'", "2045-12", "beyond the data", "ends in 2040", "2040-12");
+        refused(CliTestSupport.run("simulate", "--to", "2041-01"), "--to 2041-01", "beyond the data");
+        Path e = dir.resolve("far.yaml");
+        Files.writeString(e, "name: far\nfrom: 2024-01\nto: 2050-12\nparameters:\n"
+                + "  cost_inflation: {dist: uniform, min: 0.9, max: 1.2}\n");
+        refused(mc(e), "far.yaml", "'to'", "2050-12", "beyond the data");
+        assertThat(dir.resolve("out")).doesNotExist();
+        CliTestSupport.Result last = CliTestSupport.run("simulate", "--from", "2040-01", "--to", "2040-12", "--json",
+                dir.resolve("r.json").toString());
+        assertThat(last.status()).as(last.err()).isZero();
+    }
+
+    Path ensembleWithBase(String base) throws Exception {
+        Path f = dir.resolve("b.yaml");
+        Files.writeString(f, "name: b\nfrom: 2024-01\nto: 2025-12\n" + base + "parameters:\n"
+                + "  cost_inflation: {dist: uniform, min: 0.9, max: 1.2}\n");
+        return f;
+    }
+
     // ------------------------------------------------------------------ bugs are not user errors
 
     @Test

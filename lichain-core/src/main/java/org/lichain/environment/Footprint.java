@@ -70,8 +70,14 @@ public record Footprint(int year, String region, double productionTLce, double r
                 return;
             }
         }
-        throw new InvalidInputException("--region " + region
-                + ": no asset in that region (use world, yichun, a country such as CN or a region such as CN-JX)");
+        java.util.Set<String> known = new java.util.TreeSet<>(List.of("world", "yichun"));
+        for (Asset a : assets) {
+            known.add(a.country());
+            known.add(a.region());
+        }
+        throw new InvalidInputException("--region " + region + ": no asset in that region (use world, yichun, a "
+                + "country such as CN or a region such as CN-JX)" + org.lichain.dataset.KnownIds.hint(region, known,
+                "list the regions with 'lichain assets'"));
     }
 
     public static Footprint of(EnvironmentLedger l, int year, String region, double stackHeightM) {

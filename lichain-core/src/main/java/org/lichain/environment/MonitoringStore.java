@@ -88,6 +88,10 @@ public final class MonitoringStore implements AutoCloseable {
                 // DuckDB's message names the holder's executable and PID: not for the user's screen
                 throw new StoreBusyException(db, e);
             }
+            StoreDamagedException d = damaged(db, e);
+            if (d != null) {
+                throw d;
+            }
             throw new InvalidInputException("cannot open monitoring store " + db + ": not a LiChain monitoring store "
                     + "or damaged (the database could not be opened)", e);
         } catch (IOException e) {
@@ -104,6 +108,56 @@ public final class MonitoringStore implements AutoCloseable {
             super("the monitoring store " + db + " is in use by another process (a running 'lichain env' command or "
                     + "server); try again when it has finished", cause);
         }
+    }
+
+    /**
+     * The store's file is damaged: DuckDB found a block whose checksum does not match while reading it (the file was
+     * changed after it was written: a disk fault, a partial copy, another program writing into it). Not a bug in
+     * LiChain and nothing the user typed, but something the user can fix (restore the file or ingest again into a
+     * new store), so it is a user error naming the file and the damaged place: the CLI exits 2; the server answers a
+     * 500 of type {@code /problems/store-damaged} with an error id (the store is the server's, not the client's).
+     */
+    public static final class StoreDamagedException extends InvalidInputException {
+        private static final long serialVersionUID = 1L;
+        private final transient Path store;
+
+        StoreDamagedException(Path db, String where, Throwable cause) {
+            super("the monitoring store " + db + " is damaged: " + where + " fails its checksum (the file was changed "
+                    + "after LiChain wrote it: a disk fault, an incomplete copy or another program writing into it); "
+                    + "nothing was read from it or written to it. Restore the file from a backup, or ingest the "
+                    + "measurement files again into a new store (--db NEW.duckdb)", cause);
+            this.store = db;
+        }
+
+        /** The damaged store file. */
+        public Path store() {
+            return store;
+        }
+    }
+
+    private static final java.util.regex.Pattern DAMAGED_BLOCK = java.util.regex.Pattern.compile(
+            "block at location (\\d+)");
+
+    /**
+     * The store-damaged error behind a DuckDB failure, or null when the failure is something else. DuckDB reports a
+     * block whose checksum fails as "Data Corruption Error: Corrupt database file: computed checksum … does not match
+     * stored checksum … in block at location N" (DuckDB 1.x).
+     */
+    static StoreDamagedException damaged(Path db, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (t instanceof SQLException && m != null && (m.contains("Corrupt") || m.contains("checksum"))) {
+                java.util.regex.Matcher at = DAMAGED_BLOCK.matcher(m);
+                return new StoreDamagedException(db, at.find() ? "the block at byte " + at.group(1) : "a block", e);
+            }
+        }
+        return null;
+    }
+
+    /** A failed read: {@link StoreDamagedException} when DuckDB found the file damaged, else a bug. */
+    private RuntimeException readFailure(SQLException e) {
+        StoreDamagedException d = damaged(file, e);
+        return d != null ? d : new IllegalStateException("cannot read measurements: " + e.getMessage(), e);
     }
 
     public Path file() {
@@ -293,7 +347,17 @@ public final class MonitoringStore implements AutoCloseable {
             conn.commit();
             return new IngestResult(accepted, rejected.size(), duplicates, List.copyOf(rejected));
         } catch (Exception e) {
-            rollback();
+            StoreDamagedException d = damaged(file, e);
+            try {
+                rollback();
+            } catch (RuntimeException rollbackFailed) {
+                if (d == null) {
+                    throw rollbackFailed;
+                }
+            }
+            if (d != null) {
+                throw d;
+            }
             if (e instanceof IOException io) {
                 throw new UncheckedIOException("cannot read " + csv + ": " + io.getMessage(), io);
             }
@@ -338,7 +402,7 @@ public final class MonitoringStore implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read measurements: " + e.getMessage(), e);
+            throw readFailure(e);
         }
         return out;
     }
@@ -379,7 +443,7 @@ public final class MonitoringStore implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read measurements: " + e.getMessage(), e);
+            throw readFailure(e);
         }
         return n;
     }
@@ -401,7 +465,7 @@ public final class MonitoringStore implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read measurements: " + e.getMessage(), e);
+            throw readFailure(e);
         }
         java.util.Collections.reverse(out);
         return out;
@@ -420,7 +484,7 @@ public final class MonitoringStore implements AutoCloseable {
                 return new Extent(rs.getLong(1), rs.getObject(2, LocalDateTime.class));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read measurements: " + e.getMessage(), e);
+            throw readFailure(e);
         }
     }
 
@@ -438,7 +502,7 @@ public final class MonitoringStore implements AutoCloseable {
             rs.next();
             return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
         } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
+            throw readFailure(e);
         }
     }
 

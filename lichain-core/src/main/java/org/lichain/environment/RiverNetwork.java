@@ -116,8 +116,8 @@ public final class RiverNetwork {
     private static <T> T get(Map<String, T> m, String id, String what) {
         T t = m.get(id);
         if (t == null) {
-            throw new InvalidInputException("unknown " + what + " '" + id + "' (known: " + String.join(", ", m.keySet())
-                    + ")");
+            throw new InvalidInputException(org.lichain.dataset.KnownIds.message(id, m.keySet(), null, what,
+                    "list them with 'lichain env river'"));
         }
         return t;
     }

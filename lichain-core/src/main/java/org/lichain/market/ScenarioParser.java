@@ -76,9 +76,47 @@ public final class ScenarioParser {
 
     private org.lichain.world.World world;
 
+    /**
+     * The last month the data cover for a run with demand preset {@code preset}: December of the preset's last year in
+     * {@code demand_drivers.csv} (2040 in the embedded dataset). Beyond it demand would be held at its last value, a
+     * horizon beyond the data (issue 16); null when the preset is unknown (refused elsewhere).
+     */
+    public static YearMonth lastDataMonth(org.lichain.world.World world, String preset) {
+        MarketData d = world == null ? MarketDataExtension.loadEmbedded()
+                : world.extension(MarketData.class).orElseGet(MarketDataExtension::loadEmbedded);
+        var years = d.presets().get(preset);
+        return years == null || years.isEmpty() ? null : YearMonth.of(years.lastKey(), 12);
+    }
+
+    /** Why {@code to} is beyond the data of {@code preset}, or null when it is not. */
+    public static String beyondData(org.lichain.world.World world, String preset, YearMonth to) {
+        YearMonth last = lastDataMonth(world, preset);
+        return last == null || to == null || !to.isAfter(last) ? null : "is beyond the data: the demand preset '"
+                + preset + "' ends in " + last.getYear() + " (demand_drivers.csv), so the last month a run can reach "
+                + "is " + last;
+    }
+
     private void checkAsset(Node n, String field, String id) {
         if (world != null && id != null && world.findAsset(id).isEmpty()) {
-            fail(n, field, id, "is not an asset of the dataset");
+            fail(n, field, id, "is not an asset of the dataset" + org.lichain.dataset.KnownIds.hint(id,
+                    world.assets().stream().map(org.lichain.world.Asset::id).toList(),
+                    "list them with 'lichain assets'"));
+        }
+    }
+
+    /** A state-support region must be the region or country of an asset of the dataset (else it supports none). */
+    private void checkRegion(Node n, String field, String region) {
+        if (world == null || region == null) {
+            return;
+        }
+        java.util.Set<String> known = new java.util.TreeSet<>();
+        for (org.lichain.world.Asset a : world.assets()) {
+            known.add(a.region());
+            known.add(a.country());
+        }
+        if (!known.contains(region)) {
+            fail(n, field, region, "is not the region or country of any asset of the dataset"
+                    + org.lichain.dataset.KnownIds.hint(region, known, "list them with 'lichain assets'"));
         }
     }
 
@@ -126,6 +164,7 @@ public final class ScenarioParser {
         Map<String, Double> pf = new LinkedHashMap<>();
         boolean inherit = true;
         boolean forceMarket = parent != null && parent.forceMarketEvents();
+        Node toNode = null;
         if (root == null) {
             problems.add(file, 0, 0, null, null, "is empty: a scenario needs at least one key (name, from, to, ...)");
             problems.throwIfAny("invalid scenario " + file);
@@ -143,7 +182,10 @@ public final class ScenarioParser {
             switch (key) {
                 case "name" -> name = scalar(v, key);
                 case "from" -> from = month(v, key, true);
-                case "to" -> to = month(v, key, true);
+                case "to" -> {
+                    to = month(v, key, true);
+                    toNode = v;
+                }
                 case "seed" -> seed = (long) number(v, key, 0, Long.MAX_VALUE, true);
                 case "inherit_policies" -> inherit = bool(v, key);
                 case "force_market_events" -> forceMarket = bool(v, key);
@@ -231,6 +273,10 @@ public final class ScenarioParser {
                                         checkAsset(f.get("asset"), "policies.state_support.asset",
                                                 scalar(f.get("asset"), "policies.state_support.asset"));
                                     }
+                                    if (f.containsKey("region")) {
+                                        checkRegion(f.get("region"), "policies.state_support.region",
+                                                scalar(f.get("region"), "policies.state_support.region"));
+                                    }
                                     support.add(new Scenario.StateSupport(
                                             f.containsKey("asset") ? scalar(f.get("asset"), "policies.state_support.asset")
                                                     : null,
@@ -290,6 +336,11 @@ public final class ScenarioParser {
         }
         if (from != null && from.isBefore(YearMonth.of(2015, 1))) {
             problems.add(file, line(top), 0, "from", from.toString(), "must be 2015-01 or later");
+        }
+        String beyond = world == null ? null : beyondData(world, preset, to);
+        if (beyond != null) {
+            problems.add(file, toNode == null ? line(top) : line(toNode), toNode == null ? 0 : col(toNode), "to",
+                    to.toString(), beyond);
         }
         problems.throwIfAny("invalid scenario " + file);
         if (parent != null && inherit) {

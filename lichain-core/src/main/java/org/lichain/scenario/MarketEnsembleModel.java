@@ -68,6 +68,12 @@ public final class MarketEnsembleModel implements EnsembleModel {
         this.world = world;
         Scenario b = spec.baseYaml().isEmpty() ? Scenario.base()
                 : ScenarioParser.parse(spec.sourceFile() + " (base)", spec.baseYaml(), world);
+        String beyond = ScenarioParser.beyondData(world, b.demandPreset(), spec.to());
+        if (beyond != null) {
+            org.lichain.dataset.Problems p = new org.lichain.dataset.Problems();
+            p.add(spec.sourceFile(), 0, 0, "to", spec.to().toString(), beyond);
+            p.throwIfAny("invalid scenario " + spec.sourceFile());
+        }
         this.base = b.withName(spec.name()).withPeriod(spec.from(), spec.to());
         this.prepared = MarketInputs.fromWorld(world, base);
         this.assets = prepared.allAssets();

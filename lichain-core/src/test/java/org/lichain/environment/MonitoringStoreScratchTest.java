@@ -70,4 +70,42 @@ class MonitoringStoreScratchTest {
                 .hasMessageContaining(bad.toString()).hasMessageNotContaining("SQLException")
                 .hasMessageNotContainingAny("PID", "pid");
     }
+
+    /**
+     * Issue 16: alerts or attribution on a store with a corrupted block, right after an ingest into it reported
+     * success, was an internal error. Now every read names the store and the damaged block, as a user error.
+     */
+    @Test
+    void aBlockDamagedAfterASuccessfulIngest_isAUserErrorNamingTheStoreAndTheBlock() throws Exception {
+        Path db = dir.resolve("hit.duckdb");
+        Path csv = dir.resolve("m.csv");
+        writeMeasurements(csv, 50_000);
+        try (MonitoringStore s = MonitoringStore.open(db)) {
+            assertThat(s.ingest(csv, java.util.Set.of("ST-A")).accepted()).isEqualTo(50_000);
+        }
+        StoreDamage.corruptDataBlocks(db);
+        try (MonitoringStore s = MonitoringStore.open(db)) {
+            for (org.assertj.core.api.ThrowableAssert.ThrowingCallable read : java.util.List.<
+                    org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
+                    () -> s.measurements("thallium"),
+                    () -> s.scanStation("thallium", "ST-A", null, null, 100_000, m -> true),
+                    () -> s.ingest(csv, java.util.Set.of("ST-A")))) {
+                assertThatThrownBy(read).isInstanceOf(MonitoringStore.StoreDamagedException.class)
+                        .hasMessageContaining("the monitoring store " + db + " is damaged: the block at byte ")
+                        .hasMessageContaining("fails its checksum").hasMessageContaining("--db NEW.duckdb")
+                        .hasMessageNotContainingAny("SQLException", "Data Corruption Error");
+            }
+        }
+    }
+
+    /** Thallium measurements at one station, hourly from 2023-01-01 (values 0.010–0.106 µg/L). */
+    static void writeMeasurements(Path csv, int rows) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder("station,time,analyte,value,unit,detection_limit,qualifier,lab\n");
+        java.time.LocalDateTime t = java.time.LocalDateTime.of(2023, 1, 1, 0, 0);
+        for (int i = 0; i < rows; i++) {
+            sb.append("ST-A,").append(t.plusMinutes(10L * i)).append(",thallium,").append(0.010 + (i % 97) * 0.001)
+                    .append(",ug/L,,,L1\n");
+        }
+        Files.writeString(csv, sb);
+    }
 }

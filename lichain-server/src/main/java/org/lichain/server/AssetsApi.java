@@ -58,8 +58,8 @@ final class AssetsApi {
 
     void detail(Context ctx) {
         String id = ctx.pathParam("id");
-        Asset a = world.findAsset(id).orElseThrow(() -> ApiProblem.notFound("unknown asset id '"
-                + Params.clip(id) + "'"));
+        Asset a = world.findAsset(id).orElseThrow(() -> ApiProblem.notFound(org.lichain.dataset.KnownIds.message(id,
+                world.assets().stream().map(Asset::id).toList(), null, "asset id", "list them at /api/assets")));
         int year = Params.intOr(ctx, "year", CurveApi.MIN_YEAR, CurveApi.MAX_YEAR, DEFAULT_YEAR);
         Double usd = Params.optionalNonNegative(ctx, "price_usd", 1_000_000);
         ObjectNode root = Json.object();

@@ -45,7 +45,8 @@ final class CompanyApi {
         Companies c = companies();
         String id = ctx.pathParam("id");
         if (c.find(id).isEmpty()) {
-            throw ApiProblem.notFound("unknown company id '" + Params.clip(id) + "'");
+            throw ApiProblem.notFound(org.lichain.dataset.KnownIds.message(id, c.companies().stream()
+                    .map(x -> x.id()).toList(), null, "company id", "list them at /api/companies"));
         }
         int year = Params.intOr(ctx, "year", CurveApi.MIN_YEAR, CurveApi.MAX_YEAR, AssetsApi.DEFAULT_YEAR);
         Double usd = Params.optionalNonNegative(ctx, "price_usd", 1_000_000);

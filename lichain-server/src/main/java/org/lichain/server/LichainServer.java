@@ -135,7 +135,9 @@ public final class LichainServer implements AutoCloseable {
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, new ApiProblem(e.getStatus(),
                     "/problems/http-" + e.getStatus(), title(e.getStatus()), e.getMessage(), null, null)));
             cfg.routes.exception(org.lichain.dataset.InvalidInputException.class, (e, ctx) -> problem(ctx,
-                    new ApiProblem(400, "/problems/invalid-input", "Invalid input", e.getMessage(), null, null)));
+                    e instanceof org.lichain.environment.MonitoringStore.StoreDamagedException d ? storeDamaged(ctx, d)
+                            : new ApiProblem(400, "/problems/invalid-input", "Invalid input", e.getMessage(), null,
+                            null)));
             cfg.routes.exception(Exception.class, (e, ctx) -> problem(ctx, internalError(ctx, e)));
             cfg.routes.error(404, ctx -> {
                 String ct = ctx.res().getContentType();
@@ -334,6 +336,22 @@ public final class LichainServer implements AutoCloseable {
         return new ApiProblem(500, "/problems/internal", "Internal error",
                 "internal error " + id + ": the server's log holds the details under this id", null,
                 Map.of("error_id", id));
+    }
+
+    /**
+     * The server's monitoring store is damaged (a block fails its checksum): not the client's doing, so a 500, but
+     * one that says what is wrong; the store path and DuckDB's message go to the server log under the error id.
+     */
+    static ApiProblem storeDamaged(Context ctx, org.lichain.environment.MonitoringStore.StoreDamagedException e) {
+        byte[] b = new byte[6];
+        RANDOM.nextBytes(b);
+        String id = java.util.HexFormat.of().formatHex(b);
+        LOG.error("monitoring store damaged, error {} on {} {}: {}", id, ctx.method(), Params.clip(ctx.path()),
+                e.getMessage(), e);
+        return new ApiProblem(500, "/problems/store-damaged", "Monitoring store damaged",
+                "the server's monitoring store is damaged (a block of its file fails its checksum); the operator "
+                        + "must restore it or ingest the measurements again into a new store; error " + id
+                        + " in the server's log names the file", null, Map.of("error_id", id));
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();

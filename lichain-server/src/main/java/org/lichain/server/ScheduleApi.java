@@ -45,7 +45,8 @@ final class ScheduleApi {
             throw ApiProblem.invalid("plant", "is required (see /api/schedule/plants)");
         }
         Asset a = world.findAsset(plant).orElseThrow(() -> ApiProblem.invalid("plant",
-                "unknown plant '" + Params.clip(plant) + "' (see /api/schedule/plants)"));
+                org.lichain.dataset.KnownIds.message(plant, world.assets().stream().filter(PlantModels::hasModel)
+                        .map(Asset::id).toList(), null, "plant", "list them at /api/schedule/plants")));
         if (!PlantModels.hasModel(a)) {
             throw ApiProblem.invalid("plant", a.id() + " sells concentrate and has no chemical plant to schedule");
         }

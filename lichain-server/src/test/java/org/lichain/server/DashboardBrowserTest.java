@@ -403,4 +403,72 @@ class DashboardBrowserTest {
             new Select(driver.findElement(By.id("lang"))).selectByValue("en");
         }
     }
+
+    /** The rows of the alerts table: "station | kind | time" of each. */
+    @SuppressWarnings("unchecked")
+    static List<String> alertRows() {
+        // read in one script: the page replaces the table's rows when a page arrives
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("return Array.from(document"
+                + ".querySelectorAll('#river-alerts tbody tr')).map(r => Array.from(r.cells).slice(0, 3)"
+                + ".map(c => c.textContent).join(' | '));");
+    }
+
+    /** The same rows from the API's answer. */
+    static List<String> apiRows(JsonNode page) {
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode a : page.get("alerts")) {
+            out.add(a.get("station").asText() + " (" + a.get("station_kind").asText() + ") | " + a.get("kind").asText()
+                    + " | " + a.get("time").asText());
+        }
+        return out;
+    }
+
+    /**
+     * Issue 16: the river view pages the alerts with the API's cursor (it showed the first page only): next and
+     * previous give exactly the API's pages, and the buttons are disabled at either end.
+     */
+    @Test
+    void riverAlerts_pageWithTheApisCursor_nextAndPrevious() throws IOException {
+        try (LichainServer s = LichainServer.start(org.lichain.dataset.DatasetLoader.loadEmbedded(),
+                Fixture.config().withMonitoringDb(profile.resolve("paged.duckdb")), List.of())) {
+            // 25 daily samples at the Gao'an intake rising from 0.11 to 0.35 µg/L (limit 0.1): 25 single-value
+            // alerts, one rolling-mean and one rising-trend alert = 27 alerts, 3 pages of 10
+            StringBuilder csv = new StringBuilder("station,time,analyte,value,unit,detection_limit,qualifier,lab\n");
+            for (int i = 0; i < 25; i++) {
+                csv.append(String.format(Locale.ROOT, "ST-INTAKE-GAOAN,2024-03-%02dT08:00,thallium,%.2f,ug/L,,,LAB-A%n",
+                        i + 1, 0.11 + 0.01 * i));
+            }
+            assertThat(http(s).post("/api/env/measurements", csv.toString(), Fixture.TOKEN).json().get("accepted")
+                    .asInt()).isEqualTo(25);
+            JsonNode p1 = http(s).get("/api/env/alerts?limit=10").json();
+            JsonNode p2 = http(s).get("/api/env/alerts?limit=10&cursor="
+                    + p1.get("page").get("next_cursor").asText()).json();
+            JsonNode p3 = http(s).get("/api/env/alerts?limit=10&cursor="
+                    + p2.get("page").get("next_cursor").asText()).json();
+            assertThat(p3.get("page").get("next_cursor").isNull()).isTrue();
+            assertThat(p1.get("alerts").size() + p2.get("alerts").size() + p3.get("alerts").size()).isEqualTo(27);
+
+            open(s);
+            driver.findElement(By.cssSelector("#nav button[data-view=river]")).click();
+            wait.until(d -> text("river-alerts-status").contains("alert(s) on 25 stored thallium measurements"));
+            new Select(driver.findElement(By.id("river-alerts-limit"))).selectByValue("10");
+            wait.until(d -> alertRows().size() == 10 && alertRows().equals(apiRows(p1)));
+            assertThat(driver.findElement(By.id("river-alerts-prev")).isEnabled()).isFalse();
+            assertThat(text("river-alerts-status")).contains("page 1; more on the next page");
+            driver.findElement(By.id("river-alerts-next")).click();
+            wait.until(d -> "2".equals(d.findElement(By.id("river-alerts-page")).getDomAttribute("data-page")));
+            wait.until(d -> alertRows().equals(apiRows(p2)));
+            shot("river-alerts-page-2");
+            driver.findElement(By.id("river-alerts-next")).click();
+            wait.until(d -> alertRows().equals(apiRows(p3)));
+            assertThat(alertRows()).hasSize(7);
+            assertThat(driver.findElement(By.id("river-alerts-next")).isEnabled()).isFalse();
+            assertThat(text("river-alerts-status")).contains("page 3; the last page");
+            driver.findElement(By.id("river-alerts-prev")).click();
+            wait.until(d -> alertRows().equals(apiRows(p2)));
+            driver.findElement(By.id("river-alerts-prev")).click();
+            wait.until(d -> alertRows().equals(apiRows(p1)));
+            assertThat(driver.findElement(By.id("river-alerts-prev")).isEnabled()).isFalse();
+        }
+    }
 }

@@ -37,9 +37,56 @@ class HardeningTest {
 
     /** No exception class, stack frame, file path or PID in what a client sees. */
     static void assertClean(String body) {
+        assertCleanOf(body, db);
+    }
+
+    /** As {@link #assertClean}, for a server whose store is {@code store}. */
+    static void assertCleanOf(String body, java.nio.file.Path store) {
         assertThat(body).doesNotContainPattern("[A-Za-z]+(Exception|Error)\\b")
                 .doesNotContain("com.fasterxml").doesNotContain("org.lichain").doesNotContain("java.")
-                .doesNotContain("/tmp").doesNotContain(db.toString()).doesNotContainPattern("(?i)\\bpid\\b");
+                .doesNotContain("/tmp").doesNotContain(store.toString()).doesNotContainPattern("(?i)\\bpid\\b");
+    }
+
+    /** Issue 16: ids in request fields are checked where they are read, naming the field and the close ids. */
+    @Test
+    void unknownIds_inRequests_nameTheFieldAndTheCloseIds() {
+        Http.Response plant = http.get("/api/schedule?plant=CN-JX-6&month=2025-07");
+        ApiTest.assertProblem(plant, 400, "plant");
+        assertThat(plant.json().get("detail").asText()).contains("unknown plant 'CN-JX-6'")
+                .contains("did you mean 'CN-JX-06'");
+        Http.Response site = http.get("/api/env/groundwater?site=GW-YONGXIN");
+        ApiTest.assertProblem(site, 400, "site");
+        assertThat(site.json().get("detail").asText()).contains("did you mean 'GW-YONGXING'");
+        Http.Response region = http.get("/api/env/footprint?year=2024&region=CN-JXX");
+        ApiTest.assertProblem(region, 400, "region");
+        assertThat(region.json().get("detail").asText()).contains("did you mean 'CN-JX'");
+        Http.Response company = http.get("/api/company/GOTOIN");
+        assertThat(company.status()).isEqualTo(404);
+        assertThat(company.json().get("detail").asText()).contains("unknown company id 'GOTOIN'")
+                .contains("did you mean 'GOTION'");
+        Http.Response asset = http.get("/api/assets/CN-JX-1");
+        assertThat(asset.status()).isEqualTo(404);
+        assertThat(asset.json().get("detail").asText()).contains("did you mean 'CN-JX-01'");
+        Http.Response support = http.post("/api/jobs", "{\"kind\":\"simulate\",\"scenario\":{\"policies\":"
+                + "{\"state_support\":[{\"region\":\"CN-JQ\",\"loss_tolerance\":0.2}]}}}", Fixture.TOKEN);
+        ApiTest.assertProblem(support, 400, "scenario.policies.state_support.region");
+        for (Http.Response r : List.of(plant, site, region, company, asset, support)) {
+            assertClean(r.body());
+        }
+    }
+
+    /** Issue 16: a horizon beyond the data (the demand drivers end in 2040) is a 400 before anything is queued. */
+    @Test
+    void horizonBeyondTheData_is400NamingScenarioTo() {
+        Http.Response sim = http.post("/api/jobs", "{\"kind\":\"simulate\",\"scenario\":{\"from\":\"2030-01\","
+                + "\"to\":\"2045-12\"}}", Fixture.TOKEN);
+        ApiTest.assertProblem(sim, 400, "scenario.to");
+        assertThat(sim.json().get("detail").asText()).contains("beyond the data").contains("2040-12");
+        Http.Response mc = http.post("/api/jobs", "{\"kind\":\"mc\",\"runs\":2,\"scenario\":{\"to\":\"2050-12\","
+                + "\"correlations\":[],\"parameters\":{\"cost_inflation\":{\"dist\":\"fixed\",\"value\":1}}}}",
+                Fixture.TOKEN);
+        ApiTest.assertProblem(mc, 400, "scenario.to");
+        assertThat(mc.json().get("detail").asText()).contains("beyond the data");
     }
 
     static void invalidBody(String body, String reason) {

@@ -24,8 +24,8 @@ public final class GroundwaterSites {
     public GroundwaterSite site(String id) {
         GroundwaterSite s = sites.get(id);
         if (s == null) {
-            throw new NoSuchElementException("unknown groundwater site '" + id + "' (known: "
-                    + String.join(", ", sites.keySet()) + ")");
+            throw new NoSuchElementException(org.lichain.dataset.KnownIds.message(id, sites.keySet(), null,
+                    "groundwater site", "listed in groundwater_sites.csv of the dataset"));
         }
         return s;
     }

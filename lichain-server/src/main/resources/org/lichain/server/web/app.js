@@ -578,18 +578,46 @@ async function loadRiver() {
         tooltip: { formatter: p => p.name } }
     ]
   }, true);
-  const al = await api('/api/env/alerts');
+  alertPages = { cursors: [null], page: 0 };
+  await loadAlertPage(0);
+}
+
+/**
+ * Pages of alerts as /api/env/alerts serves them (issue 16): the cursor of every page seen is kept, so "previous"
+ * asks for the page again with its own cursor and "next" with page.next_cursor; the server reads at most one page.
+ */
+let alertPages = { cursors: [null], page: 0 };
+
+async function loadAlertPage(page) {
+  const cursor = alertPages.cursors[page];
+  const limit = el('river-alerts-limit').value;
+  const al = await api('/api/env/alerts?limit=' + encodeURIComponent(limit)
+    + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+  const next = al.ok && al.body.page ? al.body.page.next_cursor : null;
+  if (al.ok) {
+    alertPages.page = page;
+    alertPages.cursors.length = page + 1;
+    if (next) { alertPages.cursors.push(next); }
+  }
+  el('river-alerts-prev').disabled = !al.ok || page === 0;
+  el('river-alerts-next').disabled = !next;
+  const readout = el('river-alerts-page');
+  readout.dataset.page = String(page + 1);
+  readout.textContent = al.ok ? T('page') + ' ' + (page + 1) + (next ? '' : ' (' + T('last') + ')') : '';
   fillTable('river-alerts', al.ok ? (al.body.alerts || []) : [], [a => a.station + ' (' + a.station_kind + ')', a => a.kind,
     a => a.time, a => a.value_ug_per_l, a => a.limit_ug_per_l,
     a => (a.upstream || []).map(u => u.outfall + ' ' + u.distance_km + ' km' + (u.thallium_kg_per_month === null ? '' : ', ' + u.thallium_kg_per_month + ' kg Tl/month')).join('; ')]);
   if (!al.ok) {
     showProblem('river-alerts-status', al, 'alerts');
   } else if (!(al.body.alerts || []).length) {
-    setStatus('river-alerts-status', 'ok', 'No alert on the ' + al.body.measurements + ' stored thallium measurements (POST a CSV to /api/env/measurements).');
+    setStatus('river-alerts-status', 'ok', page === 0
+      ? 'No alert on the ' + al.body.measurements + ' stored thallium measurements (POST a CSV to /api/env/measurements).'
+      : 'No more alerts on the ' + al.body.measurements + ' stored thallium measurements.');
   } else {
     const inc = al.body.incidents || [];
-    setStatus('river-alerts-status', 'alert', al.body.alerts.length + ' alert(s) on ' + al.body.measurements + ' stored thallium measurements, in '
-      + inc.length + ' incident(s): ' + inc.map(i => '#' + i.incident + ' ' + i.first.replace('T', ' ') + '..' + i.last.replace('T', ' ') + ' at '
+    setStatus('river-alerts-status', 'alert', al.body.alerts.length + ' alert(s) on ' + al.body.measurements + ' stored thallium measurements'
+      + (page > 0 || next ? ' (page ' + (page + 1) + (next ? '; more on the next page' : '; the last page') + ')' : '') + ', in '
+      + inc.length + ' incident(s) on this page: ' + inc.map(i => '#' + i.incident + ' ' + i.first.replace('T', ' ') + '..' + i.last.replace('T', ' ') + ' at '
       + i.stations.join(', ') + ' (up to ' + i.max_times_limit + '× the limit; upstream of all: ' + (i.common_upstream_outfalls.join(', ') || 'none') + ')').join('; '));
   }
 }
@@ -981,7 +1009,8 @@ const ZH = {
   'annual mean': '年均值', 'Price source': '价格来源', 'capacity': '产能', 'cumulative capacity, t LCE/yr': '累计产能，吨LCE/年',
   'Bar colour = resource type:': '柱色 = 资源类型：', 'brine': '卤水', 'spodumene': '锂辉石', 'lepidolite': '锂云母', 'clay': '黏土', 'other': '其他',
   'outside the filter · dashed line = price': '筛选之外 · 虚线 = 价格', 'C1 cash cost': 'C1 现金成本', 'all': '全部',
-  'Month of discharges': '排放月份', 'CSV': 'CSV', 'PNG': 'PNG'
+  'Month of discharges': '排放月份', 'CSV': 'CSV', 'PNG': 'PNG',
+  'previous page': '上一页', 'next page': '下一页', 'Alerts per page': '每页预警数', 'page': '页', 'last': '最后一页'
 };
 /** Chinese names of the places and companies of the Yichun story, used in every table and title in 简体中文. */
 const ZH_NAMES = [['Yichun', '宜春'], ['Jinjiang', '锦江'], ['Jiangte', '江特电机'], ['CATL', '宁德时代'], ['Jianxiawo', '枧下窝'],
@@ -1034,6 +1063,9 @@ async function init() {
   el('company-go').addEventListener('click', loadCompany);
   el('plan-go').addEventListener('click', loadPlan);
   el('river-go').addEventListener('click', loadRiver);
+  el('river-alerts-next').addEventListener('click', () => loadAlertPage(alertPages.page + 1));
+  el('river-alerts-prev').addEventListener('click', () => loadAlertPage(alertPages.page - 1));
+  el('river-alerts-limit').addEventListener('change', () => { alertPages = { cursors: [null], page: 0 }; loadAlertPage(0); });
   el('gw-go').addEventListener('click', loadGroundwater);
   loadCompanyIds();
   el('market-refresh').addEventListener('click', loadMarket);
