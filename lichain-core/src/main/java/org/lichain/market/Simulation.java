@@ -556,8 +556,10 @@ public final class Simulation {
                     a.c1UsdPerTLce(y, MarketInputs.ROYALTY_REFERENCE_PRICE_USD), p.fastTrackPriceMultiple())) {
                 return; // high-cost quick supply is rushed only when the expected price is well above its cost
             }
-            // investors look to when the project is halfway up its ramp (lead time + half the ramp-up)
-            int ahead = lead[i] + (int) Math.round(p.rampUpMonths() / 2);
+            // investors look to when the project is halfway up its ramp (lead time + half the ramp-up); a fast-track
+            // project pays back within its first year of output at the prices that call it forth, so its investors
+            // look to its first month of production
+            int ahead = fastTrack[i] ? lead[i] : lead[i] + (int) Math.round(p.rampUpMonths() / 2);
             int horizon = Math.min(T - 1, t + ahead);
             // demand at the horizon: today's use grown at the outlook's rate (the scenario's demand drivers, which
             // are public forecasts such as the IEA's); where the run ends before the horizon, at the trailing rate
