@@ -610,6 +610,9 @@ public final class Simulation {
                 convCap[c] = 0;
             }
             for (int i = 0; i < A; i++) {
+                if (cap[i] == 0.0) {
+                    continue; // nothing built (most generic slots): nothing produced, available or curtailed
+                }
                 double q = 0.0;
                 if (operating[i] > 0 && cap[i] > 0) {
                     double ratio = Double.isNaN(prevPrice) || c1[i] <= 0 ? 1.0 : prevPrice / c1[i];
