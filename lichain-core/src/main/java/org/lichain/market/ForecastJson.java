@@ -1,0 +1,235 @@
+package org.lichain.market;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON of {@code lichain forecast} and {@code lichain backtest --rolling}: keys in a fixed order, prices rounded to
+ * whole units, scores to 4 decimals, no timestamps (identical inputs and seed give identical bytes); a missing value is
+ * {@code null}.
+ */
+public final class ForecastJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private ForecastJson() {
+    }
+
+    public static String toJson(ObjectNode tree) {
+        try {
+            return MAPPER.writeValueAsString(tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The forecast contract (issue 13): origin, months, price bands, history, skill per horizon, method notes. */
+    public static ObjectNode tree(RollingForecast.Outlook o) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("origin", o.origin().toString());
+        root.put("runs", o.skill().runs());
+        root.put("seed", o.skill().seed());
+        int n = o.model().months();
+        ArrayNode months = root.putArray("months");
+        for (int h = 1; h <= n; h++) {
+            months.add(o.origin().plusMonths(h).toString());
+        }
+        double usdFactor = 1.0 / (o.cnyPerUsd() * (1 + o.vatPct() / 100.0));
+        ObjectNode price = root.putObject("price");
+        band(price.putObject("cny_per_t_incl_vat"), o.model().p10(), o.model().p50(), o.model().p90(), 1.0);
+        band(price.putObject("usd_per_t_lce"), o.model().p10(), o.model().p50(), o.model().p90(), usdFactor);
+        double[][] sc6 = cut(o.ensemble().sc6UsdPerT(), n);
+        double[][] lioh = cut(o.ensemble().hydroxideUsdPerT(), n);
+        band(price.putObject("sc6_usd_per_t"), ModelForecaster.Ensemble.quantile(sc6, 0.1),
+                ModelForecaster.Ensemble.quantile(sc6, 0.5), ModelForecaster.Ensemble.quantile(sc6, 0.9), 1.0);
+        band(price.putObject("hydroxide_usd_per_t"), ModelForecaster.Ensemble.quantile(lioh, 0.1),
+                ModelForecaster.Ensemble.quantile(lioh, 0.5), ModelForecaster.Ensemble.quantile(lioh, 0.9), 1.0);
+        ArrayNode basis = root.putArray("band_basis");
+        for (String b : o.bandBasis()) {
+            basis.add(b);
+        }
+        root.put("cny_per_usd", o.cnyPerUsd());
+        root.put("fitted_cover_price_elasticity", o.ensemble().beta());
+        root.put("fitted_price_adjustment_per_month", o.ensemble().lambda());
+        ObjectNode hist = root.putObject("history");
+        ArrayNode hm = hist.putArray("months");
+        ArrayNode hv = hist.putArray("cny_per_t_incl_vat");
+        YearMonth firstHist = o.origin().minusMonths(35);
+        for (var e : o.history().tailMap(firstHist, true).entrySet()) {
+            hm.add(e.getKey().toString());
+            hv.add(Math.round(e.getValue()));
+        }
+        ObjectNode q = root.putObject("quarterly");
+        quarterly(q, o, usdFactor);
+        root.set("skill", skill(o.skill()));
+        ObjectNode rec = root.putObject("skill_record");
+        rec.put("origins_from", RollingForecast.FIRST_ORIGIN.toString());
+        rec.put("origins_to", o.origin().minusMonths(1).toString());
+        rec.put("scored_against", "the monthly record up to the origin");
+        return root;
+    }
+
+    /** Per horizon: the model's scores and each benchmark's, every entry with the same keys. */
+    public static ObjectNode skill(RollingForecast.Record r) {
+        ObjectNode s = MAPPER.createObjectNode();
+        List<ForecastScore.Score> model = r.scores().get("model");
+        for (int k = 0; k < r.horizons().length; k++) {
+            ObjectNode h = s.putObject(Integer.toString(r.horizons()[k]));
+            score(h, model.get(k));
+            ObjectNode others = h.putObject("forecasters");
+            for (Map.Entry<String, List<ForecastScore.Score>> e : r.scores().entrySet()) {
+                score(others.putObject(e.getKey()), e.getValue().get(k));
+            }
+        }
+        return s;
+    }
+
+    private static void score(ObjectNode o, ForecastScore.Score s) {
+        o.put("n", s.n());
+        num(o, "mae_log", s.maeLog());
+        num(o, "bias_log", s.biasLog());
+        num(o, "mase_no_change", s.maseNoChange());
+        num(o, "coverage_p10_p90", s.coverageP10P90());
+        num(o, "skill_vs_futures", s.skillVsFutures());
+        o.put("n_futures", s.nFutures());
+    }
+
+    /** The {@code backtest --rolling} JSON: options, scores per horizon, each origin's forecasts. */
+    public static ObjectNode tree(RollingForecast.Record r) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("origins_from", r.origins().get(0).origin().toString());
+        root.put("origins_to", r.origins().get(r.origins().size() - 1).origin().toString());
+        root.put("origin_count", r.origins().size());
+        root.put("runs", r.runs());
+        root.put("seed", r.seed());
+        ArrayNode hs = root.putArray("horizons_months");
+        for (int h : r.horizons()) {
+            hs.add(h);
+        }
+        ArrayNode fs = root.putArray("forecasters");
+        RollingForecast.FORECASTERS.forEach(fs::add);
+        root.set("skill", skill(r));
+        ArrayNode origins = root.putArray("origins");
+        for (RollingForecast.OriginForecasts of : r.origins()) {
+            ObjectNode o = origins.addObject();
+            o.put("origin", of.origin().toString());
+            ObjectNode by = o.putObject("cny_per_t_incl_vat");
+            for (String f : RollingForecast.FORECASTERS) {
+                Forecaster.Forecast fc = of.byForecaster().get(f);
+                if (fc == null) {
+                    by.putNull(f);
+                    continue;
+                }
+                ObjectNode b = by.putObject(f);
+                if (f.startsWith("model")) {
+                    band(b, fc.p10(), fc.p50(), fc.p90(), 1.0);
+                } else {
+                    ArrayNode a = b.putArray("p50");
+                    for (double v : fc.p50()) {
+                        a.add(Math.round(v));
+                    }
+                }
+            }
+            ArrayNode act = o.putArray("actual_cny_per_t_incl_vat");
+            int n = of.byForecaster().get("model").months();
+            for (int h = 1; h <= n; h++) {
+                Double a = r.actual().get(of.origin().plusMonths(h));
+                if (a == null) {
+                    act.addNull();
+                } else {
+                    act.add(Math.round(a));
+                }
+            }
+        }
+        return root;
+    }
+
+    private static void quarterly(ObjectNode q, RollingForecast.Outlook o, double usdFactor) {
+        ArrayNode qs = q.putArray("quarters");
+        ArrayNode p10 = q.putArray("cny_per_t_incl_vat_p10");
+        ArrayNode p50 = q.putArray("cny_per_t_incl_vat_p50");
+        ArrayNode p90 = q.putArray("cny_per_t_incl_vat_p90");
+        ArrayNode u50 = q.putArray("usd_per_t_lce_p50");
+        ArrayNode full = q.putArray("months_in_forecast");
+        int n = o.model().months();
+        int h = 1;
+        while (h <= n) {
+            YearMonth m = o.origin().plusMonths(h);
+            int quarter = (m.getMonthValue() - 1) / 3;
+            double s10 = 0;
+            double s50 = 0;
+            double s90 = 0;
+            int c = 0;
+            while (h <= n && o.origin().plusMonths(h).getYear() == m.getYear()
+                    && (o.origin().plusMonths(h).getMonthValue() - 1) / 3 == quarter) {
+                s10 += o.model().p10()[h - 1];
+                s50 += o.model().p50()[h - 1];
+                s90 += o.model().p90()[h - 1];
+                c++;
+                h++;
+            }
+            qs.add(m.getYear() + "-Q" + (quarter + 1));
+            p10.add(Math.round(s10 / c));
+            p50.add(Math.round(s50 / c));
+            p90.add(Math.round(s90 / c));
+            u50.add(Math.round(s50 / c * usdFactor));
+            full.add(c);
+        }
+    }
+
+    /** The quarter labels and mean p50 of an outlook, for tables (label → {p10, p50, p90} CNY). */
+    public static java.util.LinkedHashMap<String, double[]> quarters(RollingForecast.Outlook o) {
+        java.util.LinkedHashMap<String, double[]> out = new java.util.LinkedHashMap<>();
+        int[] count = new int[1];
+        for (int h = 1; h <= o.model().months(); h++) {
+            YearMonth m = o.origin().plusMonths(h);
+            String label = m.getYear() + "-Q" + ((m.getMonthValue() - 1) / 3 + 1);
+            double[] acc = out.computeIfAbsent(label, k -> new double[4]);
+            acc[0] += o.model().p10()[h - 1];
+            acc[1] += o.model().p50()[h - 1];
+            acc[2] += o.model().p90()[h - 1];
+            acc[3]++;
+            count[0]++;
+        }
+        for (double[] acc : out.values()) {
+            for (int k = 0; k < 3; k++) {
+                acc[k] /= acc[3];
+            }
+        }
+        return out;
+    }
+
+    private static double[][] cut(double[][] members, int n) {
+        double[][] out = new double[members.length][];
+        for (int k = 0; k < members.length; k++) {
+            out[k] = java.util.Arrays.copyOf(members[k], n);
+        }
+        return out;
+    }
+
+    private static void band(ObjectNode o, double[] p10, double[] p50, double[] p90, double factor) {
+        for (var e : Map.of("p10", p10, "p50", p50, "p90", p90).entrySet().stream()
+                .sorted(Map.Entry.comparingByKey()).toList()) {
+            ArrayNode a = o.putArray(e.getKey());
+            for (double v : e.getValue()) {
+                a.add(Math.round(v * factor));
+            }
+        }
+    }
+
+    private static void num(ObjectNode o, String key, double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            o.putNull(key);
+        } else {
+            o.put(key, Math.round(v * 10000) / 10000.0);
+        }
+    }
+}
