@@ -1,0 +1,132 @@
+package org.lichain.market;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.lichain.dataset.DatasetLoader;
+import org.lichain.dataset.DatasetSource;
+import org.lichain.world.CapacityEvent;
+import org.lichain.world.World;
+
+/**
+ * No leakage: a forecast at origin T gives byte-identical JSON when every record row after T and every event known
+ * after T is deleted from the data files (a {@code --data} folder written from the embedded dataset), over random
+ * origins (jqwik, fixed seed); and the same bytes on 1 and 2 threads.
+ */
+class ForecastLeakageTest {
+    private static final Path EMBEDDED = Path.of("src/main/resources/org/lichain/dataset/default");
+    private static final World FULL = DatasetLoader.loadEmbedded();
+
+    /** Origins 2019-06..2025-11 (index 0..77); 3 members, 6 months: the full rolling machinery, small. */
+    @Property(tries = 3, seed = "13")
+    void forecastIsUnchanged_whenTheFutureIsDeletedFromTheFiles(@ForAll @IntRange(min = 0, max = 77) int k)
+            throws IOException {
+        YearMonth origin = YearMonth.of(2019, 6).plusMonths(k);
+        Path dir = Files.createTempDirectory("lichain-vintage-");
+        try {
+            int deleted = writeTruncated(dir, origin);
+            assertThat(deleted).as("rows after %s deleted", origin).isPositive();
+            World truncated = DatasetLoader.load(DatasetSource.directory(dir));
+            String fromFull = json(FULL, origin, 2);
+            String fromTruncated = json(truncated, origin, 2);
+            assertThat(fromTruncated).isEqualTo(fromFull);
+        } finally {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void sameBytesOnOneAndTwoThreads() {
+        YearMonth origin = YearMonth.of(2023, 9);
+        assertThat(json(FULL, origin, 1)).isEqualTo(json(FULL, origin, 2));
+    }
+
+    @Test
+    void vintageHoldsOnlyTheKnownPast() {
+        YearMonth origin = YearMonth.of(2022, 3);
+        World v = Vintage.of(FULL, origin);
+        assertThat(MarketInputs.priceRecord(v).lastKey()).isEqualTo(origin);
+        assertThat(v.allProduction()).allSatisfy(p -> assertThat(p.year()).isLessThanOrEqualTo(2021));
+        assertThat(v.assets()).allSatisfy(a -> assertThat(a.capacity().events())
+                .allSatisfy(e -> assertThat(e.knownFrom()).isBeforeOrEqualTo(origin)));
+        assertThat(v.fx().table().lastKey()).isEqualTo(origin);
+        // Jianxiawo's start (2022-08) is not yet known in March 2022; it is in the full world
+        assertThat(v.asset("CN-JX-01").capacity().events()).isEmpty();
+        assertThat(FULL.asset("CN-JX-01").capacity().events()).isNotEmpty();
+        // the vintage of a vintage at an earlier month is the earlier vintage (what the rolling record relies on)
+        World vv = Vintage.of(v, YearMonth.of(2021, 6));
+        assertThat(MarketInputs.priceRecord(vv)).isEqualTo(MarketInputs.priceRecord(Vintage.of(FULL, YearMonth.of(2021, 6))));
+        // policies: the Zimbabwe ban of 2027 was announced in 2025-06 (base-scenario.yaml)
+        assertThat(Scenario.base().knownAt(YearMonth.of(2025, 5)).exportBans()).isEmpty();
+        assertThat(Scenario.base().knownAt(YearMonth.of(2025, 6)).exportBans()).hasSize(1);
+    }
+
+    private static String json(World w, YearMonth origin, int threads) {
+        return ForecastJson.toJson(ForecastJson.tree(RollingForecast.forecast(w, origin, 6, 3, 5, threads)));
+    }
+
+    /** Copies the embedded dataset to {@code dir} without the rows after {@code origin}; returns how many went. */
+    static int writeTruncated(Path dir, YearMonth origin) throws IOException {
+        int deleted = 0;
+        List<Path> files;
+        try (Stream<Path> s = Files.list(EMBEDDED)) {
+            files = s.filter(Files::isRegularFile).toList();
+        }
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            List<String> out = new ArrayList<>();
+            List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+            boolean header = true;
+            for (String line : lines) {
+                if (line.isEmpty() || line.startsWith("#") || header) {
+                    header &= line.isEmpty() || line.startsWith("#");
+                    out.add(line);
+                    continue;
+                }
+                if (after(name, line, origin)) {
+                    deleted++;
+                } else {
+                    out.add(line);
+                }
+            }
+            Files.write(dir.resolve(name), out, StandardCharsets.UTF_8);
+        }
+        return deleted;
+    }
+
+    /** True when a row of a dated file lies after the origin (record rows) or was known only after it (events). */
+    static boolean after(String file, String line, YearMonth origin) {
+        String[] f = line.split(",", -1);
+        return switch (file) {
+            case "prices_monthly.csv", "market_history.csv", "reference_prices.csv" -> periodAfter(f[1], origin);
+            case "asset_production.csv" -> YearMonth.of(Integer.parseInt(f[1]), 12).isAfter(origin);
+            case "fx.csv" -> YearMonth.parse(f[0]).isAfter(origin);
+            case "input_prices.csv" -> YearMonth.parse(f[2]).isAfter(origin);
+            case "capacity_events.csv" -> {
+                String known = line.substring(line.lastIndexOf(',') + 1);
+                YearMonth k = known.isEmpty() ? CapacityEvent.defaultKnownFrom(YearMonth.parse(f[1]))
+                        : YearMonth.parse(known);
+                yield k.isAfter(origin);
+            }
+            default -> false;
+        };
+    }
+
+    private static boolean periodAfter(String period, YearMonth origin) {
+        return period.length() == 4 ? YearMonth.of(Integer.parseInt(period), 12).isAfter(origin)
+                : YearMonth.parse(period).isAfter(origin);
+    }
+}
