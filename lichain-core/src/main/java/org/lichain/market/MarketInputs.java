@@ -55,6 +55,11 @@ public final class MarketInputs {
     final double[] observedBeforeStartUsd;
     /** The monthly price record (China carbonate, CNY per t incl. VAT, by month; empty when there is none). */
     final java.util.NavigableMap<YearMonth, Double> priceRecordCnyPerTInclVat;
+    /**
+     * The China price imposed on the run, USD per t LCE ex-VAT, per month (NaN: the model forms it; null: none): the
+     * observed path during the spin-up to a forecast's origin ({@link #withObservedPriceUntil}).
+     */
+    double[] imposedPriceUsd;
 
     MarketInputs(Scenario scenario, MarketData data, List<SupplyAsset> assets, double[] cnyPerUsd, double vatPct,
                  java.util.NavigableMap<YearMonth, Double> priceRecord) {
@@ -465,7 +470,30 @@ public final class MarketInputs {
             }
         }
         all.addAll(converters);
-        return new MarketInputs(s, data, all, cnyPerUsd, vatPct, priceRecordCnyPerTInclVat);
+        MarketInputs copy = new MarketInputs(s, data, all, cnyPerUsd, vatPct, priceRecordCnyPerTInclVat);
+        copy.imposedPriceUsd = imposedPriceUsd;
+        return copy;
+    }
+
+    /**
+     * The same inputs with the recorded China price imposed on every month up to {@code last} that the record has
+     * (converted to USD ex-VAT at the month's FX and the VAT rate): a run on them is the model's response to the observed
+     * prices until {@code last} (operating status, utilisation, stocks, FIDs and expectations), then free. Used to
+     * build the state at a forecast's origin (docs/forecast.md). Members derived by {@link #withScenario} keep it.
+     */
+    public MarketInputs withObservedPriceUntil(YearMonth last) {
+        MarketInputs copy = withScenario(scenario);
+        double[] imposed = new double[months];
+        java.util.Arrays.fill(imposed, Double.NaN);
+        for (int t = 0; t < months; t++) {
+            YearMonth m = start.plusMonths(t);
+            Double cny = m.isAfter(last) ? null : priceRecordCnyPerTInclVat.get(m);
+            if (cny != null) {
+                imposed[t] = cny / (cnyPerUsd[t] * (1 + vatPct / 100.0));
+            }
+        }
+        copy.imposedPriceUsd = imposed;
+        return copy;
     }
 
     /**

@@ -9,9 +9,14 @@ import org.lichain.world.World;
 
 /**
  * The market model as a forecaster: from the vintage at the origin T, the base scenario as known at T
- * ({@link Scenario#knownAt}) runs from T+1, starting from the observed state (the recorded price of the twelve months
- * to T sets the first price, the expectation and the trend; capacity from the events known by T; FX and input prices
- * held at their last value), once per ensemble member over uncertain inputs:
+ * ({@link Scenario#knownAt}) runs from the observed state at T, once per ensemble member over uncertain inputs.
+ * <p>
+ * <b>State at the origin</b> (a spin-up): the member runs from 2020-01 with the recorded monthly price imposed on every
+ * month up to T ({@link MarketInputs#withObservedPriceUntil}), then freely after T. The operating status and utilisation
+ * of assets, producers' and consumers' stocks, FIDs (committed projects) and price expectations at T are therefore the
+ * model's response to the prices that were observed, on the capacity events known by T; FX and input prices are held
+ * at their last known value. Origins before 2020-01 start at T+1 from the recorded price of the twelve months to T
+ * alone (first price, expectation, trend; stocks at the initial cover). The uncertain inputs:
  * <ul>
  * <li>the demand level: all demand × exp(σ z), σ = {@value #DEMAND_SIGMA} (estimate: judgement of the spread of
  *     battery-demand outlooks over two years, not a sourced figure), z standard normal;</li>
@@ -37,6 +42,8 @@ public final class ModelForecaster implements Forecaster {
     static final double PRIOR_LAMBDA = 0.225;
     /** The first month of the runs the yearly fit scores. */
     static final YearMonth FIT_FROM = YearMonth.of(2020, 1);
+    /** The first month of the spin-up to an origin (the first month of the base run). */
+    static final YearMonth SPIN_UP_FROM = YearMonth.of(2020, 1);
 
     private final int runs;
     private final long seed;
@@ -96,9 +103,12 @@ public final class ModelForecaster implements Forecaster {
     /** Runs the ensemble at an origin. */
     public Ensemble ensemble(Origin o, int months) {
         double[] fit = fitFor(o.vintage(), o.month().getYear());
-        Scenario base = Scenario.base().knownAt(o.month()).withPeriod(o.month().plusMonths(1),
-                o.month().plusMonths(months));
-        MarketInputs prepared = MarketInputs.fromWorld(o.vintage(), base);
+        // the state at the origin: a spin-up from SPIN_UP_FROM with the observed price imposed up to the origin
+        // (origins before it start at the month after the origin from the recorded price alone)
+        YearMonth first = o.month().isBefore(SPIN_UP_FROM) ? o.month().plusMonths(1) : SPIN_UP_FROM;
+        int skip = (int) MarketInputs.monthsBetween(first, o.month().plusMonths(1));
+        Scenario base = Scenario.base().knownAt(o.month()).withPeriod(first, o.month().plusMonths(months));
+        MarketInputs prepared = MarketInputs.fromWorld(o.vintage(), base).withObservedPriceUntil(o.month());
         double[][] cny = new double[runs][];
         double[][] sc6 = new double[runs][];
         double[][] lioh = new double[runs][];
@@ -117,9 +127,9 @@ public final class ModelForecaster implements Forecaster {
                     base.demandNoisePct(), base.tariffs(), base.exportBans(), base.quotas(), base.stateSupport(),
                     base.shocks(), pf, base.forceMarketEvents());
             SimulationResult r = Simulation.run(prepared.withScenario(s), seed + k, solver);
-            cny[k] = r.priceCnyPerTInclVat().clone();
-            sc6[k] = r.sc6UsdPerT().clone();
-            lioh[k] = r.hydroxideUsdPerT().clone();
+            cny[k] = Arrays.copyOfRange(r.priceCnyPerTInclVat(), skip, skip + months);
+            sc6[k] = Arrays.copyOfRange(r.sc6UsdPerT(), skip, skip + months);
+            lioh[k] = Arrays.copyOfRange(r.hydroxideUsdPerT(), skip, skip + months);
         }
         return new Ensemble(o.month(), cny, sc6, lioh, fit[0], fit[1]);
     }
