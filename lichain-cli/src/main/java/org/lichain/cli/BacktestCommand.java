@@ -131,7 +131,7 @@ public final class BacktestCommand implements Callable<Integer> {
         org.lichain.market.RollingForecast.Record r = org.lichain.market.RollingForecast.record(data.world(), from, to,
                 hs, runs, seed, t);
         if (png != null) {
-            org.lichain.report.market.ForecastCharts.rollingPng(r, 12, png);
+            org.lichain.report.market.ForecastCharts.rollingPng(r, 18, png);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -427,6 +427,24 @@ public final class MarketInputs {
         return scenario;
     }
 
+    /**
+     * What state the run starts from, in words (printed by {@code simulate}): the recorded price of the twelve months
+     * before the start where the record has them (first price, expectation, trend), else the first month's target.
+     */
+    public String startState() {
+        YearMonth before = start.minusMonths(1);
+        Double last = priceRecordCnyPerTInclVat.get(before);
+        String rest = "; capacity from the dataset's timelines; consumers' stocks at the initial cover of "
+                + params.initialInventoryCoverMonths() + " months of the first month's demand";
+        if (last == null || Double.isNaN(observedBeforeStartUsd[observedBeforeStartUsd.length - 1])) {
+            return "starts without an observed price (the record has no month " + before + "): the first price is "
+                    + "the first month's target" + rest;
+        }
+        return String.format(java.util.Locale.ROOT, "starts from the observed state at %s: the recorded China carbonate "
+                + "monthly means %s..%s (last CNY %,.0f/t incl. VAT) set the first price, the price expectation and "
+                + "the trend%s", before, start.minusMonths(12), before, last, rest);
+    }
+
     public MarketParameters parameters() {
         return params;
     }
