@@ -90,13 +90,15 @@ class ForecastLeakageTest {
             List<String> out = new ArrayList<>();
             List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
             boolean header = true;
+            boolean knownFromColumn = false;
             for (String line : lines) {
                 if (line.isEmpty() || line.startsWith("#") || header) {
                     header &= line.isEmpty() || line.startsWith("#");
+                    knownFromColumn |= !header && line.endsWith(",known_from");
                     out.add(line);
                     continue;
                 }
-                if (after(name, line, origin)) {
+                if (after(name, line, origin, knownFromColumn)) {
                     deleted++;
                 } else {
                     out.add(line);
@@ -108,7 +110,7 @@ class ForecastLeakageTest {
     }
 
     /** True when a row of a dated file lies after the origin (record rows) or was known only after it (events). */
-    static boolean after(String file, String line, YearMonth origin) {
+    static boolean after(String file, String line, YearMonth origin, boolean knownFromColumn) {
         String[] f = line.split(",", -1);
         return switch (file) {
             case "prices_monthly.csv", "market_history.csv", "reference_prices.csv" -> periodAfter(f[1], origin);
@@ -116,7 +118,7 @@ class ForecastLeakageTest {
             case "fx.csv" -> YearMonth.parse(f[0]).isAfter(origin);
             case "input_prices.csv" -> YearMonth.parse(f[2]).isAfter(origin);
             case "capacity_events.csv" -> {
-                String known = line.substring(line.lastIndexOf(',') + 1);
+                String known = knownFromColumn ? line.substring(line.lastIndexOf(',') + 1) : "";
                 YearMonth k = known.isEmpty() ? CapacityEvent.defaultKnownFrom(YearMonth.parse(f[1]))
                         : YearMonth.parse(known);
                 yield k.isAfter(origin);
