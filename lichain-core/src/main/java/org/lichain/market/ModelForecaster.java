@@ -45,14 +45,25 @@ public final class ModelForecaster implements Forecaster {
     /** The first month of the spin-up to an origin (the first month of the base run). */
     static final YearMonth SPIN_UP_FROM = YearMonth.of(2020, 1);
 
+    private final Scenario scenario;
     private final int runs;
     private final long seed;
     private final Map<Integer, double[]> fits = new HashMap<>();
 
+    /** The model on the embedded base scenario ({@link Scenario#base()}). */
     public ModelForecaster(int runs, long seed) {
+        this(Scenario.base(), runs, seed);
+    }
+
+    /**
+     * The model on a base scenario (its policies and shocks as known at each origin, {@link Scenario#knownAt}; its
+     * period is replaced).
+     */
+    public ModelForecaster(Scenario scenario, int runs, long seed) {
         if (runs < 1) {
             throw new org.lichain.dataset.InvalidInputException("--runs must be at least 1 (got " + runs + ")");
         }
+        this.scenario = scenario;
         this.runs = runs;
         this.seed = seed;
     }
@@ -107,7 +118,7 @@ public final class ModelForecaster implements Forecaster {
         // (origins before it start at the month after the origin from the recorded price alone)
         YearMonth first = o.month().isBefore(SPIN_UP_FROM) ? o.month().plusMonths(1) : SPIN_UP_FROM;
         int skip = (int) MarketInputs.monthsBetween(first, o.month().plusMonths(1));
-        Scenario base = Scenario.base().knownAt(o.month()).withPeriod(first, o.month().plusMonths(months));
+        Scenario base = scenario.knownAt(o.month()).withPeriod(first, o.month().plusMonths(months));
         MarketInputs prepared = MarketInputs.fromWorld(o.vintage(), base).withObservedPriceUntil(o.month());
         double[][] cny = new double[runs][];
         double[][] sc6 = new double[runs][];
@@ -149,7 +160,7 @@ public final class ModelForecaster implements Forecaster {
                 return f;
             }
         }
-        double[] f = fit(vintage, year);
+        double[] f = fit(vintage, scenario, year);
         synchronized (fits) {
             fits.putIfAbsent(year, f);
             return fits.get(year);
@@ -157,14 +168,14 @@ public final class ModelForecaster implements Forecaster {
     }
 
     /** The yearly fit (pure: depends only on the vintage of December {@code year − 1} of {@code world}). */
-    static double[] fit(World world, int year) {
+    static double[] fit(World world, Scenario scenario, int year) {
         YearMonth end = YearMonth.of(year - 1, 12);
         if (end.isBefore(FIT_FROM)) {
             return new double[] {PRIOR_BETA, PRIOR_LAMBDA};
         }
         World v = Vintage.of(world, end);
         java.util.NavigableMap<YearMonth, Double> rec = MarketInputs.priceRecord(v);
-        Scenario base = Scenario.base().knownAt(end).withPeriod(FIT_FROM, end);
+        Scenario base = scenario.knownAt(end).withPeriod(FIT_FROM, end);
         MarketInputs prepared = MarketInputs.fromWorld(v, base);
         SuccessiveShortestPathSolver solver = new SuccessiveShortestPathSolver();
         double best = Double.POSITIVE_INFINITY;

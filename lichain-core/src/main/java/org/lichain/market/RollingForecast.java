@@ -54,6 +54,12 @@ public final class RollingForecast {
      */
     public static Record record(World w, YearMonth from, YearMonth to, int[] horizons, int runs, long seed,
                                 int threads) {
+        return record(w, Scenario.base(), from, to, horizons, runs, seed, threads);
+    }
+
+    /** The record on a base scenario other than the embedded one (its policies as known at each origin). */
+    public static Record record(World w, Scenario base, YearMonth from, YearMonth to, int[] horizons, int runs,
+                                long seed, int threads) {
         if (from.isBefore(FIRST_ORIGIN)) {
             throw new org.lichain.dataset.InvalidInputException("--origins: the first origin is " + FIRST_ORIGIN
                     + " (two years after the record's start); got " + from);
@@ -67,7 +73,7 @@ public final class RollingForecast {
                     + (actual.isEmpty() ? "" : " " + actual.lastKey()));
         }
         int maxH = Arrays.stream(horizons).max().orElse(1);
-        List<OriginForecasts> all = forecasts(w, FIRST_ORIGIN, to, maxH, runs, seed, threads, actual);
+        List<OriginForecasts> all = forecasts(w, base, FIRST_ORIGIN, to, maxH, runs, seed, threads, actual);
         List<OriginForecasts> scored = new ArrayList<>();
         for (OriginForecasts o : all) {
             if (!o.origin().isBefore(from)) {
@@ -81,10 +87,11 @@ public final class RollingForecast {
      * Forecasts from every origin {@code first..last} for {@code months} months, each from its own vintage; the model
      * band from the errors known at each origin ({@code actual} restricted to months ≤ the origin).
      */
-    static List<OriginForecasts> forecasts(World w, YearMonth first, YearMonth last, int months, int runs, long seed,
-                                           int threads, NavigableMap<YearMonth, Double> actual) {
+    static List<OriginForecasts> forecasts(World w, Scenario base, YearMonth first, YearMonth last, int months,
+                                           int runs, long seed, int threads,
+                                           NavigableMap<YearMonth, Double> actual) {
         int n = (int) MarketInputs.monthsBetween(first, last) + 1;
-        ModelForecaster model = new ModelForecaster(runs, seed);
+        ModelForecaster model = new ModelForecaster(base, runs, seed);
         // the yearly fits first (one per year, in parallel), then the origins
         int[] years = IntStream.rangeClosed(first.getYear(), last.getYear()).toArray();
         Forecaster.Origin[] origins = new Forecaster.Origin[n];
@@ -225,6 +232,12 @@ public final class RollingForecast {
      * outcomes known at it.
      */
     public static Outlook forecast(World w, YearMonth origin, int months, int runs, long seed, int threads) {
+        return forecast(w, Scenario.base(), origin, months, runs, seed, threads);
+    }
+
+    /** The forecast on a base scenario other than the embedded one (its policies as known at the origin). */
+    public static Outlook forecast(World w, Scenario base, YearMonth origin, int months, int runs, long seed,
+                                   int threads) {
         if (months < 1 || months > 120) {
             throw new org.lichain.dataset.InvalidInputException("--months must be 1..120 (got " + months + ")");
         }
@@ -236,7 +249,8 @@ public final class RollingForecast {
         Forecaster.Origin o = Forecaster.Origin.of(v, origin);
         int[] horizons = Arrays.stream(DEFAULT_HORIZONS).filter(h -> h <= Math.max(months, 24)).toArray();
         int len = Math.max(months, Arrays.stream(horizons).max().orElse(1));
-        List<OriginForecasts> all = forecasts(v, FIRST_ORIGIN, origin, len, runs, seed, threads, o.record());
+        List<OriginForecasts> all = forecasts(v, base.knownAt(origin), FIRST_ORIGIN, origin, len, runs, seed, threads,
+                o.record());
         OriginForecasts last = all.get(all.size() - 1);
         List<OriginForecasts> before = all.subList(0, all.size() - 1);
         Record skill = new Record(before, horizons, score(before, horizons, o.record()), o.record(), runs, seed);

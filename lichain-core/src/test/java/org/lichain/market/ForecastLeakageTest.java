@@ -21,8 +21,8 @@ import org.lichain.world.World;
 
 /**
  * No leakage: a forecast at origin T gives byte-identical JSON when every record row after T and every event known
- * after T is deleted from the data files (a {@code --data} folder written from the embedded dataset), over random
- * origins (jqwik, fixed seed); and the same bytes on 1 and 2 threads.
+ * after T is deleted from the data files (a {@code --data} folder written from the embedded dataset) and from the base
+ * scenario's policies, over random origins (jqwik, fixed seed); and the same bytes on 1 and 2 threads.
  */
 class ForecastLeakageTest {
     private static final Path EMBEDDED = Path.of("src/main/resources/org/lichain/dataset/default");
@@ -41,11 +41,50 @@ class ForecastLeakageTest {
             String fromFull = json(FULL, origin, 2);
             String fromTruncated = json(truncated, origin, 2);
             assertThat(fromTruncated).isEqualTo(fromFull);
+            // and the base scenario's policies announced after T deleted (by hand, not through Scenario.knownAt)
+            Scenario b = Scenario.base();
+            Scenario known = new Scenario(b.name(), b.from(), b.to(), b.seed(), b.demandPreset(), b.demandMultipliers(),
+                    b.demandNoisePct(),
+                    b.tariffs().stream().filter(x -> !(x.knownFrom() != null ? x.knownFrom() : x.from()).isAfter(origin)).toList(),
+                    b.exportBans().stream().filter(x -> !(x.knownFrom() != null ? x.knownFrom() : x.from()).isAfter(origin)).toList(),
+                    b.quotas().stream().filter(x -> !(x.knownFrom() != null ? x.knownFrom() : x.from()).isAfter(origin)).toList(),
+                    b.stateSupport(),
+                    b.shocks().stream().filter(x -> !(x.knownFrom() != null ? x.knownFrom() : x.from()).isAfter(origin)).toList(),
+                    b.priceFormation(), b.forceMarketEvents());
+            assertThat(ForecastJson.toJson(ForecastJson.tree(RollingForecast.forecast(truncated, known, origin, 6, 3, 5,
+                    2)))).isEqualTo(fromFull);
         } finally {
             try (Stream<Path> s = Files.walk(dir)) {
                 s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /**
+     * A policy announced after the origin does not enter: at 2025-03 Zimbabwe's concentrate ban from 2027-01 (announced
+     * 2025-06) lies inside a 24-month forecast; the forecast equals the one on a base scenario without the ban, and
+     * differs from one where the ban is (wrongly) known at 2025-03, so the comparison can see a leak.
+     */
+    @Test
+    void aPolicyAnnouncedAfterTheOrigin_doesNotEnter() {
+        YearMonth origin = YearMonth.of(2025, 3);
+        Scenario b = Scenario.base();
+        assertThat(b.exportBans()).hasSize(1);
+        Scenario withoutBan = new Scenario(b.name(), b.from(), b.to(), b.seed(), b.demandPreset(), b.demandMultipliers(),
+                b.demandNoisePct(), b.tariffs(), List.of(), b.quotas(), b.stateSupport(), b.shocks(), b.priceFormation(),
+                b.forceMarketEvents());
+        Scenario.ExportBan ban = b.exportBans().get(0);
+        Scenario banKnownEarly = new Scenario(b.name(), b.from(), b.to(), b.seed(), b.demandPreset(),
+                b.demandMultipliers(), b.demandNoisePct(), b.tariffs(),
+                List.of(new Scenario.ExportBan(ban.country(), ban.product(), ban.from(), ban.to(), origin)), b.quotas(),
+                b.stateSupport(), b.shocks(), b.priceFormation(), b.forceMarketEvents());
+        String base = json24(b, origin);
+        assertThat(json24(withoutBan, origin)).isEqualTo(base);
+        assertThat(json24(banKnownEarly, origin)).isNotEqualTo(base);
+    }
+
+    private static String json24(Scenario s, YearMonth origin) {
+        return ForecastJson.toJson(ForecastJson.tree(RollingForecast.forecast(FULL, s, origin, 24, 3, 5, 2)));
     }
 
     @Test
