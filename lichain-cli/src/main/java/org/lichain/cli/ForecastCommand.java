@@ -87,14 +87,22 @@ public final class ForecastCommand implements Callable<Integer> {
             org.lichain.dataset.AtomicFile.write(Path.of(json), text + "\n");
         }
         double usd = 1.0 / (f.cnyPerUsd() * (1 + f.vatPct() / 100.0));
+        double[] sc6 = ForecastJson.ratioToCarbonateUsd(f, f.ensemble().sc6UsdPerT());
+        double[] lioh = ForecastJson.ratioToCarbonateUsd(f, f.ensemble().hydroxideUsdPerT());
         if (csv != null) {
             StringBuilder sb = new StringBuilder("month,cny_per_t_incl_vat_p10,cny_per_t_incl_vat_p50,"
-                    + "cny_per_t_incl_vat_p90,usd_per_t_lce_p10,usd_per_t_lce_p50,usd_per_t_lce_p90,band_basis\n");
+                    + "cny_per_t_incl_vat_p90,usd_per_t_lce_p10,usd_per_t_lce_p50,usd_per_t_lce_p90,"
+                    + "sc6_usd_per_t_p10,sc6_usd_per_t_p50,sc6_usd_per_t_p90,hydroxide_usd_per_t_p10,"
+                    + "hydroxide_usd_per_t_p50,hydroxide_usd_per_t_p90,band_basis\n");
             for (int h = 1; h <= f.model().months(); h++) {
-                sb.append(String.format(Locale.ROOT, "%s,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%s%n", o.plusMonths(h),
-                        f.model().p10()[h - 1], f.model().p50()[h - 1], f.model().p90()[h - 1],
-                        f.model().p10()[h - 1] * usd, f.model().p50()[h - 1] * usd, f.model().p90()[h - 1] * usd,
-                        f.bandBasis()[h - 1]));
+                double u10 = f.model().p10()[h - 1] * usd;
+                double u50 = f.model().p50()[h - 1] * usd;
+                double u90 = f.model().p90()[h - 1] * usd;
+                double s = sc6[h - 1];
+                double l = lioh[h - 1];
+                sb.append(String.format(Locale.ROOT, "%s,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%s%n",
+                        o.plusMonths(h), f.model().p10()[h - 1], f.model().p50()[h - 1], f.model().p90()[h - 1],
+                        u10, u50, u90, u10 * s, u50 * s, u90 * s, u10 * l, u50 * l, u90 * l, f.bandBasis()[h - 1]));
             }
             org.lichain.dataset.AtomicFile.write(csv, sb.toString());
         }
@@ -104,10 +112,13 @@ public final class ForecastCommand implements Callable<Integer> {
         out.printf("Forecast from %s (vintage: record to %s, events known by %s); %d members, seed %d%n", o, o, o,
                 runs, seed);
         out.printf("last observed monthly mean: CNY %,.0f/t incl. VAT%n", f.history().lastEntry().getValue());
-        out.printf("%-8s %12s %12s %12s %12s%n", "month", "p10 CNY/t", "p50 CNY/t", "p90 CNY/t", "p50 USD/t");
+        out.printf("%-8s %12s %12s %12s %12s %12s %12s%n", "month", "p10 CNY/t", "p50 CNY/t", "p90 CNY/t",
+                "p50 USD/t", "SC6 p50 USD", "LiOH p50 USD");
         for (int h = 1; h <= f.model().months(); h++) {
-            out.printf(Locale.ROOT, "%-8s %,12.0f %,12.0f %,12.0f %,12.0f%n", o.plusMonths(h), f.model().p10()[h - 1],
-                    f.model().p50()[h - 1], f.model().p90()[h - 1], f.model().p50()[h - 1] * usd);
+            double u50 = f.model().p50()[h - 1] * usd;
+            out.printf(Locale.ROOT, "%-8s %,12.0f %,12.0f %,12.0f %,12.0f %,12.0f %,12.0f%n", o.plusMonths(h),
+                    f.model().p10()[h - 1], f.model().p50()[h - 1], f.model().p90()[h - 1], u50, u50 * sc6[h - 1],
+                    u50 * lioh[h - 1]);
         }
         out.printf("%-8s %12s %12s %12s%n", "quarter", "p10 CNY/t", "p50 CNY/t", "p90 CNY/t");
         for (var e : ForecastJson.quarters(f).entrySet()) {

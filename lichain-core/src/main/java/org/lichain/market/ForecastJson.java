@@ -46,12 +46,10 @@ public final class ForecastJson {
         ObjectNode price = root.putObject("price");
         band(price.putObject("cny_per_t_incl_vat"), o.model().p10(), o.model().p50(), o.model().p90(), 1.0);
         band(price.putObject("usd_per_t_lce"), o.model().p10(), o.model().p50(), o.model().p90(), usdFactor);
-        double[][] sc6 = cut(o.ensemble().sc6UsdPerT(), n);
-        double[][] lioh = cut(o.ensemble().hydroxideUsdPerT(), n);
-        band(price.putObject("sc6_usd_per_t"), ModelForecaster.Ensemble.quantile(sc6, 0.1),
-                ModelForecaster.Ensemble.quantile(sc6, 0.5), ModelForecaster.Ensemble.quantile(sc6, 0.9), 1.0);
-        band(price.putObject("hydroxide_usd_per_t"), ModelForecaster.Ensemble.quantile(lioh, 0.1),
-                ModelForecaster.Ensemble.quantile(lioh, 0.5), ModelForecaster.Ensemble.quantile(lioh, 0.9), 1.0);
+        double[] sc6Ratio = ratioToCarbonateUsd(o, o.ensemble().sc6UsdPerT());
+        double[] liohRatio = ratioToCarbonateUsd(o, o.ensemble().hydroxideUsdPerT());
+        bandTimes(price.putObject("sc6_usd_per_t"), o.model(), usdFactor, sc6Ratio);
+        bandTimes(price.putObject("hydroxide_usd_per_t"), o.model(), usdFactor, liohRatio);
         ArrayNode basis = root.putArray("band_basis");
         for (String b : o.bandBasis()) {
             basis.add(b);
@@ -207,12 +205,35 @@ public final class ForecastJson {
         return out;
     }
 
-    private static double[][] cut(double[][] members, int n) {
-        double[][] out = new double[members.length][];
-        for (int k = 0; k < members.length; k++) {
-            out[k] = java.util.Arrays.copyOf(members[k], n);
+    /**
+     * Per month, the median over members of a product's price ÷ the member's carbonate price in USD per t LCE ex-VAT:
+     * SC6 and hydroxide are priced off carbonate in the model (hydroxide a fixed premium, SC6 a netback share that
+     * moves with tightness), so their bands are the carbonate band (with its record error) times this ratio.
+     */
+    public static double[] ratioToCarbonateUsd(RollingForecast.Outlook o, double[][] product) {
+        double usdFactor = 1.0 / (o.cnyPerUsd() * (1 + o.vatPct() / 100.0));
+        double[][] cny = o.ensemble().cnyPerTInclVat();
+        int n = o.model().months();
+        double[][] ratio = new double[cny.length][n];
+        for (int k = 0; k < cny.length; k++) {
+            for (int h = 0; h < n; h++) {
+                ratio[k][h] = product[k][h] / (cny[k][h] * usdFactor);
+            }
         }
-        return out;
+        return ModelForecaster.Ensemble.quantile(ratio, 0.5);
+    }
+
+    private static void bandTimes(ObjectNode o, Forecaster.Forecast f, double usdFactor, double[] ratio) {
+        int n = f.months();
+        double[] p10 = new double[n];
+        double[] p50 = new double[n];
+        double[] p90 = new double[n];
+        for (int h = 0; h < n; h++) {
+            p10[h] = f.p10()[h] * usdFactor * ratio[h];
+            p50[h] = f.p50()[h] * usdFactor * ratio[h];
+            p90[h] = f.p90()[h] * usdFactor * ratio[h];
+        }
+        band(o, p10, p50, p90, 1.0);
     }
 
     private static void band(ObjectNode o, double[] p10, double[] p50, double[] p90, double factor) {
