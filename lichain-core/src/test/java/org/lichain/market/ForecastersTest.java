@@ -89,5 +89,10 @@ class ForecastersTest {
         assertThat(h12.n()).isEqualTo(60);
         // no change scores MASE 1 against itself in the record
         assertThat(o.skill().scores().get("no_change").get(3).maseNoChange()).isEqualTo(1.0);
+        // hydroxide is priced at 0.8805 t LiOH·H2O per t LCE × (1 + premium 0%, market_parameters.csv): the ratio that
+        // carries the carbonate band over to hydroxide is 0.8805 in every month
+        for (double r : ForecastJson.ratioToCarbonateUsd(o, o.ensemble().hydroxideUsdPerT())) {
+            assertThat(r).isCloseTo(0.8805, within(1e-9));
+        }
     }
 }
