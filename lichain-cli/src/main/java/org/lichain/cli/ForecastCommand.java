@@ -125,7 +125,7 @@ public final class ForecastCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-8s %,12.0f %,12.0f %,12.0f%n", e.getKey(), e.getValue()[0], e.getValue()[1],
                     e.getValue()[2]);
         }
-        out.println("Record of the model before this origin (origins " + RollingForecast.FIRST_ORIGIN + ".."
+        out.println("Record of the model before this origin (origins " + f.skill().firstOrigin() + ".."
                 + o.minusMonths(1) + ", scored on outcomes known at " + o + "):");
         BacktestCommand.skillTable(out, f.skill());
         if (json != null) {

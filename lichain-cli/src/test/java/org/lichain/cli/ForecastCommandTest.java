@@ -64,6 +64,29 @@ class ForecastCommandTest {
                 .contains("no_change").contains("futures");
     }
 
+    /** A {@code --data} folder whose record starts in 2020-01: the first origin moves to 2022-01 and says so. */
+    @Test
+    void dataFolder_withAShorterRecord_movesTheFirstOrigin(@TempDir Path dir) throws Exception {
+        Path ds = dir.resolve("ds");
+        assertThat(CliTestSupport.run("dataset", "export", ds.toString()).status()).isZero();
+        Path prices = ds.resolve("prices_monthly.csv");
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(prices)) {
+            String[] f = line.split(",", 3);
+            if (f.length < 3 || !f[1].matches("\\d{4}-\\d{2}") || f[1].compareTo("2020-01") >= 0) {
+                kept.add(line);
+            }
+        }
+        Files.write(prices, kept);
+        CliTestSupport.Result early = CliTestSupport.run("forecast", "--data", ds.toString(), "--origin", "2021-06");
+        assertThat(early.status()).isEqualTo(2);
+        assertThat(early.err()).contains("first origin is 2022-01");
+        CliTestSupport.Result r = CliTestSupport.run("backtest", "--rolling", "--data", ds.toString(), "--origins",
+                "2022-01..2022-03", "--horizons", "1", "--runs", "2");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("origins 2022-01..2022-03 (3)");
+    }
+
     @Test
     void rolling_badOptions_exit2() {
         assertThat(CliTestSupport.run("backtest", "--rolling", "--origins", "2024-01").status()).isEqualTo(2);

@@ -69,7 +69,7 @@ public final class ForecastJson {
         quarterly(q, o, usdFactor);
         root.set("skill", skill(o.skill()));
         ObjectNode rec = root.putObject("skill_record");
-        rec.put("origins_from", RollingForecast.FIRST_ORIGIN.toString());
+        rec.put("origins_from", o.skill().firstOrigin().toString());
         rec.put("origins_to", o.origin().minusMonths(1).toString());
         rec.put("scored_against", "the monthly record up to the origin");
         return root;

@@ -26,8 +26,10 @@ import org.lichain.world.World;
  * vintage and seed, and results are assembled in origin order.
  */
 public final class RollingForecast {
-    /** The first origin of every record (two years after the start of the monthly record, 2017-01). */
+    /** The first origin of every record on the embedded data (two years after the start of the record, 2017-01). */
     public static final YearMonth FIRST_ORIGIN = YearMonth.of(2019, 1);
+    /** Months of record before the first origin (a drift and twelve months of state need a past). */
+    static final int MONTHS_BEFORE_FIRST_ORIGIN = 24;
     /** Fewer past errors at a horizon than this: the band is the ensemble's alone. */
     public static final int MIN_ERRORS = 6;
     public static final int[] DEFAULT_HORIZONS = {1, 3, 6, 12, 24};
@@ -42,9 +44,25 @@ public final class RollingForecast {
                                   ModelForecaster.Ensemble ensemble, String[] bandBasis) {
     }
 
-    /** A record: forecasts from each origin, scored per forecaster and horizon against {@code actual}. */
+    /**
+     * A record: forecasts from each origin, scored per forecaster and horizon against {@code actual}; the model's error
+     * band uses the record from {@code firstOrigin}.
+     */
     public record Record(List<OriginForecasts> origins, int[] horizons, Map<String, List<ForecastScore.Score>> scores,
-                         NavigableMap<YearMonth, Double> actual, int runs, long seed) {
+                         NavigableMap<YearMonth, Double> actual, int runs, long seed, YearMonth firstOrigin) {
+    }
+
+    /**
+     * The first origin of the record on a price record: {@link #FIRST_ORIGIN}, or later when the record starts less
+     * than {@value #MONTHS_BEFORE_FIRST_ORIGIN} months before it (a {@code --data} folder with a shorter record).
+     */
+    public static YearMonth firstOrigin(NavigableMap<YearMonth, Double> record) {
+        if (record.isEmpty()) {
+            throw new org.lichain.dataset.InvalidInputException(
+                    "the dataset has no price record (prices_monthly.csv): there is nothing to forecast from");
+        }
+        YearMonth f = record.firstKey().plusMonths(MONTHS_BEFORE_FIRST_ORIGIN);
+        return f.isAfter(FIRST_ORIGIN) ? f : FIRST_ORIGIN;
     }
 
     /**
@@ -60,27 +78,28 @@ public final class RollingForecast {
     /** The record on a base scenario other than the embedded one (its policies as known at each origin). */
     public static Record record(World w, Scenario base, YearMonth from, YearMonth to, int[] horizons, int runs,
                                 long seed, int threads) {
-        if (from.isBefore(FIRST_ORIGIN)) {
-            throw new org.lichain.dataset.InvalidInputException("--origins: the first origin is " + FIRST_ORIGIN
+        NavigableMap<YearMonth, Double> actual = MarketInputs.priceRecord(w);
+        YearMonth first = firstOrigin(actual);
+        if (from.isBefore(first)) {
+            throw new org.lichain.dataset.InvalidInputException("--origins: the first origin is " + first
                     + " (two years after the record's start); got " + from);
         }
         if (to.isBefore(from)) {
             throw new org.lichain.dataset.InvalidInputException("--origins: " + to + " is before " + from);
         }
-        NavigableMap<YearMonth, Double> actual = MarketInputs.priceRecord(w);
-        if (actual.isEmpty() || to.isAfter(actual.lastKey())) {
-            throw new org.lichain.dataset.InvalidInputException("--origins: " + to + " is after the end of the price record"
-                    + (actual.isEmpty() ? "" : " " + actual.lastKey()));
+        if (to.isAfter(actual.lastKey())) {
+            throw new org.lichain.dataset.InvalidInputException("--origins: " + to
+                    + " is after the end of the price record " + actual.lastKey());
         }
         int maxH = Arrays.stream(horizons).max().orElse(1);
-        List<OriginForecasts> all = forecasts(w, base, FIRST_ORIGIN, to, maxH, runs, seed, threads, actual);
+        List<OriginForecasts> all = forecasts(w, base, first, to, maxH, runs, seed, threads, actual);
         List<OriginForecasts> scored = new ArrayList<>();
         for (OriginForecasts o : all) {
             if (!o.origin().isBefore(from)) {
                 scored.add(o);
             }
         }
-        return new Record(scored, horizons.clone(), score(scored, horizons, actual), actual, runs, seed);
+        return new Record(scored, horizons.clone(), score(scored, horizons, actual), actual, runs, seed, first);
     }
 
     /**
@@ -241,19 +260,20 @@ public final class RollingForecast {
         if (months < 1 || months > 120) {
             throw new org.lichain.dataset.InvalidInputException("--months must be 1..120 (got " + months + ")");
         }
-        if (origin.isBefore(FIRST_ORIGIN)) {
-            throw new org.lichain.dataset.InvalidInputException("--origin: the first origin is " + FIRST_ORIGIN
-                    + "; got " + origin);
+        YearMonth first = firstOrigin(MarketInputs.priceRecord(w));
+        if (origin.isBefore(first)) {
+            throw new org.lichain.dataset.InvalidInputException("--origin: the first origin is " + first
+                    + " (two years after the record's start); got " + origin);
         }
         World v = Vintage.of(w, origin);
         Forecaster.Origin o = Forecaster.Origin.of(v, origin);
         int[] horizons = Arrays.stream(DEFAULT_HORIZONS).filter(h -> h <= Math.max(months, 24)).toArray();
         int len = Math.max(months, Arrays.stream(horizons).max().orElse(1));
-        List<OriginForecasts> all = forecasts(v, base.knownAt(origin), FIRST_ORIGIN, origin, len, runs, seed, threads,
+        List<OriginForecasts> all = forecasts(v, base.knownAt(origin), first, origin, len, runs, seed, threads,
                 o.record());
         OriginForecasts last = all.get(all.size() - 1);
         List<OriginForecasts> before = all.subList(0, all.size() - 1);
-        Record skill = new Record(before, horizons, score(before, horizons, o.record()), o.record(), runs, seed);
+        Record skill = new Record(before, horizons, score(before, horizons, o.record()), o.record(), runs, seed, first);
         Forecaster.Forecast m = last.byForecaster().get("model");
         Forecaster.Forecast cut = new Forecaster.Forecast("model", origin, Arrays.copyOf(m.p10(), months),
                 Arrays.copyOf(m.p50(), months), Arrays.copyOf(m.p90(), months));

@@ -45,9 +45,10 @@ final class ForecastApi {
             } catch (DateTimeParseException e) {
                 throw ApiProblem.invalid("origin", "'" + Params.clip(text) + "' is not a month YYYY-MM");
             }
-            if (origin.isBefore(RollingForecast.FIRST_ORIGIN) || !record.containsKey(origin)) {
-                throw ApiProblem.invalid("origin", origin + " is not a month of the price record from "
-                        + RollingForecast.FIRST_ORIGIN + " to " + record.lastKey());
+            YearMonth first = RollingForecast.firstOrigin(record);
+            if (origin.isBefore(first) || !record.containsKey(origin)) {
+                throw ApiProblem.invalid("origin", origin + " is not a month of the price record from " + first
+                        + " to " + record.lastKey());
             }
         }
         byte[] body = cache.get(origin);
