@@ -15,11 +15,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code lichain backtest}: the 2020-2025 market run on exogenous inputs, compared with the reference history. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-        header = "Runs the market from 2020-01 on exogenous inputs only and compares it with the recorded history.",
+        header = "Runs the market from 2020-01 on exogenous inputs only and compares it with the recorded history; "
+                + "with --rolling, scores forecasts from rolling origins.",
         description = {"Runs the base scenario from 2020-01 to 2025-12 on exogenous inputs only (demand drivers, "
                 + "capacity timelines, input prices, policies) and compares it with the reference history: error "
                 + "of the log China carbonate price, peak timing, turning points, lepidolite growth and losses, "
-                + "China's import dependence."})
+                + "China's import dependence. With --rolling: the rolling-origin record of forecasts, each made from "
+                + "the data known at its origin and scored per horizon against the record (docs/forecast.md)."})
 public final class BacktestCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -42,17 +44,16 @@ public final class BacktestCommand implements Callable<Integer> {
             + "(default: 2019-01..2025-06).")
     String origins;
 
-    @Option(names = "--horizons", paramLabel = "H,H,...", split = ",", description = "With --rolling: horizons in "
+    @Option(names = "--horizons", paramLabel = "H", split = ",", description = "With --rolling: horizons in "
             + "months (default: 1,3,6,12,24).")
     int[] horizons;
 
-    @Option(names = "--runs", paramLabel = "R", defaultValue = "20", description = "With --rolling: ensemble members "
-            + "per origin (default: ${DEFAULT-VALUE}).")
-    int runs;
+    @Option(names = "--runs", paramLabel = "R", description = "With --rolling: ensemble members per origin "
+            + "(default: 20).")
+    Integer runs;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "With --rolling: seed (default: "
-            + "${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", paramLabel = "S", description = "With --rolling: seed (default: 1).")
+    Long seed;
 
     @Option(names = "--threads", paramLabel = "T", description = "With --rolling: worker threads (default: all cores; "
             + "results are identical).")
@@ -63,8 +64,9 @@ public final class BacktestCommand implements Callable<Integer> {
         if (rolling) {
             return rolling();
         }
-        if (origins != null || horizons != null) {
-            throw new org.lichain.dataset.InvalidInputException("--origins and --horizons need --rolling");
+        if (origins != null || horizons != null || runs != null || seed != null || threads != null) {
+            throw new org.lichain.dataset.InvalidInputException(
+                    "--origins, --horizons, --runs, --seed and --threads need --rolling");
         }
         Backtest.Report r = Backtest.run(data.world());
         if (png != null) {
@@ -121,6 +123,8 @@ public final class BacktestCommand implements Callable<Integer> {
                 throw new org.lichain.dataset.InvalidInputException("--horizons: " + h + " is not in 1..60 months");
             }
         }
+        int runs = this.runs == null ? 20 : this.runs;
+        long seed = this.seed == null ? 1 : this.seed;
         if (runs < 1 || runs > 1000) {
             throw new org.lichain.dataset.InvalidInputException("--runs must be 1..1000 (got " + runs + ")");
         }

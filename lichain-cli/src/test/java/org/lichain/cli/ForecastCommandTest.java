@@ -94,5 +94,6 @@ class ForecastCommandTest {
         assertThat(CliTestSupport.run("backtest", "--rolling", "--origins", "2019-01..2026-06").status()).isEqualTo(2);
         assertThat(CliTestSupport.run("backtest", "--rolling", "--horizons", "0").status()).isEqualTo(2);
         assertThat(CliTestSupport.run("backtest", "--horizons", "1").status()).isEqualTo(2);
+        assertThat(CliTestSupport.run("backtest", "--runs", "5").status()).isEqualTo(2);
     }
 }
