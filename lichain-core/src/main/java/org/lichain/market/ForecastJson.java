@@ -157,36 +157,20 @@ public final class ForecastJson {
         ArrayNode p90 = q.putArray("cny_per_t_incl_vat_p90");
         ArrayNode u50 = q.putArray("usd_per_t_lce_p50");
         ArrayNode full = q.putArray("months_in_forecast");
-        int n = o.model().months();
-        int h = 1;
-        while (h <= n) {
-            YearMonth m = o.origin().plusMonths(h);
-            int quarter = (m.getMonthValue() - 1) / 3;
-            double s10 = 0;
-            double s50 = 0;
-            double s90 = 0;
-            int c = 0;
-            while (h <= n && o.origin().plusMonths(h).getYear() == m.getYear()
-                    && (o.origin().plusMonths(h).getMonthValue() - 1) / 3 == quarter) {
-                s10 += o.model().p10()[h - 1];
-                s50 += o.model().p50()[h - 1];
-                s90 += o.model().p90()[h - 1];
-                c++;
-                h++;
-            }
-            qs.add(m.getYear() + "-Q" + (quarter + 1));
-            p10.add(Math.round(s10 / c));
-            p50.add(Math.round(s50 / c));
-            p90.add(Math.round(s90 / c));
-            u50.add(Math.round(s50 / c * usdFactor));
-            full.add(c);
+        for (Map.Entry<String, double[]> e : quarters(o).entrySet()) {
+            double[] v = e.getValue();
+            qs.add(e.getKey());
+            p10.add(Math.round(v[0]));
+            p50.add(Math.round(v[1]));
+            p90.add(Math.round(v[2]));
+            u50.add(Math.round(v[1] * usdFactor));
+            full.add((int) v[3]);
         }
     }
 
-    /** The quarter labels and mean p50 of an outlook, for tables (label → {p10, p50, p90} CNY). */
+    /** Quarter means of an outlook's band, for tables: label → {p10, p50, p90, months}, CNY per t incl. VAT. */
     public static java.util.LinkedHashMap<String, double[]> quarters(RollingForecast.Outlook o) {
         java.util.LinkedHashMap<String, double[]> out = new java.util.LinkedHashMap<>();
-        int[] count = new int[1];
         for (int h = 1; h <= o.model().months(); h++) {
             YearMonth m = o.origin().plusMonths(h);
             String label = m.getYear() + "-Q" + ((m.getMonthValue() - 1) / 3 + 1);
@@ -195,7 +179,6 @@ public final class ForecastJson {
             acc[1] += o.model().p50()[h - 1];
             acc[2] += o.model().p90()[h - 1];
             acc[3]++;
-            count[0]++;
         }
         for (double[] acc : out.values()) {
             for (int k = 0; k < 3; k++) {
