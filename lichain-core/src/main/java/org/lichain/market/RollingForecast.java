@@ -104,7 +104,8 @@ public final class RollingForecast {
 
     /**
      * Forecasts from every origin {@code first..last} for {@code months} months, each from its own vintage; the model
-     * band from the errors known at each origin ({@code actual} restricted to months ≤ the origin).
+     * band from the errors known at each origin ({@code actual} restricted to months ≤ the origin). A month the record
+     * lacks (a gap in a {@code --data} folder's record) is not an origin.
      */
     static List<OriginForecasts> forecasts(World w, Scenario base, YearMonth first, YearMonth last, int months,
                                            int runs, long seed, int threads,
@@ -122,8 +123,10 @@ public final class RollingForecast {
                 model.fitFor(Vintage.of(w, m.isBefore(first) ? first : m), years[i]);
             })).get();
             pool.submit(() -> IntStream.range(0, n).parallel().forEach(i -> {
-                origins[i] = Forecaster.Origin.of(w, first.plusMonths(i));
-                ens[i] = model.ensemble(origins[i], months);
+                if (actual.containsKey(first.plusMonths(i))) { // a month missing from the record is no origin
+                    origins[i] = Forecaster.Origin.of(w, first.plusMonths(i));
+                    ens[i] = model.ensemble(origins[i], months);
+                }
             })).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -139,9 +142,12 @@ public final class RollingForecast {
         List<OriginForecasts> out = new ArrayList<>();
         double[][] medians = new double[n][];
         for (int i = 0; i < n; i++) {
-            medians[i] = ModelForecaster.Ensemble.quantile(ens[i].cnyPerTInclVat(), 0.5);
+            medians[i] = ens[i] == null ? null : ModelForecaster.Ensemble.quantile(ens[i].cnyPerTInclVat(), 0.5);
         }
         for (int i = 0; i < n; i++) {
+            if (ens[i] == null) {
+                continue;
+            }
             YearMonth o = first.plusMonths(i);
             Map<String, Forecaster.Forecast> by = new LinkedHashMap<>();
             String[] basis = new String[months];
@@ -168,7 +174,7 @@ public final class RollingForecast {
             List<Double> errors = new ArrayList<>();
             for (int j = 0; j + h <= i; j++) {
                 Double a = known.get(first.plusMonths(j + h));
-                if (a != null) {
+                if (a != null && medians[j] != null) {
                     errors.add(Math.log(a) - Math.log(medians[j][h - 1]));
                 }
             }
