@@ -15,11 +15,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code lichain backtest}: the 2020-2025 market run on exogenous inputs, compared with the reference history. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-        header = "Runs the market from 2020-01 on exogenous inputs only and compares it with the recorded history.",
+        header = "Runs the market from 2020-01 on exogenous inputs only and compares it with the recorded history; "
+                + "with --rolling, scores forecasts from rolling origins.",
         description = {"Runs the base scenario from 2020-01 to 2025-12 on exogenous inputs only (demand drivers, "
                 + "capacity timelines, input prices, policies) and compares it with the reference history: error "
                 + "of the log China carbonate price, peak timing, turning points, lepidolite growth and losses, "
-                + "China's import dependence."})
+                + "China's import dependence. With --rolling: the rolling-origin record of forecasts, each made from "
+                + "the data known at its origin and scored per horizon against the record (docs/forecast.md)."})
 public final class BacktestCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -30,11 +32,42 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the metrics as JSON.")
     boolean json;
 
-    @Option(names = "--png", paramLabel = "FILE", description = "Write the simulated-vs-actual price chart (PNG).")
+    @Option(names = "--png", paramLabel = "FILE", description = "Write the simulated-vs-actual price chart (PNG); "
+            + "with --rolling, forecast fans from several origins over the actual path.")
     Path png;
+
+    @Option(names = "--rolling", description = "Rolling-origin record: a forecast from every origin's data vintage, "
+            + "scored per horizon against the monthly record (docs/forecast.md).")
+    boolean rolling;
+
+    @Option(names = "--origins", paramLabel = "A..B", description = "With --rolling: first and last origin "
+            + "(default: 2019-01..2025-06).")
+    String origins;
+
+    @Option(names = "--horizons", paramLabel = "H", split = ",", description = "With --rolling: horizons in "
+            + "months (default: 1,3,6,12,24).")
+    int[] horizons;
+
+    @Option(names = "--runs", paramLabel = "R", description = "With --rolling: ensemble members per origin "
+            + "(default: 20).")
+    Integer runs;
+
+    @Option(names = "--seed", paramLabel = "S", description = "With --rolling: seed (default: 1).")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "With --rolling: worker threads (default: all cores; "
+            + "results are identical).")
+    Integer threads;
 
     @Override
     public Integer call() throws IOException {
+        if (rolling) {
+            return rolling();
+        }
+        if (origins != null || horizons != null || runs != null || seed != null || threads != null) {
+            throw new org.lichain.dataset.InvalidInputException(
+                    "--origins, --horizons, --runs, --seed and --threads need --rolling");
+        }
         Backtest.Report r = Backtest.run(data.world());
         if (png != null) {
             MarketCharts.backtestPng(r, png);
@@ -70,6 +103,82 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private int rolling() {
+        java.time.YearMonth from = java.time.YearMonth.of(2019, 1);
+        java.time.YearMonth to = java.time.YearMonth.of(2025, 6);
+        if (origins != null) {
+            String[] parts = origins.split("\\.\\.", -1);
+            if (parts.length != 2) {
+                throw new org.lichain.dataset.InvalidInputException("--origins: '" + origins
+                        + "' is not a range YYYY-MM..YYYY-MM");
+            }
+            from = ForecastCommand.Options.month("--origins", parts[0]);
+            to = ForecastCommand.Options.month("--origins", parts[1]);
+        }
+        int[] hs = horizons == null ? org.lichain.market.RollingForecast.DEFAULT_HORIZONS : horizons;
+        for (int h : hs) {
+            if (h < 1 || h > 60) {
+                throw new org.lichain.dataset.InvalidInputException("--horizons: " + h + " is not in 1..60 months");
+            }
+        }
+        int runs = this.runs == null ? 20 : this.runs;
+        long seed = this.seed == null ? 1 : this.seed;
+        if (runs < 1 || runs > 1000) {
+            throw new org.lichain.dataset.InvalidInputException("--runs must be 1..1000 (got " + runs + ")");
+        }
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1) {
+            throw new org.lichain.dataset.InvalidInputException("--threads must be at least 1 (got " + t + ")");
+        }
+        org.lichain.market.RollingForecast.Record r = org.lichain.market.RollingForecast.record(data.world(), from, to,
+                hs, runs, seed, t);
+        if (png != null) {
+            org.lichain.report.market.ForecastCharts.rollingPng(r, 18, png);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(org.lichain.market.ForecastJson.toJson(org.lichain.market.ForecastJson.tree(r)));
+            out.flush();
+            return 0;
+        }
+        out.println("Rolling-origin record: origins " + from + ".." + to + " (" + r.origins().size() + "), " + runs
+                + " members, seed " + seed + "; each forecast from its origin's data vintage only");
+        skillTable(out, r);
+        if (png != null) {
+            out.println("chart: " + png);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The record per horizon: the model's scores, then MAE of log price of every forecaster side by side. */
+    static void skillTable(PrintWriter out, org.lichain.market.RollingForecast.Record r) {
+        var model = r.scores().get("model");
+        out.printf("%-8s %5s %9s %9s %9s %9s %10s %9s%n", "horizon", "n", "MAE log", "bias log", "MASE nc",
+                "p10-p90", "vs futures", "n fut");
+        for (int k = 0; k < r.horizons().length; k++) {
+            var s = model.get(k);
+            out.printf("%-8s %5d %9s %9s %9s %9s %10s %9d%n", s.horizonMonths() + " mo", s.n(),
+                    ForecastCommand.fmt(s.maeLog()), ForecastCommand.fmt(s.biasLog()),
+                    ForecastCommand.fmt(s.maseNoChange()), ForecastCommand.pct(s.coverageP10P90()),
+                    ForecastCommand.fmt(s.skillVsFutures()), s.nFutures());
+        }
+        out.println("MAE of log price by forecaster (MASE nc = MAE / MAE of no change; vs futures = 1 - MAE / MAE of "
+                + "futures, on origins with a futures price):");
+        out.printf("%-8s", "horizon");
+        for (String f : r.scores().keySet()) {
+            out.printf(" %14s", f);
+        }
+        out.println();
+        for (int k = 0; k < r.horizons().length; k++) {
+            out.printf("%-8s", r.horizons()[k] + " mo");
+            for (var e : r.scores().values()) {
+                out.printf(" %14s", ForecastCommand.fmt(e.get(k).maeLog()));
+            }
+            out.println();
+        }
     }
 
     private static String rounded(java.util.Map<?, Double> m) {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 McCommand.class,
                 CompareCommand.class,
-                SimulateCommand.class, BacktestCommand.class, CalibrateCommand.class,
+                SimulateCommand.class, BacktestCommand.class, CalibrateCommand.class, ForecastCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lichain.market.MarketCsv;
 import org.lichain.market.ResultJson;
+import org.lichain.market.MarketInputs;
 import org.lichain.market.Scenario;
 import org.lichain.market.ScenarioParser;
 import org.lichain.market.Simulation;
@@ -94,6 +95,10 @@ public final class SimulateCommand implements Callable<Integer> {
             xlsx.write(spec, node, "months", data);
         }
         printSummary(out, r);
+        if (s.from().isAfter(java.time.YearMonth.of(2020, 1))) {
+            // a start after the base run's first month is not the base run from a later month: say what it starts from
+            out.println("The run " + MarketInputs.fromWorld(w, s).startState() + ".");
+        }
         if (json != null) {
             out.println("JSON: " + json);
         }

@@ -277,9 +277,10 @@ public final class DatasetLoader {
             CapacityEvent.Kind kind = r.parsed("kind", CapacityEvent.Kind::parse);
             CapacityEvent.Cause cause = r.parsed("cause", CapacityEvent.Cause::parse);
             String source = r.source();
+            YearMonth knownFrom = knownFrom(r, from, kind);
             if (r.ok()) {
                 out.computeIfAbsent(asset, k -> new ArrayList<>()).add(new CapacityEvent(from, to, cap, ramp, kind,
-                        cause, source));
+                        cause, source, knownFrom));
                 lines.computeIfAbsent(asset, k -> new ArrayList<>()).add(row);
                 List<CapacityEvent> all = out.get(asset);
                 local.computeIfAbsent(asset, k -> new ArrayList<>()).add(all.get(all.size() - 1));
@@ -307,6 +308,34 @@ public final class DatasetLoader {
                 }
             }
         }
+    }
+
+    /**
+     * The optional {@code known_from} column of a capacity event (data vintage): empty or absent means the default
+     * ({@link CapacityEvent#defaultKnownFrom}: the start month when historical, the dataset's vintage for an announced
+     * future event). Refused: a month after the dataset's vintage (nothing is known after the record ends), and a
+     * construction start or expansion known only after it began (a plant is known by the time it produces; a
+     * disclosure after the fact makes sense only for accidents, permits, policies and closures).
+     */
+    private static YearMonth knownFrom(RowReader r, YearMonth from, CapacityEvent.Kind kind) {
+        if (r.text("known_from").isEmpty()) {
+            return null;
+        }
+        YearMonth k = r.month("known_from", false);
+        if (k == null) {
+            return null;
+        }
+        if (k.isAfter(CapacityEvent.DATASET_VINTAGE)) {
+            r.fail("known_from", k.toString(), "is after the dataset's vintage " + CapacityEvent.DATASET_VINTAGE);
+            return null;
+        }
+        if (from != null && k.isAfter(from) && (kind == CapacityEvent.Kind.START
+                || kind == CapacityEvent.Kind.EXPANSION)) {
+            r.fail("known_from", k.toString(), "is after the " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                    + "'s own month " + from + " (a plant is known by the time it starts)");
+            return null;
+        }
+        return k;
     }
 
     private static List<Production> production(CsvTable t, Set<String> ids, Problems problems) {

@@ -60,6 +60,11 @@ public final class MarketInputs {
     final double[] observedBeforeStartUsd;
     /** The monthly price record (China carbonate, CNY per t incl. VAT, by month; empty when there is none). */
     final java.util.NavigableMap<YearMonth, Double> priceRecordCnyPerTInclVat;
+    /**
+     * The China price imposed on the run, USD per t LCE ex-VAT, per month (NaN: the model forms it; null: none): the
+     * observed path during the spin-up to a forecast's origin ({@link #withObservedPriceUntil}).
+     */
+    double[] imposedPriceUsd;
 
     MarketInputs(Scenario scenario, MarketData data, List<SupplyAsset> assets, double[] cnyPerUsd, double vatPct,
                  java.util.NavigableMap<YearMonth, Double> priceRecord) {
@@ -512,6 +517,24 @@ public final class MarketInputs {
         return scenario;
     }
 
+    /**
+     * What state the run starts from, in words (printed by {@code simulate}): the recorded price of the twelve months
+     * before the start where the record has them (first price, expectation, trend), else the first month's target.
+     */
+    public String startState() {
+        YearMonth before = start.minusMonths(1);
+        Double last = priceRecordCnyPerTInclVat.get(before);
+        String rest = "; capacity from the dataset's timelines; consumers' stocks at the initial cover of "
+                + params.initialInventoryCoverMonths() + " months of the first month's demand";
+        if (last == null || Double.isNaN(observedBeforeStartUsd[observedBeforeStartUsd.length - 1])) {
+            return "starts without an observed price (the record has no month " + before + "): the first price is "
+                    + "the first month's target" + rest;
+        }
+        return String.format(java.util.Locale.ROOT, "starts from the observed state at %s: the recorded China carbonate "
+                + "monthly means %s..%s (last CNY %,.0f/t incl. VAT) set the first price, the price expectation and "
+                + "the trend%s", before, start.minusMonths(12), before, last, rest);
+    }
+
     public MarketParameters parameters() {
         return params;
     }
@@ -555,7 +578,30 @@ public final class MarketInputs {
             }
         }
         all.addAll(converters);
-        return new MarketInputs(s, data, all, cnyPerUsd, vatPct, priceRecordCnyPerTInclVat);
+        MarketInputs copy = new MarketInputs(s, data, all, cnyPerUsd, vatPct, priceRecordCnyPerTInclVat);
+        copy.imposedPriceUsd = imposedPriceUsd;
+        return copy;
+    }
+
+    /**
+     * The same inputs with the recorded China price imposed on every month up to {@code last} that the record has
+     * (converted to USD ex-VAT at the month's FX and the VAT rate): a run on them is the model's response to the observed
+     * prices until {@code last} (operating status, utilisation, stocks, FIDs and expectations), then free. Used to
+     * build the state at a forecast's origin (docs/forecast.md). Members derived by {@link #withScenario} keep it.
+     */
+    public MarketInputs withObservedPriceUntil(YearMonth last) {
+        MarketInputs copy = withScenario(scenario);
+        double[] imposed = new double[months];
+        java.util.Arrays.fill(imposed, Double.NaN);
+        for (int t = 0; t < months; t++) {
+            YearMonth m = start.plusMonths(t);
+            Double cny = m.isAfter(last) ? null : priceRecordCnyPerTInclVat.get(m);
+            if (cny != null) {
+                imposed[t] = cny / (cnyPerUsd[t] * (1 + vatPct / 100.0));
+            }
+        }
+        copy.imposedPriceUsd = imposed;
+        return copy;
     }
 
     /**

@@ -50,15 +50,29 @@ public record Scenario(String name, YearMonth from, YearMonth to, long seed, Str
      * ({@code to} null = open).
      */
     public record Tariff(String origin, String destination, String product, double rate, double specificUsdPerTLce,
-                         YearMonth from, YearMonth to) {
+                         YearMonth from, YearMonth to, YearMonth knownFrom) {
+        /** A tariff known from its start month. */
+        public Tariff(String origin, String destination, String product, double rate, double specificUsdPerTLce,
+                      YearMonth from, YearMonth to) {
+            this(origin, destination, product, rate, specificUsdPerTLce, from, to, null);
+        }
     }
 
     /** No exports of {@code product} from {@code country} from–to. */
-    public record ExportBan(String country, String product, YearMonth from, YearMonth to) {
+    public record ExportBan(String country, String product, YearMonth from, YearMonth to, YearMonth knownFrom) {
+        /** A ban known from its start month. */
+        public ExportBan(String country, String product, YearMonth from, YearMonth to) {
+            this(country, product, from, to, null);
+        }
     }
 
     /** At most {@code tLcePerYear} of {@code product} exported from {@code country} (spread evenly over months). */
-    public record Quota(String country, String product, double tLcePerYear, YearMonth from, YearMonth to) {
+    public record Quota(String country, String product, double tLcePerYear, YearMonth from, YearMonth to,
+                        YearMonth knownFrom) {
+        /** A quota known from its start month. */
+        public Quota(String country, String product, double tLcePerYear, YearMonth from, YearMonth to) {
+            this(country, product, tLcePerYear, from, to, null);
+        }
     }
 
     /**
@@ -76,7 +90,35 @@ public record Scenario(String name, YearMonth from, YearMonth to, long seed, Str
     }
 
     /** A supply shock: {@code suspend} an asset from–to, or {@code add_capacity} of t LCE/yr from a month. */
-    public record Shock(String type, String asset, double tLcePerYear, YearMonth from, YearMonth to) {
+    public record Shock(String type, String asset, double tLcePerYear, YearMonth from, YearMonth to,
+                        YearMonth knownFrom) {
+        /** A shock known from its start month. */
+        public Shock(String type, String asset, double tLcePerYear, YearMonth from, YearMonth to) {
+            this(type, asset, tLcePerYear, from, to, null);
+        }
+    }
+
+    /**
+     * Data vintage of a dated policy or shock: the month it became known, {@code knownFrom} when given (YAML key
+     * {@code known_from}), else its start month (a policy without a start is always known).
+     */
+    static boolean knownBy(YearMonth knownFrom, YearMonth from, YearMonth origin) {
+        YearMonth k = knownFrom != null ? knownFrom : from;
+        return k == null || !k.isAfter(origin);
+    }
+
+    /**
+     * The scenario as known at {@code origin} (data vintage): only the tariffs, export bans, quotas and shocks known
+     * by then ({@code known_from}, default their start month). State support has no date and is kept.
+     */
+    public Scenario knownAt(YearMonth origin) {
+        return new Scenario(name, from, to, seed, demandPreset, demandMultipliers, demandNoisePct,
+                tariffs.stream().filter(x -> knownBy(x.knownFrom(), x.from(), origin)).toList(),
+                exportBans.stream().filter(x -> knownBy(x.knownFrom(), x.from(), origin)).toList(),
+                quotas.stream().filter(x -> knownBy(x.knownFrom(), x.from(), origin)).toList(),
+                stateSupport,
+                shocks.stream().filter(x -> knownBy(x.knownFrom(), x.from(), origin)).toList(),
+                priceFormation, forceMarketEvents);
     }
 
     /** True when a policy window holds month {@code m}. */

@@ -224,7 +224,7 @@ public final class ScenarioParser {
                                 for (Node item : sequence(dv, "policies.tariffs")) {
                                     Map<String, Node> f = fields(item, "policies.tariffs",
                                             Set.of("origin", "destination", "product", "rate", "specific_usd_per_t_lce",
-                                                    "from", "to"), Set.of("origin", "destination", "product"));
+                                                    "from", "to", "known_from"), Set.of("origin", "destination", "product"));
                                     String product = product(f.get("product"), "policies.tariffs.product");
                                     double rate = f.containsKey("rate")
                                             ? number(f.get("rate"), "policies.tariffs.rate", 0, 10, true) : 0;
@@ -234,30 +234,34 @@ public final class ScenarioParser {
                                     tariffs.add(new Scenario.Tariff(code(f.get("origin"), "policies.tariffs.origin"),
                                             code(f.get("destination"), "policies.tariffs.destination"), product, rate,
                                             spec, month(f.get("from"), "policies.tariffs.from", false),
-                                            month(f.get("to"), "policies.tariffs.to", false)));
+                                            month(f.get("to"), "policies.tariffs.to", false),
+                                            month(f.get("known_from"), "policies.tariffs.known_from", false)));
                                 }
                             }
                             case "export_bans" -> {
                                 for (Node item : sequence(dv, "policies.export_bans")) {
                                     Map<String, Node> f = fields(item, "policies.export_bans",
-                                            Set.of("country", "product", "from", "to"), Set.of("country", "product"));
+                                            Set.of("country", "product", "from", "to", "known_from"),
+                                            Set.of("country", "product"));
                                     bans.add(new Scenario.ExportBan(code(f.get("country"), "policies.export_bans.country"),
                                             product(f.get("product"), "policies.export_bans.product"),
                                             month(f.get("from"), "policies.export_bans.from", false),
-                                            month(f.get("to"), "policies.export_bans.to", false)));
+                                            month(f.get("to"), "policies.export_bans.to", false),
+                                            month(f.get("known_from"), "policies.export_bans.known_from", false)));
                                 }
                             }
                             case "quotas" -> {
                                 for (Node item : sequence(dv, "policies.quotas")) {
                                     Map<String, Node> f = fields(item, "policies.quotas",
-                                            Set.of("country", "product", "t_lce_per_year", "from", "to"),
+                                            Set.of("country", "product", "t_lce_per_year", "from", "to", "known_from"),
                                             Set.of("country", "product", "t_lce_per_year"));
                                     quotas.add(new Scenario.Quota(code(f.get("country"), "policies.quotas.country"),
                                             product(f.get("product"), "policies.quotas.product"),
                                             number(f.get("t_lce_per_year"), "policies.quotas.t_lce_per_year", 0, 1e8,
                                                     true),
                                             month(f.get("from"), "policies.quotas.from", false),
-                                            month(f.get("to"), "policies.quotas.to", false)));
+                                            month(f.get("to"), "policies.quotas.to", false),
+                                            month(f.get("known_from"), "policies.quotas.known_from", false)));
                                 }
                             }
                             case "state_support" -> {
@@ -300,7 +304,8 @@ public final class ScenarioParser {
                 case "shocks" -> {
                     for (Node item : sequence(v, "shocks")) {
                         Map<String, Node> f = fields(item, "shocks",
-                                Set.of("type", "asset", "from", "to", "t_lce_per_year"), Set.of("type", "asset", "from"));
+                                Set.of("type", "asset", "from", "to", "t_lce_per_year", "known_from"),
+                                Set.of("type", "asset", "from"));
                         String type = scalar(f.get("type"), "shocks.type");
                         if (type != null && !type.equals("suspend") && !type.equals("add_capacity")) {
                             fail(f.get("type"), "shocks.type", type, "must be suspend or add_capacity");
@@ -315,7 +320,8 @@ public final class ScenarioParser {
                         }
                         checkAsset(f.get("asset"), "shocks.asset", scalar(f.get("asset"), "shocks.asset"));
                         shocks.add(new Scenario.Shock(type, scalar(f.get("asset"), "shocks.asset"), add,
-                                month(f.get("from"), "shocks.from", true), month(f.get("to"), "shocks.to", false)));
+                                month(f.get("from"), "shocks.from", true), month(f.get("to"), "shocks.to", false),
+                                month(f.get("known_from"), "shocks.known_from", false)));
                     }
                 }
                 case "price_formation" -> {

@@ -788,6 +788,9 @@ public final class Simulation {
             PriceFormation.Target target = PriceFormation.target(mc, held, wanted, p.coverPriceElasticity(),
                     CHOKE_PRICE_USD);
             double P = PriceFormation.adjust(prevPrice, target.targetUsd(), p.priceAdjustmentPerMonth());
+            if (in.imposedPriceUsd != null && !Double.isNaN(in.imposedPriceUsd[t])) {
+                P = in.imposedPriceUsd[t]; // spin-up to a forecast's origin: the observed price
+            }
             price[t] = P;
             mcOut[t] = mc;
             targetOut[t] = target.targetUsd();

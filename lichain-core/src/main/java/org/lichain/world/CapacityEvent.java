@@ -9,9 +9,43 @@ import java.time.YearMonth;
  *
  * @param cause why the capacity changed: exogenous ({@link Cause#exogenous()}) or {@link Cause#MARKET} (a closure or
  *              restart caused by price, which the market simulation must produce itself)
+ * @param knownFrom the month from which the event was known (data vintage: a forecast made at an origin sees only
+ *                  events known by then); null in the constructor means the default {@link #defaultKnownFrom}
  */
 public record CapacityEvent(YearMonth from, YearMonth to, double capacityTLcePerYear, int rampMonths,
-                            Kind kind, Cause cause, String source) {
+                            Kind kind, Cause cause, String source, YearMonth knownFrom) {
+
+    /**
+     * The month the embedded dataset's sources were read: no event can be known after it, and an event dated after it
+     * (an announced project) is known from it at the latest.
+     */
+    public static final YearMonth DATASET_VINTAGE = YearMonth.of(2025, 12);
+
+    public CapacityEvent {
+        if (knownFrom == null) {
+            knownFrom = defaultKnownFrom(from);
+        }
+    }
+
+    /** An event known from its default month ({@link #defaultKnownFrom}). */
+    public CapacityEvent(YearMonth from, YearMonth to, double capacityTLcePerYear, int rampMonths,
+                         Kind kind, Cause cause, String source) {
+        this(from, to, capacityTLcePerYear, rampMonths, kind, cause, source, null);
+    }
+
+    /**
+     * When an event without a stated {@code known_from} became known: its start month when historical (on or before
+     * {@link #DATASET_VINTAGE}), else {@link #DATASET_VINTAGE} (the date the source of an announced future event was
+     * read; the dataset does not carry each source's own date: named simplification).
+     */
+    public static YearMonth defaultKnownFrom(YearMonth from) {
+        return from == null || from.isAfter(DATASET_VINTAGE) ? DATASET_VINTAGE : from;
+    }
+
+    /** True when the event was known at {@code origin}. */
+    public boolean knownBy(YearMonth origin) {
+        return !knownFrom.isAfter(origin);
+    }
 
     /** Kinds of capacity change, as in {@code capacity_events.csv}. */
     public enum Kind {

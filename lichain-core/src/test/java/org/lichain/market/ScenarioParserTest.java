@@ -144,4 +144,38 @@ class ScenarioParserTest {
         assertThat(b.exportBans()).extracting(Scenario.ExportBan::country).containsExactly("ZW");
         assertThat(b.stateSupport()).extracting(Scenario.StateSupport::region).containsExactly("CN-JX");
     }
+
+    /** Data vintage: {@code known_from} on policies and shocks, its default, the base scenario's stated months. */
+    @Test
+    void knownFrom_isRead_defaultsToTheStart_andFiltersAtAnOrigin() {
+        Scenario s = ScenarioParser.parse("v.yaml", """
+                name: v
+                inherit_policies: false
+                policies:
+                  export_bans:
+                    - {country: ZW, product: concentrate, from: 2024-01, known_from: 2022-12}
+                    - {country: ZW, product: chemical, from: 2024-01}
+                shocks:
+                  - {type: suspend, asset: CN-JX-01, from: 2023-01, to: 2023-03, known_from: 2022-11}
+                """);
+        assertThat(s.exportBans()).extracting(Scenario.ExportBan::knownFrom)
+                .containsExactly(YearMonth.of(2022, 12), null);
+        // at 2023-06 only the first is known (the second, without known_from, from its start 2024-01)
+        assertThat(s.knownAt(YearMonth.of(2023, 6)).exportBans()).extracting(Scenario.ExportBan::product)
+                .containsExactly("concentrate");
+        assertThat(s.knownAt(YearMonth.of(2024, 1)).exportBans()).hasSize(2);
+        assertThat(s.knownAt(YearMonth.of(2022, 10)).shocks()).isEmpty();
+        assertThat(s.knownAt(YearMonth.of(2022, 11)).shocks()).hasSize(1);
+        // the embedded base scenario states when its announced policies became known (sources in the YAML)
+        assertThat(Scenario.base().exportBans().get(0).knownFrom()).isEqualTo(YearMonth.of(2025, 6));
+        assertThat(Scenario.base().tariffs().get(0).knownFrom()).isEqualTo(YearMonth.of(2024, 5));
+    }
+
+    @Test
+    void badKnownFrom_isReportedWithLineAndField() {
+        Problem p = only(fails("name: x\nshocks:\n  - {type: suspend, asset: CN-JX-01, from: 2023-01, known_from: 2022/11}\n"));
+        assertThat(p.line()).isEqualTo(3);
+        assertThat(p.field()).isEqualTo("shocks.known_from");
+        assertThat(p.value()).isEqualTo("2022/11");
+    }
 }

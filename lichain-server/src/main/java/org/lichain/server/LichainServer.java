@@ -80,6 +80,7 @@ public final class LichainServer implements AutoCloseable {
             }
         });
         CurveApi curve = new CurveApi(world);
+        ForecastApi forecast = new ForecastApi(world);
         AssetsApi assets = new AssetsApi(world, curve);
         CompanyApi company = new CompanyApi(world);
         GroundwaterApi groundwater = new GroundwaterApi(world);
@@ -158,6 +159,7 @@ public final class LichainServer implements AutoCloseable {
             r.get("/api/assets/{id}", assets::detail);
             r.get("/api/curve", curve::curve);
             r.get("/api/prices/monthly", curve::monthlyPrices);
+            r.get("/api/forecast", forecast::forecast);
             r.get("/api/companies", company::list);
             r.get("/api/company/{id}", company::pnl);
             r.get("/api/env/river", env::river);

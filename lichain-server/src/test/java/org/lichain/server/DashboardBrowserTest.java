@@ -302,6 +302,28 @@ class DashboardBrowserTest {
         shot("self-sufficiency-2020-2025");
     }
 
+    /** The Market view shows the forecast from the record's last month: history, band and the record per horizon. */
+    @Test
+    void marketView_showsTheLatestForecastWithItsBandHistoryAndRecord() throws Exception {
+        open(embedded);
+        driver.findElement(By.cssSelector("#nav button[data-view=market]")).click();
+        WebDriverWait slow = new WebDriverWait(driver, java.time.Duration.ofSeconds(120));
+        slow.until(d -> "24".equals(attr("market-forecast", "data-forecast-months")));
+        assertThat(attr("market-forecast", "data-origin")).isEqualTo("2025-12");
+        assertThat(attr("market-forecast", "data-history-months")).isEqualTo("36");
+        // observed, p10, p50, p90
+        assertThat(driver.findElements(By.cssSelector("#market-forecast svg path")).size()).isGreaterThanOrEqualTo(4);
+        var rows = driver.findElements(By.cssSelector("#market-skill tbody tr"));
+        assertThat(rows).hasSize(5); // 1, 3, 6, 12, 24 months
+        assertThat(rows.get(2).findElements(By.tagName("td")).get(0).getText()).isEqualTo("6 months");
+        // the 6-month MASE cell shows a number (the record from 2019-01 has 78 origins with a 6-month outcome)
+        assertThat(rows.get(2).findElements(By.tagName("td")).get(1).getText()).isEqualTo("78");
+        assertThat(rows.get(2).findElements(By.tagName("td")).get(4).getText()).matches("\\d+\\.\\d\\d");
+        assertThat(text("market-forecast-status")).startsWith("Origin 2025-12: 20 members");
+        driver.executeScript("arguments[0].scrollIntoView()", driver.findElement(By.id("market-forecast-status")));
+        shot("market-forecast-2025-12");
+    }
+
     static String attr(String id, String name) {
         return driver.findElement(By.id(id)).getDomAttribute(name);
     }

@@ -51,6 +51,22 @@ class EmbeddedApiTest {
         ApiTest.assertProblem(http.get("/api/company/CATL?year=1999"), 400, "year");
     }
 
+    /** {@code /api/forecast} is the body of {@code lichain forecast --json} (same builder), and refuses bad origins. */
+    @Test
+    void forecast_isTheBodyOfLichainForecastJson_andRefusesBadOrigins() {
+        java.time.YearMonth origin = java.time.YearMonth.of(2024, 3);
+        String expected = org.lichain.market.ForecastJson.toJson(org.lichain.market.ForecastJson.tree(
+                org.lichain.market.RollingForecast.forecast(world, origin, ForecastApi.MONTHS, ForecastApi.RUNS,
+                        ForecastApi.SEED, 1))) + "\n";
+        Http.Response r = http.get("/api/forecast?origin=2024-03");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo(expected); // byte for byte, on any thread count
+        assertThat(r.json().get("months").get(0).asText()).isEqualTo("2024-04");
+        ApiTest.assertProblem(http.get("/api/forecast?origin=2024-13"), 400, "origin");
+        ApiTest.assertProblem(http.get("/api/forecast?origin=2026-01"), 400, "origin");
+        ApiTest.assertProblem(http.get("/api/forecast?origin=2018-01"), 400, "origin");
+    }
+
     @Test
     void river_hasReachesStationsWithLimitsAndAProfile() {
         JsonNode r = http.get("/api/env/river?year=2023&month=7").json();

@@ -467,6 +467,55 @@ async function loadMarket() {
   }, true);
 }
 
+// ---------- forecast (lichain forecast --json from the last month of the record; docs/forecast.md) ----------
+let forecastBody = null;
+
+async function loadForecast() {
+  if (!forecastBody) {
+    setStatus('market-forecast-status', 'na', T('Computing the forecast and its record (a few seconds the first time)...'));
+    const r = await api('/api/forecast');
+    if (!r.ok) {
+      setStatus('market-forecast-status', 'error', (r.body && r.body.detail) || ('HTTP ' + r.status));
+      return;
+    }
+    forecastBody = r.body;
+  }
+  const f = forecastBody;
+  const hm = f.history.months;
+  const months = hm.concat(f.months);
+  const pad = n => new Array(n).fill(null);
+  const price = f.price.cny_per_t_incl_vat;
+  // the band joins the last observed month so that the lines meet
+  const last = f.history.cny_per_t_incl_vat[hm.length - 1];
+  const band = q => pad(hm.length - 1).concat([last], price[q]);
+  el('market-forecast').dataset.forecastMonths = String(f.months.length);
+  el('market-forecast').dataset.historyMonths = String(hm.length);
+  el('market-forecast').dataset.origin = f.origin;
+  setStatus('market-forecast-status', 'ok', T('Origin') + ' ' + f.origin + ': ' + f.runs + ' ' + T('members') + ', seed ' + f.seed
+    + '; ' + T('band: the ensemble widened by the model error of its own record before the origin'));
+  chart('market-forecast').setOption({ animation: false,
+    title: { text: T('Forecast: China carbonate, CNY/t incl. VAT (p10, p50, p90)'), subtext: T('observed: dataset prices_monthly.csv (SMM); forecast: LiChain market model from the data known at the origin'), textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 80, right: 30, top: 60, bottom: 60 },
+    xAxis: { type: 'category', data: months }, yAxis: [{ type: 'value', name: 'CNY/t incl. VAT' }],
+    series: [
+      lineSeries(T('observed') + ' (SMM monthly average)', f.history.cny_per_t_incl_vat.concat(pad(f.months.length)), { lineStyle: { color: '#222', width: 1.5 }, itemStyle: { color: '#222' } }),
+      lineSeries('p10', band('p10'), { lineStyle: { type: 'dashed', color: '#1f77b4' }, itemStyle: { color: '#1f77b4' } }),
+      lineSeries('p50', band('p50'), { lineStyle: { width: 2.5, color: '#1f77b4' }, itemStyle: { color: '#1f77b4' } }),
+      lineSeries('p90', band('p90'), { lineStyle: { type: 'dashed', color: '#1f77b4' }, itemStyle: { color: '#1f77b4' } })
+    ]
+  }, true);
+  const num = (v, d) => (v === null || v === undefined ? '–' : v.toFixed(d));
+  const pct = v => (v === null || v === undefined ? '–' : Math.round(100 * v) + '%');
+  const rows = Object.entries(f.skill).map(([h, s]) => ({ h, s }));
+  fillTable('market-skill', rows, [r => r.h + ' ' + (r.h === '1' ? T('month') : T('months')), r => String(r.s.n), r => num(r.s.mae_log, 3), r => num(r.s.bias_log, 3),
+    r => num(r.s.mase_no_change, 2), r => pct(r.s.coverage_p10_p90), r => (r.s.skill_vs_futures === null ? '–' : num(r.s.skill_vs_futures, 2) + ' (' + r.s.n_futures + ')')]);
+}
+
+function loadMarketView() {
+  loadForecast();
+  return loadMarket();
+}
+
 async function loadTrade() {
   const res = await selectedResult('simulate', 'trade-job', 'trade-status');
   chart('trade-chart').clear();
@@ -987,6 +1036,11 @@ const ZH = {
   'median C1 USD/t': 'C1中位数 美元/吨', 'id': '编号', 'name': '名称', 'country': '国家', 'C1 USD/t': 'C1 美元/吨', 'AISC USD/t': 'AISC 美元/吨',
   'Market: price path, balance and supply by type': '市场：价格路径、供需平衡与分类型供应', 'Scenario run': '情景运行', 'Compare with': '对比',
   'refresh': '刷新', 'Two runs compared (annual means of the monthly price, sums of flows)': '两次运行对比（月度价格的年均值，流量之和）',
+  'Forecast from the last month of the record, and its measured skill': '自记录最后一个月起的预测及其实测技能',
+  'Forecast: China carbonate, CNY/t incl. VAT (p10, p50, p90)': '预测：中国碳酸锂，元/吨（含增值税）（p10、p50、p90）',
+  'horizon': '预测期', 'origins': '起点数', 'MAE of log price': '对数价格平均绝对误差', 'bias of log price': '对数价格偏差',
+  'MASE vs no change': '相对无变化预测的MASE', 'p10–p90 coverage': 'p10–p90覆盖率', 'skill vs futures': '相对期货的技能',
+  'Origin': '起点', 'members': '个成员',
   'year': '年份', 'Self-sufficiency and imports': '自给率与进口', 'Company chain P&L': '企业产业链损益', 'Company': '企业', 'show': '显示',
   'Lithium assets: stand-alone margin and whether the group keeps them': '锂资产：独立利润及集团是否保留',
   'asset': '资产', 'stake': '股权', 'stand-alone margin USD m': '独立利润 百万美元', 'kept by group': '集团保留',
@@ -1051,7 +1105,7 @@ function setLanguage(lang) {
 
 // ---------- start ----------
 const VIEWS = {
-  market: loadMarket, trade: loadTrade, selfsuff: loadSelfSufficiency, company: loadCompany,
+  market: loadMarketView, trade: loadTrade, selfsuff: loadSelfSufficiency, company: loadCompany,
   river: loadRiver, groundwater: loadGroundwater, plan: loadPlan, jobs: loadJobs, ensemble: loadEnsemble,
   schedule: loadSchedulePlants
 };

@@ -1,0 +1,208 @@
+package org.lichain.market;
+
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.lichain.world.World;
+
+/**
+ * The market model as a forecaster: from the vintage at the origin T, the base scenario as known at T
+ * ({@link Scenario#knownAt}) runs from the observed state at T, once per ensemble member over uncertain inputs.
+ * <p>
+ * <b>State at the origin</b> (a spin-up): the member runs from 2020-01 with the recorded monthly price imposed on every
+ * month up to T ({@link MarketInputs#withObservedPriceUntil}), then freely after T. The operating status and utilisation
+ * of assets, producers' and consumers' stocks, FIDs (committed projects) and price expectations at T are therefore the
+ * model's response to the prices that were observed, on the capacity events known by T; FX and input prices are held
+ * at their last known value. Origins before 2020-01 start at T+1 from the recorded price of the twelve months to T
+ * alone (first price, expectation, trend; stocks at the initial cover). The uncertain inputs:
+ * <ul>
+ * <li>the demand level: all demand × exp(σ z), σ = {@value #DEMAND_SIGMA} (estimate: judgement of the spread of
+ *     battery-demand outlooks over two years, not a sourced figure), z standard normal;</li>
+ * <li>the cover elasticity β of the price: the fitted value + U(−0.5, 0.5), within 1.5–4;</li>
+ * <li>the adjustment speed λ: the fitted value × exp(U(−0.3, 0.3)), within 0.05–0.6;</li>
+ * <li>the seed of the run (lead times of new projects).</li>
+ * </ul>
+ * Member k draws from {@code SplittableRandom(seed × 1,000,003 + k)}: the same members at every origin (common random
+ * numbers), the same result on any thread count.
+ * <p>
+ * <b>Parameters fitted only on data before the origin</b> (yearly refit, small grid): for an origin in year Y, β and λ
+ * are chosen on the grid {@link #FIT_BETA} × {@link #FIT_LAMBDA} by the mean absolute log error of a run from 2020-01
+ * to December Y−1 on the vintage of December Y−1 against the record of those months; origins in 2020 and before (no
+ * record month after the run's start before them) use the grid's centre {@link #PRIOR_BETA}, {@link #PRIOR_LAMBDA}.
+ * Named simplification: the other fitted price-formation parameters (short-run demand elasticity, consumers' cover,
+ * producers' target, ε beyond capacity) keep the embedded values, which were fitted on 2020–2023 (docs/forecast.md).
+ */
+public final class ModelForecaster implements Forecaster {
+    public static final double DEMAND_SIGMA = 0.08;
+    static final double[] FIT_BETA = {2.0, 2.75, 3.5};
+    static final double[] FIT_LAMBDA = {0.15, 0.225, 0.3};
+    static final double PRIOR_BETA = 2.75;
+    static final double PRIOR_LAMBDA = 0.225;
+    /** The first month of the runs the yearly fit scores. */
+    static final YearMonth FIT_FROM = YearMonth.of(2020, 1);
+    /** The first month of the spin-up to an origin (the first month of the base run). */
+    static final YearMonth SPIN_UP_FROM = YearMonth.of(2020, 1);
+
+    private final Scenario scenario;
+    private final int runs;
+    private final long seed;
+    private final Map<Integer, double[]> fits = new HashMap<>();
+
+    /** The model on the embedded base scenario ({@link Scenario#base()}). */
+    public ModelForecaster(int runs, long seed) {
+        this(Scenario.base(), runs, seed);
+    }
+
+    /**
+     * The model on a base scenario (its policies and shocks as known at each origin, {@link Scenario#knownAt}; its
+     * period is replaced).
+     */
+    public ModelForecaster(Scenario scenario, int runs, long seed) {
+        if (runs < 1) {
+            throw new org.lichain.dataset.InvalidInputException("--runs must be at least 1 (got " + runs + ")");
+        }
+        this.scenario = scenario;
+        this.runs = runs;
+        this.seed = seed;
+    }
+
+    @Override
+    public String id() {
+        return "model_ensemble";
+    }
+
+    /**
+     * The ensemble of an origin: per member and month after the origin, the China carbonate price (CNY per t incl. VAT),
+     * SC6 (USD per t) and hydroxide (USD per t); {@code beta}, {@code lambda} are the fitted centre.
+     */
+    public record Ensemble(YearMonth origin, double[][] cnyPerTInclVat, double[][] sc6UsdPerT,
+                           double[][] hydroxideUsdPerT, double beta, double lambda) {
+
+        /** The p-quantile over members, per month (linear interpolation between order statistics). */
+        public static double[] quantile(double[][] members, double p) {
+            int months = members[0].length;
+            double[] out = new double[months];
+            double[] col = new double[members.length];
+            for (int t = 0; t < months; t++) {
+                for (int k = 0; k < members.length; k++) {
+                    col[k] = members[k][t];
+                }
+                Arrays.sort(col);
+                out[t] = quantileSorted(col, p);
+            }
+            return out;
+        }
+    }
+
+    /** The p-quantile of sorted values (type 7: linear between order statistics). */
+    static double quantileSorted(double[] sorted, double p) {
+        double pos = p * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    @Override
+    public Forecast forecast(Origin o, int months) {
+        Ensemble e = ensemble(o, months);
+        return new Forecast(id(), o.month(), Ensemble.quantile(e.cnyPerTInclVat(), 0.1),
+                Ensemble.quantile(e.cnyPerTInclVat(), 0.5), Ensemble.quantile(e.cnyPerTInclVat(), 0.9));
+    }
+
+    /** Runs the ensemble at an origin. */
+    public Ensemble ensemble(Origin o, int months) {
+        double[] fit = fitFor(o.vintage(), o.month().getYear());
+        // the state at the origin: a spin-up from SPIN_UP_FROM with the observed price imposed up to the origin
+        // (origins before it start at the month after the origin from the recorded price alone)
+        YearMonth first = o.month().isBefore(SPIN_UP_FROM) ? o.month().plusMonths(1) : SPIN_UP_FROM;
+        int skip = (int) MarketInputs.monthsBetween(first, o.month().plusMonths(1));
+        Scenario base = scenario.knownAt(o.month()).withPeriod(first, o.month().plusMonths(months));
+        MarketInputs prepared = MarketInputs.fromWorld(o.vintage(), base).withObservedPriceUntil(o.month());
+        double[][] cny = new double[runs][];
+        double[][] sc6 = new double[runs][];
+        double[][] lioh = new double[runs][];
+        SuccessiveShortestPathSolver solver = new SuccessiveShortestPathSolver();
+        for (int k = 0; k < runs; k++) {
+            SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + k);
+            double z = gaussian(rng);
+            double beta = Math.min(4.0, Math.max(1.5, fit[0] + rng.nextDouble(-0.5, 0.5)));
+            double lambda = Math.min(0.6, Math.max(0.05, fit[1] * Math.exp(rng.nextDouble(-0.3, 0.3))));
+            Map<String, Double> pf = new HashMap<>(base.priceFormation());
+            pf.put("cover_price_elasticity", beta);
+            pf.put("price_adjustment_per_month", lambda);
+            Map<String, Double> mult = new HashMap<>(base.demandMultipliers());
+            mult.merge("all", Math.exp(DEMAND_SIGMA * z), (a, b) -> a * b);
+            Scenario s = new Scenario(base.name(), base.from(), base.to(), base.seed(), base.demandPreset(), mult,
+                    base.demandNoisePct(), base.tariffs(), base.exportBans(), base.quotas(), base.stateSupport(),
+                    base.shocks(), pf, base.forceMarketEvents());
+            SimulationResult r = Simulation.run(prepared.withScenario(s), seed + k, solver);
+            cny[k] = Arrays.copyOfRange(r.priceCnyPerTInclVat(), skip, skip + months);
+            sc6[k] = Arrays.copyOfRange(r.sc6UsdPerT(), skip, skip + months);
+            lioh[k] = Arrays.copyOfRange(r.hydroxideUsdPerT(), skip, skip + months);
+        }
+        return new Ensemble(o.month(), cny, sc6, lioh, fit[0], fit[1]);
+    }
+
+    /** Box-Muller from two uniforms of the member's stream. */
+    static double gaussian(SplittableRandom rng) {
+        double u = 1.0 - rng.nextDouble();
+        double v = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    /** β and λ for origins in {@code year}, fitted on the record before it (see the class comment); cached per year. */
+    double[] fitFor(World vintage, int year) {
+        synchronized (fits) {
+            double[] f = fits.get(year);
+            if (f != null) {
+                return f;
+            }
+        }
+        double[] f = fit(vintage, scenario, year);
+        synchronized (fits) {
+            fits.putIfAbsent(year, f);
+            return fits.get(year);
+        }
+    }
+
+    /** The yearly fit (pure: depends only on the vintage of December {@code year − 1} of {@code world}). */
+    static double[] fit(World world, Scenario scenario, int year) {
+        YearMonth end = YearMonth.of(year - 1, 12);
+        if (end.isBefore(FIT_FROM)) {
+            return new double[] {PRIOR_BETA, PRIOR_LAMBDA};
+        }
+        World v = Vintage.of(world, end);
+        java.util.NavigableMap<YearMonth, Double> rec = MarketInputs.priceRecord(v);
+        Scenario base = scenario.knownAt(end).withPeriod(FIT_FROM, end);
+        MarketInputs prepared = MarketInputs.fromWorld(v, base);
+        SuccessiveShortestPathSolver solver = new SuccessiveShortestPathSolver();
+        double best = Double.POSITIVE_INFINITY;
+        double[] out = {PRIOR_BETA, PRIOR_LAMBDA};
+        for (double beta : FIT_BETA) {
+            for (double lambda : FIT_LAMBDA) {
+                Map<String, Double> pf = new HashMap<>(base.priceFormation());
+                pf.put("cover_price_elasticity", beta);
+                pf.put("price_adjustment_per_month", lambda);
+                SimulationResult r = Simulation.run(prepared.withScenario(base.withPriceFormation(pf)), base.seed(),
+                        solver);
+                double sum = 0;
+                int n = 0;
+                for (int t = 0; t < r.months(); t++) {
+                    Double a = rec.get(r.month(t));
+                    if (a != null) {
+                        sum += Math.abs(Math.log(r.priceCnyPerTInclVat()[t] / a));
+                        n++;
+                    }
+                }
+                double score = n > 0 ? sum / n : Double.POSITIVE_INFINITY;
+                if (score < best - 1e-12) {
+                    best = score;
+                    out = new double[] {beta, lambda};
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,72 @@
+package org.lichain.server;
+
+import io.javalin.http.Context;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.lichain.market.ForecastJson;
+import org.lichain.market.MarketInputs;
+import org.lichain.market.RollingForecast;
+import org.lichain.world.World;
+
+/**
+ * {@code GET /api/forecast?origin=YYYY-MM}: the body of {@code lichain forecast --json} (24 months, 20 members, seed 1)
+ * from the origin (default: the last month of the dataset's price record), with the model's record per horizon. A
+ * forecast is a pure function of the immutable world and the origin, so bodies are cached (a few seconds of work the
+ * first time; at most {@value #CACHE_LIMIT} origins).
+ */
+final class ForecastApi {
+    static final int MONTHS = 24;
+    static final int RUNS = 20;
+    static final long SEED = 1;
+    private static final int CACHE_LIMIT = 16;
+
+    private final World world;
+    private final Map<YearMonth, byte[]> cache = new ConcurrentHashMap<>();
+
+    ForecastApi(World world) {
+        this.world = world;
+    }
+
+    void forecast(Context ctx) {
+        var record = MarketInputs.priceRecord(world);
+        if (record.isEmpty()) {
+            throw new ApiProblem(422, "/problems/model-input", "No price record",
+                    "the dataset has no prices_monthly.csv: there is nothing to forecast from", null, null);
+        }
+        String text = Params.text(ctx, "origin");
+        YearMonth origin;
+        if (text == null) {
+            origin = record.lastKey();
+        } else {
+            try {
+                origin = YearMonth.parse(text);
+            } catch (DateTimeParseException e) {
+                throw ApiProblem.invalid("origin", "'" + Params.clip(text) + "' is not a month YYYY-MM");
+            }
+            YearMonth first = RollingForecast.firstOrigin(record);
+            if (origin.isBefore(first) || !record.containsKey(origin)) {
+                throw ApiProblem.invalid("origin", origin + " is not a month of the price record from " + first
+                        + " to " + record.lastKey());
+            }
+        }
+        byte[] body = cache.get(origin);
+        if (body == null) {
+            synchronized (this) { // one computation at a time (it uses every core)
+                body = cache.get(origin);
+                if (body == null) {
+                    RollingForecast.Outlook o = RollingForecast.forecast(world, origin, MONTHS, RUNS, SEED,
+                            Runtime.getRuntime().availableProcessors());
+                    body = (ForecastJson.toJson(ForecastJson.tree(o)) + "\n").getBytes(
+                            java.nio.charset.StandardCharsets.UTF_8);
+                    if (cache.size() >= CACHE_LIMIT) {
+                        cache.clear();
+                    }
+                    cache.put(origin, body);
+                }
+            }
+        }
+        ctx.contentType("application/json").result(body);
+    }
+}
