@@ -67,7 +67,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Scenario s = loadScenario(scenario, w);
         s = withPeriod(s, from, to, w);
         long sd = seed == null ? s.seed() : seed;
-        SimulationResult r = Simulation.run(w, s.withSeed(sd), sd);
+        SimulationResult r = Simulation.runFrom(w, s.withSeed(sd), sd);
         PrintWriter out = spec.commandLine().getOut();
         if (json != null) {
             String text = ResultJson.toJson(r);
@@ -97,7 +97,7 @@ public final class SimulateCommand implements Callable<Integer> {
         printSummary(out, r);
         if (s.from().isAfter(java.time.YearMonth.of(2020, 1))) {
             // a start after the base run's first month is not the base run from a later month: say what it starts from
-            out.println("The run " + MarketInputs.fromWorld(w, s).startState() + ".");
+            out.println("The run " + MarketInputs.fromWorld(w, s).spinUpState(s.from()) + ".");
         }
         if (json != null) {
             out.println("JSON: " + json);

@@ -58,6 +58,19 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aLaterStart_isSpunUpOnTheRecord_andSaysSo() throws Exception {
+        CliTestSupport.Result r = CliTestSupport.run("simulate", "--from", "2024-01", "--to", "2025-12", "--json", "-");
+        assertThat(r.status()).isZero();
+        JsonNode j = Json.MAPPER.readTree(r.out());
+        assertThat(j.get("months").size()).isEqualTo(24);
+        assertThat(j.get("months").get(0).asText()).isEqualTo("2024-01");
+        CliTestSupport.Result table = CliTestSupport.run("simulate", "--from", "2024-01", "--to", "2025-12");
+        assertThat(table.status()).isZero();
+        assertThat(table.out()).contains("spun up from 2020-01")
+                .contains("recorded China carbonate monthly means imposed through 2023-12");
+    }
+
+    @Test
     void badMonthOption_exits2() {
         assertThat(CliTestSupport.run("simulate", "--from", "2020/01").status()).isEqualTo(2);
     }

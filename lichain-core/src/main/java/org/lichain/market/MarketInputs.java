@@ -521,18 +521,23 @@ public final class MarketInputs {
      * What state the run starts from, in words (printed by {@code simulate}): the recorded price of the twelve months
      * before the start where the record has them (first price, expectation, trend), else the first month's target.
      */
-    public String startState() {
-        YearMonth before = start.minusMonths(1);
-        Double last = priceRecordCnyPerTInclVat.get(before);
-        String rest = "; capacity from the dataset's timelines; consumers' stocks at the initial cover of "
-                + params.initialInventoryCoverMonths() + " months of the first month's demand";
-        if (last == null || Double.isNaN(observedBeforeStartUsd[observedBeforeStartUsd.length - 1])) {
-            return "starts without an observed price (the record has no month " + before + "): the first price is "
-                    + "the first month's target" + rest;
-        }
-        return String.format(java.util.Locale.ROOT, "starts from the observed state at %s: the recorded China carbonate "
-                + "monthly means %s..%s (last CNY %,.0f/t incl. VAT) set the first price, the price expectation and "
-                + "the trend%s", before, start.minusMonths(12), before, last, rest);
+    /**
+     * How a run reported from {@code first} (after {@link Simulation#SPIN_UP_START}) gets its state, in words: the
+     * spin-up of {@link Simulation#runFrom} on these inputs' price record.
+     */
+    public String spinUpState(YearMonth first) {
+        YearMonth before = first.minusMonths(1);
+        YearMonth lastRecorded = priceRecordCnyPerTInclVat.isEmpty() ? null
+                : priceRecordCnyPerTInclVat.headMap(first, false).isEmpty() ? null
+                : priceRecordCnyPerTInclVat.headMap(first, false).lastKey();
+        String imposed = lastRecorded == null ? "with no recorded China price before it (the model formed the price)"
+                : String.format(java.util.Locale.ROOT, "with the recorded China carbonate monthly means imposed "
+                        + "through %s%s", lastRecorded, lastRecorded.isBefore(before)
+                        ? " (the record ends there; the model formed the price from " + lastRecorded.plusMonths(1)
+                        + " to " + before + ")" : "");
+        return "starts from the state at " + first + ": spun up from " + Simulation.SPIN_UP_START + " " + imposed
+                + "; operating status, utilisation, stocks, FIDs and price expectations at " + first
+                + " are the model's response to those prices (the same state as a forecast from that origin)";
     }
 
     public MarketParameters parameters() {

@@ -43,6 +43,26 @@ public final class Simulation {
         return run(MarketInputs.fromWorld(world, scenario), seed, new SuccessiveShortestPathSolver());
     }
 
+    /** The first month of the spin-up that builds the state at a later start (the base run's first month). */
+    public static final YearMonth SPIN_UP_START = YearMonth.of(2020, 1);
+
+    /**
+     * A run reported from the scenario's first month. A start after {@link #SPIN_UP_START} is the observed state
+     * at that month, not the base run shifted: the run is spun up from {@link #SPIN_UP_START} with the recorded China
+     * price imposed until the month before the start ({@link MarketInputs#withObservedPriceUntil}; operating status,
+     * utilisation, stocks, FIDs and expectations are the model's response to the prices seen), then runs free and is
+     * reported from the start ({@link SimulationResult#from}). Where the record ends earlier, the model forms the
+     * price from the record's end. The same state as a forecast at that origin (docs/forecast.md).
+     */
+    public static SimulationResult runFrom(World world, Scenario scenario, long seed) {
+        if (!scenario.from().isAfter(SPIN_UP_START)) {
+            return run(world, scenario, seed);
+        }
+        Scenario whole = scenario.withPeriod(SPIN_UP_START, scenario.to());
+        MarketInputs in = MarketInputs.fromWorld(world, whole).withObservedPriceUntil(scenario.from().minusMonths(1));
+        return run(in, seed, new SuccessiveShortestPathSolver()).from(scenario.from());
+    }
+
     /** The base scenario 2020-01..2035-12 on a world (used by {@code lichain run}). */
     public static SimulationResult runBase2020to2035(World world) {
         Scenario s = Scenario.base().withPeriod(YearMonth.of(2020, 1), YearMonth.of(2035, 12));
@@ -970,7 +990,7 @@ public final class Simulation {
             for (int i = 0; i < A; i++) {
                 fidOut[i] = fid[i] == Integer.MIN_VALUE ? -2 : fid[i];
             }
-            return new SimulationResult(in.scenario.name(), seed, in.start, T, initialStock, price, cny, lioh, sc6,
+            return new SimulationResult(in.scenario.name(), seed, in.start, T, initialStock, 0.0, price, cny, lioh, sc6,
                     mcOut, shortOut, demand, demandByRegion, demandBySegment, consumption, unmet, production,
                     prodByAsset, available, curtailedCap, utilisation, lossShare, consStock, prodStock, desired,
                     expected, regionalPrice, flows, imports, mineSelf, convSelf, cnByOrigin, cnFeed, List.copyOf(ids),

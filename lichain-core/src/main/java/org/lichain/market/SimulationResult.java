@@ -15,6 +15,7 @@ import java.util.Map;
  */
 public record SimulationResult(
         String scenario, long seed, YearMonth start, int months, double initialConsumerStockTLce,
+        double initialProducerStockTLce,
         double[] priceUsdPerTLce, double[] priceCnyPerTInclVat, double[] hydroxideUsdPerT, double[] sc6UsdPerT,
         double[] marginalCostUsdPerTLce, boolean[] short_,
         double[] demandTLce, double[][] demandByRegion, double[][] demandBySegment,
@@ -37,10 +38,72 @@ public record SimulationResult(
         return start.plusMonths(t);
     }
 
+    /**
+     * The same result from month {@code first} on (a run spun up from an earlier start, reported from a later one):
+     * every monthly array cut at {@code first}; the stocks before it become the initial stocks, so the mass balance
+     * still closes in its first month. An FID month counts from the new start; an FID before it is −3.
+     */
+    public SimulationResult from(YearMonth first) {
+        int k = (int) ((first.getYear() - start.getYear()) * 12L + first.getMonthValue() - start.getMonthValue());
+        if (k < 0 || k >= months) {
+            throw new IllegalArgumentException(first + " is outside the run " + start + ".." + month(months - 1));
+        }
+        if (k == 0) {
+            return this;
+        }
+        int[] fid = fidMonth.clone();
+        for (int i = 0; i < fid.length; i++) {
+            if (fid[i] >= 0) {
+                fid[i] = fid[i] >= k ? fid[i] - k : -3;
+            }
+        }
+        boolean[] shortCut = java.util.Arrays.copyOfRange(short_, k, months);
+        double[][][] flows = java.util.Arrays.copyOfRange(flowCountryToRegion, k, months);
+        return new SimulationResult(scenario, seed, first, months - k, consumerStockTLce[k - 1],
+                producerStockTLce[k - 1], cut(priceUsdPerTLce, k), cut(priceCnyPerTInclVat, k),
+                cut(hydroxideUsdPerT, k), cut(sc6UsdPerT, k), cut(marginalCostUsdPerTLce, k), shortCut,
+                cut(demandTLce, k), cut(demandByRegion, k), cut(demandBySegment, k), cut(consumptionTLce, k),
+                cut(unmetDemandTLce, k), cut(productionTLce, k), cut(productionByAsset, k),
+                cut(availableCapacityTLce, k), cut(curtailedCapacityTLce, k), cut(utilisation, k),
+                cut(shareOfOutputAtLoss, k), cut(consumerStockTLce, k), cut(producerStockTLce, k),
+                cut(desiredStockTLce, k), cut(expectedPriceUsdPerTLce, k), cut(regionalPriceUsdPerTLce, k), flows,
+                cut(importsByRegion, k), cut(mineSelfSufficiency, k), cut(conversionSelfSufficiency, k),
+                cut(chinaSupplyByOrigin, k), cut(chinaFeedByOrigin, k), assetIds, assetCountries,
+                assetResourceTypes, assetRegions, cut(assetC1UsdPerTLce, k), cut(assetRunning, k),
+                cut(capacityByAsset, k), countries, fid, parameters, cut(recycledTLce, k), cut(substitutedTLce, k),
+                cut(targetPriceUsdPerTLce, k), cut(stockTightness, k));
+    }
+
+    private static double[] cut(double[] a, int k) {
+        return a == null ? null : java.util.Arrays.copyOfRange(a, k, a.length);
+    }
+
+    private static double[][] cut(double[][] a, int k) {
+        if (a == null) {
+            return null;
+        }
+        double[][] out = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = cut(a[i], k);
+        }
+        return out;
+    }
+
+    private static boolean[][] cut(boolean[][] a, int k) {
+        if (a == null) {
+            return null;
+        }
+        boolean[][] out = new boolean[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] == null ? null : java.util.Arrays.copyOfRange(a[i], k, a[i].length);
+        }
+        return out;
+    }
+
     /** Production − consumption − Δ consumer stocks − Δ producer stocks, t LCE (zero up to rounding). */
     public double massBalanceResidual(int t) {
         double prevC = t == 0 ? initialConsumerStockTLce : consumerStockTLce[t - 1];
-        double prevP = t == 0 ? 0.0 : producerStockTLce[t - 1];
+        double prevP = t == 0 ? initialProducerStockTLce : producerStockTLce[t - 1];
         return productionTLce[t] - consumptionTLce[t] - (consumerStockTLce[t] - prevC) - (producerStockTLce[t] - prevP);
     }
 

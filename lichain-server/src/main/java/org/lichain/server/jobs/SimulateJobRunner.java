@@ -36,7 +36,7 @@ public final class SimulateJobRunner implements JobRunner {
         Scenario s = scenario(scenario, world);
         return ctx -> {
             ctx.progress(0, 1, "simulating " + s.from() + ".." + s.to());
-            SimulationResult r = Simulation.run(world, s, s.seed());
+            SimulationResult r = Simulation.runFrom(world, s, s.seed()); // a later start: from the observed state
             ctx.progress(1, 1, "done");
             return ResultJson.tree(r);
         };
