@@ -31,7 +31,8 @@ import org.lichain.world.World;
  *     extrapolated; the presets' projections only from the dataset's vintage).</li>
  * </ul>
  * Scenario policies and shocks have their own vintage ({@link Scenario#knownAt}). Not vintaged (named
- * simplification, docs/forecast.md): the process and cost parameters, companies and everything outside the market. A pure function: the same World and origin give an equal World.
+ * simplification, docs/forecast.md): the process and cost parameters, companies and everything outside the market.
+ * A pure function: the same World and origin give an equal World.
  */
 public final class Vintage {
     private Vintage() {
