@@ -57,6 +57,8 @@ public final class ForecastJson {
         root.put("cny_per_usd", o.cnyPerUsd());
         root.put("fitted_cover_price_elasticity", o.ensemble().beta());
         root.put("fitted_price_adjustment_per_month", o.ensemble().lambda());
+        com.fasterxml.jackson.databind.node.ObjectNode fitted = root.putObject("fitted_parameters");
+        o.ensemble().fitted().forEach(fitted::put);
         ObjectNode hist = root.putObject("history");
         ArrayNode hm = hist.putArray("months");
         ArrayNode hv = hist.putArray("cny_per_t_incl_vat");

@@ -27,19 +27,14 @@ import org.lichain.world.World;
  * Member k draws from {@code SplittableRandom(seed × 1,000,003 + k)}: the same members at every origin (common random
  * numbers), the same result on any thread count.
  * <p>
- * <b>Parameters fitted only on data before the origin</b> (yearly refit, small grid): for an origin in year Y, β and λ
- * are chosen on the grid {@link #FIT_BETA} × {@link #FIT_LAMBDA} by the mean absolute log error of a run from 2020-01
- * to December Y−1 on the vintage of December Y−1 against the record of those months; origins in 2020 and before (no
- * record month after the run's start before them) use the grid's centre {@link #PRIOR_BETA}, {@link #PRIOR_LAMBDA}.
- * Named simplification: the other fitted price-formation parameters (short-run demand elasticity, consumers' cover,
- * producers' target, ε beyond capacity) keep the embedded values, which were fitted on 2020–2023 (docs/forecast.md).
+ * <b>Parameters fitted only on data before the origin</b> (yearly refit): for an origin in year Y, every parameter of
+ * the calibration grid ({@link Calibration#GRID}: β, λ, the short-run demand elasticity, consumers' cover, producers'
+ * target, ε beyond capacity) is chosen on that grid by the mean absolute log error of a run from 2020-01 to December
+ * Y−1 on the vintage of December Y−1 against the record of those months; origins in 2020 and before (no record month
+ * after the run's start before them) use each parameter's grid centre ((min + max) / 2), not the embedded fit.
  */
 public final class ModelForecaster implements Forecaster {
     public static final double DEMAND_SIGMA = 0.08;
-    static final double[] FIT_BETA = {2.0, 2.75, 3.5};
-    static final double[] FIT_LAMBDA = {0.15, 0.225, 0.3};
-    static final double PRIOR_BETA = 2.75;
-    static final double PRIOR_LAMBDA = 0.225;
     /** The first month of the runs the yearly fit scores. */
     static final YearMonth FIT_FROM = YearMonth.of(2020, 1);
     /** The first month of the spin-up to an origin (the first month of the base run). */
@@ -48,7 +43,7 @@ public final class ModelForecaster implements Forecaster {
     private final Scenario scenario;
     private final int runs;
     private final long seed;
-    private final Map<Integer, double[]> fits = new HashMap<>();
+    private final Map<Integer, Map<String, Double>> fits = new HashMap<>();
 
     /** The model on the embedded base scenario ({@link Scenario#base()}). */
     public ModelForecaster(int runs, long seed) {
@@ -75,10 +70,19 @@ public final class ModelForecaster implements Forecaster {
 
     /**
      * The ensemble of an origin: per member and month after the origin, the China carbonate price (CNY per t incl. VAT),
-     * SC6 (USD per t) and hydroxide (USD per t); {@code beta}, {@code lambda} are the fitted centre.
+     * SC6 (USD per t) and hydroxide (USD per t); {@code fitted}: the parameters fitted before the origin.
      */
     public record Ensemble(YearMonth origin, double[][] cnyPerTInclVat, double[][] sc6UsdPerT,
-                           double[][] hydroxideUsdPerT, double beta, double lambda) {
+                           double[][] hydroxideUsdPerT, Map<String, Double> fitted) {
+        /** The fitted cover elasticity β (the members' centre). */
+        public double beta() {
+            return fitted.get("cover_price_elasticity");
+        }
+
+        /** The fitted adjustment speed λ (the members' centre). */
+        public double lambda() {
+            return fitted.get("price_adjustment_per_month");
+        }
 
         /** The p-quantile over members, per month (linear interpolation between order statistics). */
         public static double[] quantile(double[][] members, double p) {
@@ -113,7 +117,7 @@ public final class ModelForecaster implements Forecaster {
 
     /** Runs the ensemble at an origin. */
     public Ensemble ensemble(Origin o, int months) {
-        double[] fit = fitFor(o.vintage(), o.month().getYear());
+        Map<String, Double> fit = fitFor(o.vintage(), o.month().getYear());
         // the state at the origin: a spin-up from SPIN_UP_FROM with the observed price imposed up to the origin
         // (origins before it start at the month after the origin from the recorded price alone)
         YearMonth first = o.month().isBefore(SPIN_UP_FROM) ? o.month().plusMonths(1) : SPIN_UP_FROM;
@@ -127,9 +131,11 @@ public final class ModelForecaster implements Forecaster {
         for (int k = 0; k < runs; k++) {
             SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + k);
             double z = gaussian(rng);
-            double beta = Math.min(4.0, Math.max(1.5, fit[0] + rng.nextDouble(-0.5, 0.5)));
-            double lambda = Math.min(0.6, Math.max(0.05, fit[1] * Math.exp(rng.nextDouble(-0.3, 0.3))));
+            double beta = Math.min(4.0, Math.max(1.5, fit.get("cover_price_elasticity") + rng.nextDouble(-0.5, 0.5)));
+            double lambda = Math.min(0.6, Math.max(0.05,
+                    fit.get("price_adjustment_per_month") * Math.exp(rng.nextDouble(-0.3, 0.3))));
             Map<String, Double> pf = new HashMap<>(base.priceFormation());
+            pf.putAll(fit);
             pf.put("cover_price_elasticity", beta);
             pf.put("price_adjustment_per_month", lambda);
             Map<String, Double> mult = new HashMap<>(base.demandMultipliers());
@@ -142,7 +148,7 @@ public final class ModelForecaster implements Forecaster {
             sc6[k] = Arrays.copyOfRange(r.sc6UsdPerT(), skip, skip + months);
             lioh[k] = Arrays.copyOfRange(r.hydroxideUsdPerT(), skip, skip + months);
         }
-        return new Ensemble(o.month(), cny, sc6, lioh, fit[0], fit[1]);
+        return new Ensemble(o.month(), cny, sc6, lioh, fit);
     }
 
     /** Box-Muller from two uniforms of the member's stream. */
@@ -152,41 +158,61 @@ public final class ModelForecaster implements Forecaster {
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
-    /** β and λ for origins in {@code year}, fitted on the record before it (see the class comment); cached per year. */
-    double[] fitFor(World vintage, int year) {
+    /** The grid's parameters for origins in {@code year}, fitted on the record before it (class comment); cached per year. */
+    Map<String, Double> fitFor(World vintage, int year) {
         synchronized (fits) {
-            double[] f = fits.get(year);
+            Map<String, Double> f = fits.get(year);
             if (f != null) {
                 return f;
             }
         }
-        double[] f = fit(vintage, scenario, year);
+        Map<String, Double> f = fit(vintage, scenario, year);
         synchronized (fits) {
             fits.putIfAbsent(year, f);
             return fits.get(year);
         }
     }
 
+    /** Each grid parameter's centre, (min + max) / 2: the prior before any record month. */
+    static Map<String, Double> prior() {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (var e : Calibration.GRID.entrySet()) {
+            double[] g = e.getValue();
+            out.put(e.getKey(), (Arrays.stream(g).min().orElseThrow() + Arrays.stream(g).max().orElseThrow()) / 2);
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     /** The yearly fit (pure: depends only on the vintage of December {@code year − 1} of {@code world}). */
-    static double[] fit(World world, Scenario scenario, int year) {
+    static Map<String, Double> fit(World world, Scenario scenario, int year) {
         YearMonth end = YearMonth.of(year - 1, 12);
         if (end.isBefore(FIT_FROM)) {
-            return new double[] {PRIOR_BETA, PRIOR_LAMBDA};
+            return prior();
         }
         World v = Vintage.of(world, end);
         java.util.NavigableMap<YearMonth, Double> rec = MarketInputs.priceRecord(v);
         Scenario base = scenario.knownAt(end).withPeriod(FIT_FROM, end);
         MarketInputs prepared = MarketInputs.fromWorld(v, base);
         SuccessiveShortestPathSolver solver = new SuccessiveShortestPathSolver();
+        java.util.List<String> names = new java.util.ArrayList<>(Calibration.GRID.keySet());
+        int[] idx = new int[names.size()];
         double best = Double.POSITIVE_INFINITY;
-        double[] out = {PRIOR_BETA, PRIOR_LAMBDA};
-        for (double beta : FIT_BETA) {
-            for (double lambda : FIT_LAMBDA) {
-                Map<String, Double> pf = new HashMap<>(base.priceFormation());
-                pf.put("cover_price_elasticity", beta);
-                pf.put("price_adjustment_per_month", lambda);
-                SimulationResult r = Simulation.run(prepared.withScenario(base.withPriceFormation(pf)), base.seed(),
-                        solver);
+        Map<String, Double> out = prior();
+        while (true) {
+            Map<String, Double> point = new java.util.LinkedHashMap<>();
+            for (int k = 0; k < names.size(); k++) {
+                point.put(names.get(k), Calibration.GRID.get(names.get(k))[idx[k]]);
+            }
+            Map<String, Double> pf = new HashMap<>(base.priceFormation());
+            pf.putAll(point);
+            MarketInputs in;
+            try {
+                in = prepared.withScenario(base.withPriceFormation(pf));
+            } catch (IllegalArgumentException e) {
+                in = null; // an inconsistent point (e.g. cover above its maximum), skipped as the calibration does
+            }
+            if (in != null) {
+                SimulationResult r = Simulation.run(in, base.seed(), solver);
                 double sum = 0;
                 int n = 0;
                 for (int t = 0; t < r.months(); t++) {
@@ -199,8 +225,16 @@ public final class ModelForecaster implements Forecaster {
                 double score = n > 0 ? sum / n : Double.POSITIVE_INFINITY;
                 if (score < best - 1e-12) {
                     best = score;
-                    out = new double[] {beta, lambda};
+                    out = java.util.Collections.unmodifiableMap(point);
                 }
+            }
+            int k = names.size() - 1;
+            while (k >= 0 && ++idx[k] == Calibration.GRID.get(names.get(k)).length) {
+                idx[k] = 0;
+                k--;
+            }
+            if (k < 0) {
+                break;
             }
         }
         return out;

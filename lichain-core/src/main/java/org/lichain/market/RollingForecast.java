@@ -151,7 +151,9 @@ public final class RollingForecast {
             YearMonth o = first.plusMonths(i);
             Map<String, Forecaster.Forecast> by = new LinkedHashMap<>();
             String[] basis = new String[months];
-            by.put("model", band(ens[i], medians, first, i, actual.headMap(o, true), basis));
+            World vw = origins[i].vintage();
+            double capCny = Simulation.CHOKE_PRICE_USD * vw.fx().cnyPerUsd(o) * (1 + vw.fiscal().chinaVatPct() / 100.0);
+            by.put("model", band(ens[i], medians, first, i, actual.headMap(o, true), basis, capCny));
             by.put("model_ensemble", new Forecaster.Forecast("model_ensemble", o,
                     ModelForecaster.Ensemble.quantile(ens[i].cnyPerTInclVat(), 0.1), medians[i],
                     ModelForecaster.Ensemble.quantile(ens[i].cnyPerTInclVat(), 0.9)));
@@ -165,7 +167,7 @@ public final class RollingForecast {
 
     /** The model band at origin {@code i} (see the class comment); {@code known} = actual months up to the origin. */
     static Forecaster.Forecast band(ModelForecaster.Ensemble e, double[][] medians, YearMonth first, int i,
-                                    NavigableMap<YearMonth, Double> known, String[] basis) {
+                                    NavigableMap<YearMonth, Double> known, String[] basis, double capCnyPerT) {
         int months = e.cnyPerTInclVat()[0].length;
         double[] p10 = new double[months];
         double[] p50 = new double[months];
@@ -198,9 +200,11 @@ public final class RollingForecast {
                 basis[h - 1] = "ensemble+record";
             }
             Arrays.sort(v);
-            p10[h - 1] = Math.exp(ModelForecaster.quantileSorted(v, 0.1));
-            p50[h - 1] = Math.exp(ModelForecaster.quantileSorted(v, 0.5));
-            p90[h - 1] = Math.exp(ModelForecaster.quantileSorted(v, 0.9));
+            // a band value beyond the model's own last bound (the choke price, at the origin's exchange rate, incl.
+            // VAT) is no price the model can form: bounded there
+            p10[h - 1] = Math.min(capCnyPerT, Math.exp(ModelForecaster.quantileSorted(v, 0.1)));
+            p50[h - 1] = Math.min(capCnyPerT, Math.exp(ModelForecaster.quantileSorted(v, 0.5)));
+            p90[h - 1] = Math.min(capCnyPerT, Math.exp(ModelForecaster.quantileSorted(v, 0.9)));
         }
         return new Forecaster.Forecast("model", first.plusMonths(i), p10, p50, p90);
     }
