@@ -192,6 +192,9 @@ public final class Simulation {
         final int[] fidsThisYear;
         /** Fast-track projects ({@link MarketInputs#genericProjects}): short lead, high cost, FID also on price. */
         final boolean[] fastTrack;
+        /** Projected demand by look-ahead (months) within one month of FID decisions, and the month (+1) it is for. */
+        final double[] projectedMemo = new double[600];
+        final int[] projectedStamp = new int[600];
         final double[] received;
         final double[] concIntoConverter;
         final double[][] concByOriginInto;
@@ -535,6 +538,13 @@ public final class Simulation {
                 if (fid[i] == Integer.MIN_VALUE && !Double.isNaN(expectation)) {
                     invest(i, a, t, trailing / 12.0, growth);
                 }
+                if (fid[i] == Integer.MIN_VALUE && (in.addedByShock == null || in.addedByShock[i] == null)) {
+                    // a project without FID (most generic slots): nothing built, nothing to decide
+                    cap[i] = 0.0;
+                    perfCap[i] = 0.0;
+                    built[i] = false;
+                    continue;
+                }
                 if (attrited[i] && !withdrawn[i] && fid[i] >= 0 && t >= fid[i] + lead[i] / 2) {
                     withdrawn[i] = true; // the failed project is announced: investors stop counting it
                     addProfile(i, -1);
@@ -572,8 +582,8 @@ public final class Simulation {
                     || fidsThisYear[type] >= p.maxFidsPerYearPerType()) {
                 return; // not yet eligible, or the type's decisions for the year are used up
             }
-            if (fastTrack[i] && !InvestmentDecision.fastTrackPriceReached(expectation,
-                    a.c1UsdPerTLce(y, MarketInputs.ROYALTY_REFERENCE_PRICE_USD), p.fastTrackPriceMultiple())) {
+            if (fastTrack[i] && !InvestmentDecision.fastTrackPriceReached(expectation, curveCostOf(i),
+                    p.fastTrackPriceMultiple())) {
                 return; // high-cost quick supply is rushed only when the expected price is well above its cost
             }
             // investors look to when the project is halfway up its ramp (lead time + half the ramp-up); a fast-track
@@ -583,9 +593,18 @@ public final class Simulation {
             int horizon = Math.min(T - 1, t + ahead);
             // demand at the horizon: today's use grown at the outlook's rate (the scenario's demand drivers, which
             // are public forecasts such as the IEA's); where the run ends before the horizon, at the trailing rate
-            double projected = t + ahead <= T - 1 && outlookDemand[t] > 0
-                    ? trailingMonthlyUse * outlookDemand[t + ahead] / outlookDemand[t]
-                    : InvestmentDecision.projectedDemand(trailingMonthlyUse, growth, ahead);
+            double projected;
+            if (ahead < projectedStamp.length && projectedStamp[ahead] == t + 1) {
+                projected = projectedMemo[ahead]; // the same month and look-ahead as an earlier project: same value
+            } else {
+                projected = t + ahead <= T - 1 && outlookDemand[t] > 0
+                        ? trailingMonthlyUse * outlookDemand[t + ahead] / outlookDemand[t]
+                        : InvestmentDecision.projectedDemand(trailingMonthlyUse, growth, ahead);
+                if (ahead < projectedStamp.length) {
+                    projectedStamp[ahead] = t + 1;
+                    projectedMemo[ahead] = projected;
+                }
+            }
             if (InvestmentDecision.takesFid(committedProfile[horizon], p.normalUtilisationPct() / 100.0, projected,
                     p.fidReserveMarginPct(),
                     fidsThisYear[type], p.maxFidsPerYearPerType())) {
@@ -607,11 +626,10 @@ public final class Simulation {
 
         /** Adds (sign 1) or removes (−1) project {@code i}'s shifted capacity to the committed profile. */
         void addProfile(int i, int sign) {
-            for (int tt = 0; tt < T; tt++) {
+            // from the project's first month with capacity (earlier months would add zeros)
+            for (int tt = Math.max(0, shift[i] + Math.max(0, plannedStart[i])); tt < T; tt++) {
                 int src = tt - shift[i];
-                if (src >= 0) {
-                    committedProfile[tt] += sign * in.capacityPerMonth[i][src] * in.performance[i][src];
-                }
+                committedProfile[tt] += sign * in.capacityPerMonth[i][src] * in.performance[i][src];
             }
         }
 
