@@ -29,13 +29,21 @@ import java.util.List;
  * stops with a worse one, so a schedule never costs more than a feasible flat schedule.
  */
 public final class Scheduler {
-    /** Options: solver time limit and the relative MIP gap at which SCIP may stop. */
-    public record Options(long timeLimitMillis, double relativeMipGap, String mipSolver, boolean alwaysMip) {
-        public static final Options DEFAULT = new Options(60_000, 1e-4, "CBC", false);
+    /**
+     * Options: the relative MIP gap at which the MIP solver may stop, the MIP solver, a deterministic limit on the
+     * MIP's branch-and-bound nodes (SCIP's {@code limits/nodes}; CBC through OR-Tools takes no such limit), and an
+     * optional wall-clock limit per solver call. The default has no time limit ({@code timeLimitMillis = 0}): the
+     * MIP stops at the gap or at the node limit, both independent of the machine's speed and load, so the same
+     * inputs give the same schedule everywhere. A positive time limit (Java API only) makes a MIP that stops at it
+     * return what it had found by then, which does depend on the machine.
+     */
+    public record Options(long timeLimitMillis, double relativeMipGap, String mipSolver, boolean alwaysMip,
+                          long mipNodeLimit) {
+        public static final Options DEFAULT = new Options(0, 1e-4, "CBC", false, 2000);
 
         /** The same options, but solving the full MIP even when the LP steps already reach the gap (cross-checks). */
         public Options fullMip() {
-            return new Options(timeLimitMillis, relativeMipGap, mipSolver, true);
+            return new Options(timeLimitMillis, relativeMipGap, mipSolver, true, mipNodeLimit);
         }
     }
 
@@ -167,8 +175,14 @@ public final class Scheduler {
                     if (c < bestCost && ScheduleCheck.violations(plant, tariff, x, init).isEmpty()) {
                         best = x;
                         bestCost = c;
-                        how = m.name + (status == MPSolver.ResultStatus.OPTIMAL ? "" : " (stopped at time limit)");
+                        how = m.name + (status == MPSolver.ResultStatus.OPTIMAL ? ""
+                                : options.timeLimitMillis() > 0 ? " (stopped at node or time limit)"
+                                : " (stopped at node limit)");
                         mipOptimal = status == MPSolver.ResultStatus.OPTIMAL;
+                    } else if (status == MPSolver.ResultStatus.OPTIMAL && best != null) {
+                        // the MIP found nothing cheaper, but its bound may still prove the schedule we have
+                        double bound = m.solver.objective().bestBound();
+                        mipOptimal = bestCost <= bound + options.relativeMipGap() * Math.abs(bound) + 1e-6;
                     }
                 }
             } finally {
@@ -418,10 +432,16 @@ public final class Scheduler {
         if (m.solver == null) {
             throw new IllegalStateException("OR-Tools solver " + m.name + " is not available");
         }
-        m.solver.setTimeLimit(options.timeLimitMillis());
+        if (options.timeLimitMillis() > 0) {
+            m.solver.setTimeLimit(options.timeLimitMillis());
+        }
         m.params = new MPSolverParameters();
         if (m.mip) {
             m.params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.relativeMipGap());
+            if (options.mipNodeLimit() > 0 && m.name.equals("SCIP")
+                    && !m.solver.setSolverSpecificParametersAsString("limits/nodes = " + options.mipNodeLimit())) {
+                throw new IllegalStateException("SCIP refused the node limit " + options.mipNodeLimit());
+            }
         }
         MPSolver solver = m.solver;
         MPObjective obj = solver.objective();
