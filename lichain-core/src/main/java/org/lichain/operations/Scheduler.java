@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Minimum-power-cost hourly schedule of a plant under a time-of-use tariff (OR-Tools: GLOP when no stage may
- * stop, otherwise SCIP with the on/off and restart binaries).
+ * Minimum-power-cost hourly schedule of a plant under a time-of-use tariff (OR-Tools: CLP for the LP steps; SCIP
+ * with the on/off and restart binaries when they do not reach the gap).
  *
  * <p>Model, per stage s and hour t: rate {@code x[s,t]} in t LCE-eq/h; for stages that may stop, on/off
  * {@code u[s,t]} and start {@code v[s,t] >= u[s,t] - u[s,t-1]}. Constraints, one named family each:
@@ -25,8 +25,12 @@ import java.util.List;
  *   <li>output target: the last stage's output in each day or week period is at least the target.</li>
  * </ul>
  * Objective: {@code sum price[t]·kWh[s]·x[s,t] + restartCost[s]·v[s,t]}. Before the horizon every stage ran at its
- * flat rate. The flat schedule is given to the MIP as a starting solution, and returned instead if the solver
- * stops with a worse one, so a schedule never costs more than a feasible flat schedule.
+ * flat rate. The best schedule of the LP steps (or the flat one) is given to the MIP as a starting solution (SCIP
+ * uses it; CBC through OR-Tools ignores it); the flat schedule is returned instead if the solver stops with a
+ * worse one, so a schedule never costs more than a feasible flat schedule.
+ *
+ * <p>Deterministic: no step depends on wall-clock time (see {@link Options}); SCIP runs single-threaded and stops
+ * at the gap or at its node limit, so the same inputs give the same schedule on any machine and thread count.
  */
 public final class Scheduler {
     /**
@@ -39,7 +43,7 @@ public final class Scheduler {
      */
     public record Options(long timeLimitMillis, double relativeMipGap, String mipSolver, boolean alwaysMip,
                           long mipNodeLimit) {
-        public static final Options DEFAULT = new Options(0, 1e-4, "CBC", false, 2000);
+        public static final Options DEFAULT = new Options(0, 1e-4, "SCIP", false, 2000);
 
         /** The same options, but solving the full MIP even when the LP steps already reach the gap (cross-checks). */
         public Options fullMip() {
