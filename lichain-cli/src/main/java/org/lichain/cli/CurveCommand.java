@@ -84,6 +84,9 @@ public final class CurveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (threads != null && threads < 1) {
+            throw new InvalidInputException("--threads " + threads + ": must be at least 1");
+        }
         World w = data.world();
         org.lichain.cost.PowerPriceRatio power = org.lichain.cost.PowerPriceRatio.FLAT;
         if (powerPrice.mode() == org.lichain.operations.EffectivePowerPrice.Mode.SCHEDULED) {
@@ -169,9 +172,6 @@ public final class CurveCommand implements Callable<Integer> {
             }
         }
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1) {
-            throw new InvalidInputException("--threads " + t + ": must be at least 1");
-        }
         Console.note(spec.commandLine().getErr(), String.format(Locale.ROOT, "lichain: scheduling %d plants on their "
                 + "time-of-use tariffs for %d month(s) on %d thread(s)", plants.size(), months.size(), t));
         try (WorkProgress bar = new WorkProgress("schedules", (long) plants.size() * months.size(), "plants")) {
