@@ -75,11 +75,18 @@ public final class CurveCommand implements Callable<Integer> {
     @Option(names = "--svg", paramLabel = "FILE", description = "Write the chart as SVG.")
     Path svg;
 
+    @Option(names = "--threads", paramLabel = "T", description = "Threads for the schedules of "
+            + "--power-price scheduled (default: all cores; the result is the same for any count).")
+    Integer threads;
+
     @Option(names = "--json", description = "Print the curve as JSON (fields in docs/dataset.md and README).")
     boolean json;
 
     @Override
     public Integer call() {
+        if (threads != null && threads < 1) {
+            throw new InvalidInputException("--threads " + threads + ": must be at least 1");
+        }
         World w = data.world();
         org.lichain.cost.PowerPriceRatio power = org.lichain.cost.PowerPriceRatio.FLAT;
         if (powerPrice.mode() == org.lichain.operations.EffectivePowerPrice.Mode.SCHEDULED) {
@@ -164,15 +171,15 @@ public final class CurveCommand implements Callable<Integer> {
                 months.add(YearMonth.of(curveYear, q * 3 + 1));
             }
         }
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         Console.note(spec.commandLine().getErr(), String.format(Locale.ROOT, "lichain: scheduling %d plants on their "
-                + "time-of-use tariffs for %d month(s): one LP each", plants.size(), months.size()));
-        try (WorkProgress bar = new WorkProgress("schedules", (long) plants.size() * months.size(), "LPs")) {
-            for (String id : plants) {
-                for (YearMonth m : months) {
-                    org.lichain.operations.EffectivePowerPrice.of(w, id, m);
+                + "time-of-use tariffs for %d month(s) on %d thread(s)", plants.size(), months.size(), t));
+        try (WorkProgress bar = new WorkProgress("schedules", (long) plants.size() * months.size(), "plants")) {
+            org.lichain.operations.EffectivePowerPrice.ofAll(w, plants, months, t, () -> {
+                synchronized (bar) {
                     bar.step();
                 }
-            }
+            });
         }
     }
 

@@ -124,5 +124,10 @@ class CurveCommandTest {
         assertThat(CliTestSupport.run("curve", "--price-usd", "1", "--price-cny-incl-vat", "2").status()).isEqualTo(2);
         assertThat(CliTestSupport.run("assets", "show", "NO-SUCH").err()).contains("NO-SUCH");
         assertThat(CliTestSupport.run("curve", "--data", "/no/such/dir").status()).isEqualTo(2);
+        CliTestSupport.Result noThreads = CliTestSupport.run("curve", "--month", "2025-07", "--power-price",
+                "scheduled", "--threads", "0", "--json");
+        assertThat(noThreads.status()).isEqualTo(2);
+        assertThat(noThreads.err()).contains("--threads 0: must be at least 1");
+        assertThat(noThreads.out()).isEmpty();
     }
 }

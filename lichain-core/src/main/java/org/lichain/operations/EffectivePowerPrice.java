@@ -2,9 +2,17 @@ package org.lichain.operations;
 
 import org.lichain.dataset.InvalidInputException;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.WeakHashMap;
 import org.lichain.world.World;
 
@@ -65,15 +73,155 @@ public final class EffectivePowerPrice {
                 return r;
             }
         }
-        org.lichain.world.Asset a = world.findAsset(plantId).orElseThrow(() -> new InvalidInputException(
-                "unknown asset '" + plantId + "'"));
-        PlantModel plant = PlantModels.pricingModel(world, a, month);
-        Schedule s = Scheduler.solve(plant, PlantModels.tariffFor(world, plant.region(), month).hourly(month));
-        Result r = new Result(plantId, month, s.tariff().tariffId(), s.effectiveCnyPerKwh(),
-                s.flatEffectiveCnyPerKwh(), s.savingPct(), s.valleyKwhShare());
+        Problem p = problem(world, plantId, month);
+        Result r = p.solve().as(plantId);
         synchronized (CACHE) {
             CACHE.computeIfAbsent(world, w -> new HashMap<>()).put(key, r);
         }
         return r;
+    }
+
+    /**
+     * Scheduled and flat prices of many plants and months (cached like {@link #of}), keyed {@code plantId|month}
+     * in the order of the arguments (plants, then months). Plants whose schedules are the same problem (same
+     * stages, buffers, target, maintenance, tariff and month; only the id differs) are solved once. The distinct
+     * problems are solved on {@code threads} threads; each solve is a pure function of its problem, and results
+     * are collected by key, not by completion order, so the map is the same on any thread count.
+     *
+     * @param onEach called once per plant and month when its price is known (progress), from any thread
+     */
+    public static Map<String, Result> ofAll(World world, List<String> plantIds, List<YearMonth> months, int threads,
+                                            Runnable onEach) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        Map<String, Result> out = new LinkedHashMap<>();
+        Map<ProblemKey, Problem> distinct = new LinkedHashMap<>();
+        Map<String, ProblemKey> keyOf = new LinkedHashMap<>();
+        for (String id : plantIds) {
+            for (YearMonth m : months) {
+                String key = id + "|" + m;
+                synchronized (CACHE) {
+                    Result r = CACHE.computeIfAbsent(world, w -> new HashMap<>()).get(key);
+                    if (r != null) {
+                        out.put(key, r);
+                        continue;
+                    }
+                }
+                out.put(key, null);
+                Problem p = problem(world, id, m);
+                distinct.putIfAbsent(p.key(), p);
+                keyOf.put(key, p.key());
+            }
+        }
+        Map<ProblemKey, Solved> solved = new HashMap<>();
+        List<Problem> todo = new ArrayList<>(distinct.values());
+        if (threads == 1 || todo.size() <= 1) {
+            for (Problem p : todo) {
+                solved.put(p.key(), p.solve());
+                tick(keyOf, p.key(), onEach);
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, todo.size()), r -> {
+                Thread t = new Thread(r, "lichain-schedule");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<Solved>> futures = new ArrayList<>();
+                for (Problem p : todo) {
+                    futures.add(pool.submit(() -> {
+                        Solved sv = p.solve();
+                        tick(keyOf, p.key(), onEach);
+                        return sv;
+                    }));
+                }
+                for (int i = 0; i < todo.size(); i++) {
+                    solved.put(todo.get(i).key(), get(futures.get(i)));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        for (Map.Entry<String, ProblemKey> e : keyOf.entrySet()) {
+            String plantId = e.getKey().substring(0, e.getKey().lastIndexOf('|'));
+            Result r = solved.get(e.getValue()).as(plantId);
+            out.put(e.getKey(), r);
+            synchronized (CACHE) {
+                CACHE.computeIfAbsent(world, w -> new HashMap<>()).put(e.getKey(), r);
+            }
+        }
+        if (onEach != null) {
+            for (int i = keyOf.size(); i < out.size(); i++) {
+                onEach.run(); // the cached ones
+            }
+        }
+        return out;
+    }
+
+    private static void tick(Map<String, ProblemKey> keyOf, ProblemKey k, Runnable onEach) {
+        if (onEach == null) {
+            return;
+        }
+        for (ProblemKey v : keyOf.values()) {
+            if (v.equals(k)) {
+                onEach.run();
+            }
+        }
+    }
+
+    private static Solved get(Future<Solved> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while scheduling", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** True when two plants' schedules in a month are the same problem (solved once by {@link #ofAll}). */
+    static boolean sameProblem(World world, String plantA, String plantB, YearMonth month) {
+        return problem(world, plantA, month).key().equals(problem(world, plantB, month).key());
+    }
+
+    private static Problem problem(World world, String plantId, YearMonth month) {
+        org.lichain.world.Asset a = world.findAsset(plantId).orElseThrow(() -> new InvalidInputException(
+                "unknown asset '" + plantId + "'"));
+        PlantModel plant = PlantModels.pricingModel(world, a, month);
+        HourlyTariff tariff = PlantModels.tariffFor(world, plant.region(), month).hourly(month);
+        return new Problem(plant, tariff, new ProblemKey(plant.route(), plant.region(), plant.stages(),
+                plant.buffers(), plant.target(), plant.maintenance(), tariff.tariffId(), tariff.start(),
+                List.of(Arrays.stream(tariff.priceCnyPerKwh()).boxed()
+                .toArray(Double[]::new)), List.of(Arrays.stream(tariff.valleyShare()).boxed().toArray(Double[]::new))));
+    }
+
+    /**
+     * What a schedule depends on, without the plant's id and name: two plants with equal keys have the same
+     * schedule (records compare their components by value, doubles bit for bit).
+     */
+    private record ProblemKey(String route, String region, List<Stage> stages, List<Buffer> buffers,
+                              OutputTarget target, List<MaintenanceWindow> maintenance, String tariffId,
+                              java.time.LocalDateTime start, List<Double> priceCnyPerKwh,
+                              List<Double> valleyShare) {
+    }
+
+    private record Problem(PlantModel plant, HourlyTariff tariff, ProblemKey key) {
+        Solved solve() {
+            Schedule s = Scheduler.solve(plant, tariff);
+            return new Solved(s.tariff().tariffId(), s.effectiveCnyPerKwh(), s.flatEffectiveCnyPerKwh(),
+                    s.savingPct(), s.valleyKwhShare(), YearMonth.from(tariff.start()));
+        }
+    }
+
+    private record Solved(String tariffId, double scheduled, double flat, double savingPct, double valleyShare,
+                          YearMonth month) {
+        Result as(String plantId) {
+            return new Result(plantId, month, tariffId, scheduled, flat, savingPct, valleyShare);
+        }
     }
 }

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Minimum-power-cost hourly schedule of a plant under a time-of-use tariff (OR-Tools: GLOP when no stage may
- * stop, otherwise SCIP with the on/off and restart binaries).
+ * Minimum-power-cost hourly schedule of a plant under a time-of-use tariff (OR-Tools: CLP for the LP steps; SCIP
+ * with the on/off and restart binaries when they do not reach the gap).
  *
  * <p>Model, per stage s and hour t: rate {@code x[s,t]} in t LCE-eq/h; for stages that may stop, on/off
  * {@code u[s,t]} and start {@code v[s,t] >= u[s,t] - u[s,t-1]}. Constraints, one named family each:
@@ -25,21 +25,39 @@ import java.util.List;
  *   <li>output target: the last stage's output in each day or week period is at least the target.</li>
  * </ul>
  * Objective: {@code sum price[t]·kWh[s]·x[s,t] + restartCost[s]·v[s,t]}. Before the horizon every stage ran at its
- * flat rate. The flat schedule is given to the MIP as a starting solution, and returned instead if the solver
- * stops with a worse one, so a schedule never costs more than a feasible flat schedule.
+ * flat rate. The best schedule of the LP steps (or the flat one) is given to the MIP as a starting solution (SCIP
+ * uses it; CBC through OR-Tools ignores it); the flat schedule is returned instead if the solver stops with a
+ * worse one, so a schedule never costs more than a feasible flat schedule.
+ *
+ * <p>Deterministic: no step depends on wall-clock time (see {@link Options}); SCIP runs single-threaded and stops
+ * at the gap or at its node limit, so the same inputs give the same schedule on any machine and thread count.
  */
 public final class Scheduler {
-    /** Options: solver time limit and the relative MIP gap at which SCIP may stop. */
-    public record Options(long timeLimitMillis, double relativeMipGap, String mipSolver, boolean alwaysMip) {
-        public static final Options DEFAULT = new Options(60_000, 1e-4, "CBC", false);
+    /**
+     * Options: the relative MIP gap at which the MIP solver may stop, the MIP solver, a deterministic limit on the
+     * MIP's branch-and-bound nodes (SCIP's {@code limits/nodes}; CBC through OR-Tools takes no such limit), and an
+     * optional wall-clock limit per solver call. The default has no time limit ({@code timeLimitMillis = 0}): the
+     * MIP stops at the gap or at the node limit, both independent of the machine's speed and load, so the same
+     * inputs give the same schedule everywhere. A positive time limit (Java API only) makes a MIP that stops at it
+     * return what it had found by then, which does depend on the machine.
+     */
+    public record Options(long timeLimitMillis, double relativeMipGap, String mipSolver, boolean alwaysMip,
+                          long mipNodeLimit) {
+        public static final Options DEFAULT = new Options(0, 1e-4, "SCIP", false, 2000);
 
         /** The same options, but solving the full MIP even when the LP steps already reach the gap (cross-checks). */
         public Options fullMip() {
-            return new Options(timeLimitMillis, relativeMipGap, mipSolver, true);
+            return new Options(timeLimitMillis, relativeMipGap, mipSolver, true, mipNodeLimit);
         }
     }
 
     private static final double SLACK_PENALTY_CNY = 1e7;
+
+    /**
+     * {@code -Dlichain.scheduler.trace=true} prints one line per solve to stderr: the time spent in the LP
+     * relaxation, relax-and-fix and the MIP, and how the MIP ended (a profiling aid; results are unchanged).
+     */
+    private static final boolean TRACE = Boolean.getBoolean("lichain.scheduler.trace");
 
     private Scheduler() {
     }
@@ -78,6 +96,11 @@ public final class Scheduler {
         }
         boolean anyStop = plant.stages().stream().anyMatch(Stage::mayStop);
         // 1. LP relaxation (on/off continuous): a lower bound, and often already a valid schedule
+        long t0 = System.nanoTime();
+        long tLp = 0;
+        long tFix = 0;
+        long tMip = 0;
+        String mipStatus = "-";
         Model relax = build(plant, tariff, down, init, false, false, null, options);
         double lowerBound;
         double[][] best = null;
@@ -94,6 +117,7 @@ public final class Scheduler {
                 throw new IllegalStateException("LP solver stopped with status " + status + " for plant " + plant.id());
             }
             lowerBound = relax.solver.objective().value();
+            tLp = System.nanoTime() - t0;
             accept = lowerBound + options.relativeMipGap() * Math.abs(lowerBound) + 1e-6;
             double[][] x = relax.rates();
             if (ScheduleCheck.violations(plant, tariff, x, init).isEmpty()) {
@@ -113,7 +137,9 @@ public final class Scheduler {
                         relax.u[s][t].setBounds(v, v);
                     }
                 }
+                long t1 = System.nanoTime();
                 status = relax.solver.solve(relax.params);
+                tFix = System.nanoTime() - t1;
                 if (status == MPSolver.ResultStatus.OPTIMAL) {
                     double[][] x2 = relax.rates();
                     double c = totalCost(plant, tariff, x2, init);
@@ -133,6 +159,7 @@ public final class Scheduler {
         }
         if (best == null || bestCost > accept) {
             // 3. the full MIP, started from the best schedule so far (or the flat one)
+            long t2 = System.nanoTime();
             Model m = build(plant, tariff, down, init, false, true, null, options);
             try {
                 double[][] start0 = best != null ? best : flatFeasible ? flat : null; // a starting solution
@@ -140,6 +167,9 @@ public final class Scheduler {
                     m.hint(plant, start0, init);
                 }
                 MPSolver.ResultStatus status = m.solver.solve(m.params);
+                tMip = System.nanoTime() - t2;
+                mipStatus = status + " best bound " + m.solver.objective().bestBound()
+                        + " value " + m.solver.objective().value() + " nodes " + m.solver.nodes();
                 if (status == MPSolver.ResultStatus.INFEASIBLE) {
                     throw diagnose(plant, tariff, down, init, options);
                 }
@@ -149,13 +179,25 @@ public final class Scheduler {
                     if (c < bestCost && ScheduleCheck.violations(plant, tariff, x, init).isEmpty()) {
                         best = x;
                         bestCost = c;
-                        how = m.name + (status == MPSolver.ResultStatus.OPTIMAL ? "" : " (stopped at time limit)");
+                        how = m.name + (status == MPSolver.ResultStatus.OPTIMAL ? ""
+                                : options.timeLimitMillis() > 0 ? " (stopped at node or time limit)"
+                                : " (stopped at node limit)");
                         mipOptimal = status == MPSolver.ResultStatus.OPTIMAL;
+                    } else if (status == MPSolver.ResultStatus.OPTIMAL && best != null) {
+                        // the MIP found nothing cheaper, but its bound may still prove the schedule we have
+                        double bound = m.solver.objective().bestBound();
+                        mipOptimal = bestCost <= bound + options.relativeMipGap() * Math.abs(bound) + 1e-6;
                     }
                 }
             } finally {
                 m.solver.delete();
             }
+        }
+        if (TRACE) {
+            System.err.printf(java.util.Locale.ROOT, "scheduler-trace plant=%s hours=%d lp_ms=%d fix_ms=%d "
+                            + "mip_ms=%d total_ms=%d lower_bound=%.2f best=%.2f accept=%.2f how=%s mip=%s%n",
+                    plant.id(), hours, tLp / 1_000_000, tFix / 1_000_000, tMip / 1_000_000,
+                    (System.nanoTime() - t0) / 1_000_000, lowerBound, bestCost, accept, how, mipStatus);
         }
         if (best == null && !flatFeasible) {
             throw new IllegalStateException("no schedule found for plant " + plant.id());
@@ -394,10 +436,16 @@ public final class Scheduler {
         if (m.solver == null) {
             throw new IllegalStateException("OR-Tools solver " + m.name + " is not available");
         }
-        m.solver.setTimeLimit(options.timeLimitMillis());
+        if (options.timeLimitMillis() > 0) {
+            m.solver.setTimeLimit(options.timeLimitMillis());
+        }
         m.params = new MPSolverParameters();
         if (m.mip) {
             m.params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.relativeMipGap());
+            if (options.mipNodeLimit() > 0 && m.name.equals("SCIP")
+                    && !m.solver.setSolverSpecificParametersAsString("limits/nodes = " + options.mipNodeLimit())) {
+                throw new IllegalStateException("SCIP refused the node limit " + options.mipNodeLimit());
+            }
         }
         MPSolver solver = m.solver;
         MPObjective obj = solver.objective();

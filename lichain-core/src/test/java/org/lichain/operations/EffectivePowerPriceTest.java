@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.lichain.dataset.DatasetLoader;
 import org.lichain.world.World;
@@ -34,5 +37,38 @@ class EffectivePowerPriceTest {
         assertThat(noCap.ratioToFlat()).isLessThan(1.0);
         assertThat(EffectivePowerPrice.cnyPerKwh(WORLD, "CN-JX-03", JULY, EffectivePowerPrice.Mode.SCHEDULED))
                 .isEqualTo(noCap.scheduledCnyPerKwh());
+    }
+
+    @Test
+    void manyPlantsOnTwoThreads_equalOneThreadAndOneAtATime() {
+        // fresh Worlds: the cache is per World, so each of the three paths really solves
+        List<String> ids = List.of("CN-JX-06", "CL-01", "CN-JX-02", "CN-JX-01");
+        AtomicInteger ticks = new AtomicInteger();
+        Map<String, EffectivePowerPrice.Result> one = EffectivePowerPrice.ofAll(DatasetLoader.loadEmbedded(), ids,
+                List.of(JULY), 1, ticks::incrementAndGet);
+        Map<String, EffectivePowerPrice.Result> two = EffectivePowerPrice.ofAll(DatasetLoader.loadEmbedded(), ids,
+                List.of(JULY), 2, null);
+        // in the order asked for, whatever order the threads finished in
+        assertThat(List.copyOf(two.keySet())).containsExactly("CN-JX-06|2025-07", "CL-01|2025-07",
+                "CN-JX-02|2025-07", "CN-JX-01|2025-07");
+        // record equality compares the doubles bit for bit
+        assertThat(two).isEqualTo(one);
+        assertThat(ticks.get()).isEqualTo(4);
+        World w = DatasetLoader.loadEmbedded();
+        for (String id : ids) {
+            assertThat(EffectivePowerPrice.of(w, id, JULY)).isEqualTo(one.get(id + "|" + JULY));
+        }
+        // the Jiangxi plants save against flat; Chile has no TOU tariff
+        assertThat(one.get("CN-JX-06|2025-07").ratioToFlat()).isLessThan(1.0);
+        assertThat(one.get("CL-01|2025-07").ratioToFlat()).isEqualTo(1.0);
+    }
+
+    @Test
+    void plantsThatDifferOnlyInIdAreOneProblem() {
+        // ZW-01 and ZW-03 sell concentrate of the same capacity and process balance in July 2025, both priced as
+        // a route-default converter in CN-SC: one schedule serves both. ZW-02 is larger: another problem.
+        assertThat(EffectivePowerPrice.sameProblem(WORLD, "ZW-01", "ZW-03", JULY)).isTrue();
+        assertThat(EffectivePowerPrice.sameProblem(WORLD, "ZW-01", "ZW-02", JULY)).isFalse();
+        assertThat(EffectivePowerPrice.sameProblem(WORLD, "CN-JX-01", "CN-JX-06", JULY)).isFalse();
     }
 }

@@ -63,7 +63,7 @@ class SchedulePropertiesTest {
         assertThat(s.outputTLce()).isGreaterThanOrEqualTo(lo * (1 - 1e-6));
     }
 
-    /** Cross-check: the LP relaxation / relax-and-fix answer is as cheap as the full MIP (CBC) within the gap. */
+    /** Cross-check: the LP relaxation / relax-and-fix answer is as cheap as the full MIP (SCIP) within the gap. */
     @Property(tries = 8)
     void lpStepsMatchTheFullMip(@ForAll @LongRange(min = 1, max = 1_000_000) long seed,
                                 @ForAll @IntRange(min = 2, max = 4) int stages) {
