@@ -533,8 +533,6 @@ public final class Simulation {
             double growth = trailingPrev > 0 ? Math.log(trailing / trailingPrev) : 0.0;
             for (int i = 0; i < A; i++) {
                 SupplyAsset a = in.supply.get(i);
-                // concentrate that can neither be exported nor converted at home earns nothing
-                double decisionPrice = concentrate[i] && tn.blockedConcentrate(assetCountry[i]) ? 0 : decisionPrice0;
                 if (fid[i] == Integer.MIN_VALUE && !Double.isNaN(expectation)) {
                     invest(i, a, t, trailing / 12.0, growth);
                 }
@@ -567,6 +565,9 @@ public final class Simulation {
                 }
                 c1[i] = a.c1UsdPerTLce(y, prevPriceOnGrid);
                 if (!Double.isNaN(prevPrice)) {
+                    // concentrate that can neither be exported nor converted at home earns nothing
+                    double decisionPrice = concentrate[i] && tn.blockedConcentrate(assetCountry[i]) ? 0
+                            : decisionPrice0;
                     double margin = decisionPrice + (a.captive() ? p.integratedOwnerMarginUsdPerTLce() : 0) - c1[i];
                     operating[i] = SupplyResponse.nextOperatingShare(operating[i], margin, c1[i], in.lossTolerance[i],
                             p.curtailAfterMonths() + in.extraLossMonths[i], p.restartAfterMonths());
@@ -788,8 +789,8 @@ public final class Simulation {
             double builtTop = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < A; i++) {
                 // available = built and not suspended, running or idle, able to reach a buyer
-                boolean blocked = concentrate[i] && tn.blockedConcentrate(assetCountry[i]);
-                availCap[i] = cap[i] > 0 && !blocked ? perfCap[i] * maxUtil : 0.0;
+                availCap[i] = cap[i] > 0 && !(concentrate[i] && tn.blockedConcentrate(assetCountry[i]))
+                        ? perfCap[i] * maxUtil : 0.0;
                 // the curve's cost: C1 with royalties at a fixed reference price, so that price-linked royalties
                 // (Chile's sliding Corfo tiers) do not feed the price back into its own target
                 if (availCap[i] > 0 || built[i]) {
