@@ -75,6 +75,9 @@ public final class PriceFormation {
             }
             cum += c;
             top = cost[i];
+            if (cum >= hi) {
+                break; // the window is covered: later plants change neither the integral nor (no extension) the top
+            }
         }
         if (Double.isNaN(top)) {
             return Double.NaN;
