@@ -97,7 +97,7 @@ public final class SimulateCommand implements Callable<Integer> {
         printSummary(out, r);
         if (s.from().isAfter(java.time.YearMonth.of(2020, 1))) {
             // a start after the base run's first month is not the base run from a later month: say what it starts from
-            out.println("The run " + MarketInputs.fromWorld(w, s).spinUpState(s.from()) + ".");
+            out.println("The run " + MarketInputs.spinUpState(MarketInputs.priceRecord(w), s.from()) + ".");
         }
         if (json != null) {
             out.println("JSON: " + json);

@@ -45,18 +45,36 @@ public final class Calibration {
         return rep.meanAbsLogErrorInSample() + 0.05 * Math.abs(rep.peakTimingErrorMonths());
     }
 
-    public static Fit fit(World w) {
-        MarketInputs base = MarketInputs.fromWorld(w, Scenario.base().withPeriod(Backtest.FROM, Backtest.TO));
+    /** Every point of {@link #GRID} (name → value, in grid order), the last name varying fastest. */
+    public static List<Map<String, Double>> gridPoints() {
         List<String> names = new ArrayList<>(GRID.keySet());
         int[] idx = new int[names.size()];
-        Fit best = null;
-        int evaluated = 0;
-        SuccessiveShortestPathSolver solver = new SuccessiveShortestPathSolver();
+        List<Map<String, Double>> out = new ArrayList<>();
         while (true) {
-            Map<String, Double> point = new LinkedHashMap<>(base.scenario.priceFormation());
+            Map<String, Double> point = new LinkedHashMap<>();
             for (int k = 0; k < names.size(); k++) {
                 point.put(names.get(k), GRID.get(names.get(k))[idx[k]]);
             }
+            out.add(java.util.Collections.unmodifiableMap(point));
+            int k = names.size() - 1;
+            while (k >= 0 && ++idx[k] == GRID.get(names.get(k)).length) {
+                idx[k] = 0;
+                k--;
+            }
+            if (k < 0) {
+                return out;
+            }
+        }
+    }
+
+    public static Fit fit(World w) {
+        MarketInputs base = MarketInputs.fromWorld(w, Scenario.base().withPeriod(Backtest.FROM, Backtest.TO));
+        Fit best = null;
+        int evaluated = 0;
+        SuccessiveShortestPathSolver solver = new SuccessiveShortestPathSolver();
+        for (Map<String, Double> grid : gridPoints()) {
+            Map<String, Double> point = new LinkedHashMap<>(base.scenario.priceFormation());
+            point.putAll(grid);
             MarketInputs in;
             try {
                 in = base.withScenario(base.scenario.withPriceFormation(point));
@@ -71,14 +89,6 @@ public final class Calibration {
                 if (best == null || score < best.score() - 1e-12) {
                     best = new Fit(point, score, rep, 0);
                 }
-            }
-            int k = names.size() - 1;
-            while (k >= 0 && ++idx[k] == GRID.get(names.get(k)).length) {
-                idx[k] = 0;
-                k--;
-            }
-            if (k < 0) {
-                break;
             }
         }
         return new Fit(best.parameters(), best.score(), best.report(), evaluated);

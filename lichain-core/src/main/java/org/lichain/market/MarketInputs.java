@@ -213,6 +213,15 @@ public final class MarketInputs {
     private static String[] genericLabels(String format) {
         return labels(format, GENERIC_SLOTS_PER_TYPE);
     }
+    /** Royalties of a generic project at each grid price: a flat 5% of the price (estimate). */
+    private static double[] flatRoyalty() {
+        double[] roy = new double[SupplyAsset.ROYALTY_GRID_USD.length];
+        for (int k = 0; k < roy.length; k++) {
+            roy[k] = 0.05 * SupplyAsset.ROYALTY_GRID_USD[k];
+        }
+        return roy;
+    }
+
     /** Id prefix of the fast-track generic projects. */
     static final String FAST_TRACK_PREFIX = "GENERIC-FAST-";
     /** Fast-track project slots (at most max_fids_per_year_per_type a year; 40 × 30 kt = 1.2 Mt LCE/yr in all). */
@@ -287,10 +296,7 @@ public final class MarketInputs {
             if (!any) {
                 continue;
             }
-            double[] roy = new double[SupplyAsset.ROYALTY_GRID_USD.length];
-            for (int k = 0; k < roy.length; k++) {
-                roy[k] = 0.05 * SupplyAsset.ROYALTY_GRID_USD[k];
-            }
+            double[] roy = flatRoyalty();
             // planned start = the first month generic projects may start; FID shifts it by the lead time
             double[] cap = genericTimeline(firstFid, months);
             for (int k = 0; k < GENERIC_SLOTS_PER_TYPE; k++) {
@@ -342,10 +348,7 @@ public final class MarketInputs {
             c1q[y] = c1s.get((int) Math.floor(FAST_TRACK_COST_PERCENTILE * (c1s.size() - 1)));
             susMed[y] = sus.get(sus.size() / 2);
         }
-        double[] roy = new double[SupplyAsset.ROYALTY_GRID_USD.length];
-        for (int k = 0; k < roy.length; k++) {
-            roy[k] = 0.05 * SupplyAsset.ROYALTY_GRID_USD[k];
-        }
+        double[] roy = flatRoyalty();
         double[] cap = genericTimeline(firstFid, months);
         List<SupplyAsset> out = new ArrayList<>();
         for (int k = 0; k < FAST_TRACK_SLOTS; k++) {
@@ -523,13 +526,12 @@ public final class MarketInputs {
      */
     /**
      * How a run reported from {@code first} (after {@link Simulation#SPIN_UP_START}) gets its state, in words: the
-     * spin-up of {@link Simulation#runFrom} on these inputs' price record.
+     * spin-up of {@link Simulation#runFrom} on a price record ({@link #priceRecord}).
      */
-    public String spinUpState(YearMonth first) {
+    public static String spinUpState(java.util.NavigableMap<YearMonth, Double> priceRecordCnyPerTInclVat,
+                                     YearMonth first) {
         YearMonth before = first.minusMonths(1);
-        YearMonth lastRecorded = priceRecordCnyPerTInclVat.isEmpty() ? null
-                : priceRecordCnyPerTInclVat.headMap(first, false).isEmpty() ? null
-                : priceRecordCnyPerTInclVat.headMap(first, false).lastKey();
+        YearMonth lastRecorded = priceRecordCnyPerTInclVat.lowerKey(first);
         String imposed = lastRecorded == null ? "with no recorded China price before it (the model formed the price)"
                 : String.format(java.util.Locale.ROOT, "with the recorded China carbonate monthly means imposed "
                         + "through %s%s", lastRecorded, lastRecorded.isBefore(before)
@@ -573,17 +575,7 @@ public final class MarketInputs {
 
     /** The same prepared assets under another scenario with the same period (cheap: costs are reused). */
     public MarketInputs withScenario(Scenario s) {
-        if (!s.from().equals(scenario.from()) || !s.to().equals(scenario.to())) {
-            throw new IllegalArgumentException("withScenario needs the same period; prepare new inputs instead");
-        }
-        List<SupplyAsset> all = new ArrayList<>();
-        for (SupplyAsset a : supply) {
-            if (!a.id().startsWith("GENERIC-")) {
-                all.add(a);
-            }
-        }
-        all.addAll(converters);
-        MarketInputs copy = new MarketInputs(s, data, all, cnyPerUsd, vatPct, priceRecordCnyPerTInclVat);
+        MarketInputs copy = derive(s, data, allAssets());
         copy.imposedPriceUsd = imposedPriceUsd;
         return copy;
     }
@@ -615,7 +607,7 @@ public final class MarketInputs {
      */
     public MarketInputs derive(Scenario s, MarketData variantData, List<SupplyAsset> variantAssets) {
         if (!s.from().equals(scenario.from()) || !s.to().equals(scenario.to())) {
-            throw new IllegalArgumentException("derive needs the same period; prepare new inputs instead");
+            throw new IllegalArgumentException("a variant needs the same period; prepare new inputs instead");
         }
         return new MarketInputs(s, variantData, variantAssets, cnyPerUsd, vatPct, priceRecordCnyPerTInclVat);
     }

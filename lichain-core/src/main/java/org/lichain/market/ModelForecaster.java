@@ -37,8 +37,6 @@ public final class ModelForecaster implements Forecaster {
     public static final double DEMAND_SIGMA = 0.08;
     /** The first month of the runs the yearly fit scores. */
     static final YearMonth FIT_FROM = YearMonth.of(2020, 1);
-    /** The first month of the spin-up to an origin (the first month of the base run). */
-    static final YearMonth SPIN_UP_FROM = YearMonth.of(2020, 1);
 
     private final Scenario scenario;
     private final int runs;
@@ -118,9 +116,9 @@ public final class ModelForecaster implements Forecaster {
     /** Runs the ensemble at an origin. */
     public Ensemble ensemble(Origin o, int months) {
         Map<String, Double> fit = fitFor(o.vintage(), o.month().getYear());
-        // the state at the origin: a spin-up from SPIN_UP_FROM with the observed price imposed up to the origin
+        // the state at the origin: a spin-up from Simulation.SPIN_UP_START with the observed price imposed up to the origin
         // (origins before it start at the month after the origin from the recorded price alone)
-        YearMonth first = o.month().isBefore(SPIN_UP_FROM) ? o.month().plusMonths(1) : SPIN_UP_FROM;
+        YearMonth first = o.month().isBefore(Simulation.SPIN_UP_START) ? o.month().plusMonths(1) : Simulation.SPIN_UP_START;
         int skip = (int) MarketInputs.monthsBetween(first, o.month().plusMonths(1));
         Scenario base = scenario.knownAt(o.month()).withPeriod(first, o.month().plusMonths(months));
         MarketInputs prepared = MarketInputs.fromWorld(o.vintage(), base).withObservedPriceUntil(o.month());
@@ -194,47 +192,31 @@ public final class ModelForecaster implements Forecaster {
         Scenario base = scenario.knownAt(end).withPeriod(FIT_FROM, end);
         MarketInputs prepared = MarketInputs.fromWorld(v, base);
         SuccessiveShortestPathSolver solver = new SuccessiveShortestPathSolver();
-        java.util.List<String> names = new java.util.ArrayList<>(Calibration.GRID.keySet());
-        int[] idx = new int[names.size()];
         double best = Double.POSITIVE_INFINITY;
         Map<String, Double> out = prior();
-        while (true) {
-            Map<String, Double> point = new java.util.LinkedHashMap<>();
-            for (int k = 0; k < names.size(); k++) {
-                point.put(names.get(k), Calibration.GRID.get(names.get(k))[idx[k]]);
-            }
+        for (Map<String, Double> point : Calibration.gridPoints()) {
             Map<String, Double> pf = new HashMap<>(base.priceFormation());
             pf.putAll(point);
             MarketInputs in;
             try {
                 in = prepared.withScenario(base.withPriceFormation(pf));
             } catch (IllegalArgumentException e) {
-                in = null; // an inconsistent point (e.g. cover above its maximum), skipped as the calibration does
+                continue; // an inconsistent point (e.g. cover above its maximum), skipped as the calibration does
             }
-            if (in != null) {
-                SimulationResult r = Simulation.run(in, base.seed(), solver);
-                double sum = 0;
-                int n = 0;
-                for (int t = 0; t < r.months(); t++) {
-                    Double a = rec.get(r.month(t));
-                    if (a != null) {
-                        sum += Math.abs(Math.log(r.priceCnyPerTInclVat()[t] / a));
-                        n++;
-                    }
-                }
-                double score = n > 0 ? sum / n : Double.POSITIVE_INFINITY;
-                if (score < best - 1e-12) {
-                    best = score;
-                    out = java.util.Collections.unmodifiableMap(point);
+            SimulationResult r = Simulation.run(in, base.seed(), solver);
+            double sum = 0;
+            int n = 0;
+            for (int t = 0; t < r.months(); t++) {
+                Double a = rec.get(r.month(t));
+                if (a != null) {
+                    sum += Math.abs(Math.log(r.priceCnyPerTInclVat()[t] / a));
+                    n++;
                 }
             }
-            int k = names.size() - 1;
-            while (k >= 0 && ++idx[k] == Calibration.GRID.get(names.get(k)).length) {
-                idx[k] = 0;
-                k--;
-            }
-            if (k < 0) {
-                break;
+            double score = n > 0 ? sum / n : Double.POSITIVE_INFINITY;
+            if (score < best - 1e-12) {
+                best = score;
+                out = point;
             }
         }
         return out;
