@@ -470,7 +470,7 @@ public final class EnvCommand implements Runnable {
             List<Alerts.Alert> alerts;
             try (MonitoringStore store = db.open(true)) {
                 alerts = streamAlerts(w, n, store, new Alerts.Options(rolling, trend),
-                        chart == null ? null : station, series::add);
+                        chart == null ? null : s.id(), series::add);
             }
             if (chart != null) {
                 double[] v = series.stream().mapToDouble(MonitoringStore.Measurement::valueUgPerL).toArray();
@@ -478,7 +478,7 @@ public final class EnvCommand implements Runnable {
                 for (int i = 0; i < bdl.length; i++) {
                     bdl[i] = series.get(i).belowDetection();
                 }
-                EnvironmentCharts.write(EnvironmentCharts.stationSeries(station, series.stream()
+                EnvironmentCharts.write(EnvironmentCharts.stationSeries(s.id(), series.stream()
                         .map(MonitoringStore.Measurement::time).toList(), v, bdl, n.limitUgPerL(s)), chart);
             }
             PrintWriter out = spec.commandLine().getOut();

@@ -56,6 +56,13 @@ public final class EffectivePowerPrice {
 
     private static final Map<World, Map<String, Result>> CACHE = new WeakHashMap<>();
 
+    /** Drops a World's cached results (tests that must solve again on the shared embedded World). */
+    static void forget(World world) {
+        synchronized (CACHE) {
+            CACHE.remove(world);
+        }
+    }
+
     private EffectivePowerPrice() {
     }
 

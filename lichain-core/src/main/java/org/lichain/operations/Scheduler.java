@@ -168,8 +168,10 @@ public final class Scheduler {
                 }
                 MPSolver.ResultStatus status = m.solver.solve(m.params);
                 tMip = System.nanoTime() - t2;
-                mipStatus = status + " best bound " + m.solver.objective().bestBound()
-                        + " value " + m.solver.objective().value() + " nodes " + m.solver.nodes();
+                if (TRACE) { // only read by the trace line below
+                    mipStatus = status + " best bound " + m.solver.objective().bestBound()
+                            + " value " + m.solver.objective().value() + " nodes " + m.solver.nodes();
+                }
                 if (status == MPSolver.ResultStatus.INFEASIBLE) {
                     throw diagnose(plant, tariff, down, init, options);
                 }

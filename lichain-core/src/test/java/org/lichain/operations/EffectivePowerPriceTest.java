@@ -41,11 +41,14 @@ class EffectivePowerPriceTest {
 
     @Test
     void manyPlantsOnTwoThreads_equalOneThreadAndOneAtATime() {
-        // fresh Worlds: the cache is per World, so each of the three paths really solves
+        // the cache is per World and the embedded World is shared: it is dropped before each of the three paths, so
+        // each really solves
         List<String> ids = List.of("CN-JX-06", "CL-01", "CN-JX-02", "CN-JX-01");
         AtomicInteger ticks = new AtomicInteger();
+        EffectivePowerPrice.forget(DatasetLoader.loadEmbedded());
         Map<String, EffectivePowerPrice.Result> one = EffectivePowerPrice.ofAll(DatasetLoader.loadEmbedded(), ids,
                 List.of(JULY), 1, ticks::incrementAndGet);
+        EffectivePowerPrice.forget(DatasetLoader.loadEmbedded());
         Map<String, EffectivePowerPrice.Result> two = EffectivePowerPrice.ofAll(DatasetLoader.loadEmbedded(), ids,
                 List.of(JULY), 2, null);
         // in the order asked for, whatever order the threads finished in
@@ -55,6 +58,7 @@ class EffectivePowerPriceTest {
         assertThat(two).isEqualTo(one);
         assertThat(ticks.get()).isEqualTo(4);
         World w = DatasetLoader.loadEmbedded();
+        EffectivePowerPrice.forget(w);
         for (String id : ids) {
             assertThat(EffectivePowerPrice.of(w, id, JULY)).isEqualTo(one.get(id + "|" + JULY));
         }
