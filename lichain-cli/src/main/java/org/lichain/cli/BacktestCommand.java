@@ -139,8 +139,7 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(org.lichain.market.ForecastJson.toJson(org.lichain.market.ForecastJson.tree(r)));
-            out.flush();
+            Json.print(out, org.lichain.market.ForecastJson.tree(r));
             return 0;
         }
         out.println("Rolling-origin record: origins " + from + ".." + to + " (" + r.origins().size() + "), " + runs

@@ -76,15 +76,14 @@ public final class ForecastCommand implements Callable<Integer> {
             throw new InvalidInputException("--threads must be at least 1 (got " + t + ")");
         }
         RollingForecast.Outlook f = RollingForecast.forecast(w, o, months, runs, seed, t);
-        String text = ForecastJson.toJson(ForecastJson.tree(f));
+        com.fasterxml.jackson.databind.node.ObjectNode tree = ForecastJson.tree(f);
         PrintWriter out = spec.commandLine().getOut();
         if ("-".equals(json)) {
-            out.println(text);
-            out.flush();
+            Json.print(out, tree);
             return 0;
         }
         if (json != null) {
-            org.lichain.dataset.AtomicFile.write(Path.of(json), text + "\n");
+            Json.write(Path.of(json), tree);
         }
         double usd = 1.0 / (f.cnyPerUsd() * (1 + f.vatPct() / 100.0));
         double[] sc6 = ForecastJson.ratioToCarbonateUsd(f, f.ensemble().sc6UsdPerT());

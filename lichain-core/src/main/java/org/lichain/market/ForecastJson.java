@@ -1,8 +1,6 @@
 package org.lichain.market;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -17,8 +15,7 @@ import java.util.Map;
  * {@code null}.
  */
 public final class ForecastJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static final ObjectMapper MAPPER = ResultJson.MAPPER;
 
     private ForecastJson() {
     }
@@ -222,12 +219,14 @@ public final class ForecastJson {
     }
 
     private static void band(ObjectNode o, double[] p10, double[] p50, double[] p90, double factor) {
-        for (var e : Map.of("p10", p10, "p50", p50, "p90", p90).entrySet().stream()
-                .sorted(Map.Entry.comparingByKey()).toList()) {
-            ArrayNode a = o.putArray(e.getKey());
-            for (double v : e.getValue()) {
-                a.add(Math.round(v * factor));
-            }
+        rounded(o.putArray("p10"), p10, factor);
+        rounded(o.putArray("p50"), p50, factor);
+        rounded(o.putArray("p90"), p90, factor);
+    }
+
+    private static void rounded(ArrayNode a, double[] values, double factor) {
+        for (double v : values) {
+            a.add(Math.round(v * factor));
         }
     }
 

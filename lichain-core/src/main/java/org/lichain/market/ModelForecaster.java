@@ -188,9 +188,9 @@ public final class ModelForecaster implements Forecaster {
             return prior();
         }
         World v = Vintage.of(world, end);
-        java.util.NavigableMap<YearMonth, Double> rec = MarketInputs.priceRecord(v);
         Scenario base = scenario.knownAt(end).withPeriod(FIT_FROM, end);
         MarketInputs prepared = MarketInputs.fromWorld(v, base);
+        java.util.NavigableMap<YearMonth, Double> rec = prepared.priceRecordCnyPerTInclVat;
         SuccessiveShortestPathSolver solver = new SuccessiveShortestPathSolver();
         double best = Double.POSITIVE_INFINITY;
         Map<String, Double> out = prior();

@@ -21,7 +21,8 @@ import org.lichain.world.ResourceType;
  * with unit, annual rule sum | mean | end); a missing value is {@code null}, never 0.
  */
 public final class ResultJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    /** The market package's JSON writer (indented; shared by {@link ForecastJson}). */
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private ResultJson() {

@@ -118,10 +118,9 @@ public final class RollingForecast {
         ModelForecaster.Ensemble[] ens = new ModelForecaster.Ensemble[n];
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
         try {
-            pool.submit(() -> IntStream.range(0, years.length).parallel().forEach(i -> {
-                YearMonth m = YearMonth.of(years[i], 1);
-                model.fitFor(Vintage.of(w, m.isBefore(first) ? first : m), years[i]);
-            })).get();
+            // the fit takes its own vintage (December before the year): no vintage to build here
+            pool.submit(() -> IntStream.range(0, years.length).parallel().forEach(i -> model.fitFor(w, years[i])))
+                    .get();
             pool.submit(() -> IntStream.range(0, n).parallel().forEach(i -> {
                 if (actual.containsKey(first.plusMonths(i))) { // a month missing from the record is no origin
                     origins[i] = Forecaster.Origin.of(w, first.plusMonths(i));
@@ -275,8 +274,8 @@ public final class RollingForecast {
             throw new org.lichain.dataset.InvalidInputException("--origin: the first origin is " + first
                     + " (two years after the record's start); got " + origin);
         }
-        World v = Vintage.of(w, origin);
-        Forecaster.Origin o = Forecaster.Origin.of(v, origin);
+        Forecaster.Origin o = Forecaster.Origin.of(w, origin);
+        World v = o.vintage();
         int[] horizons = Arrays.stream(DEFAULT_HORIZONS).filter(h -> h <= Math.max(months, 24)).toArray();
         int len = Math.max(months, Arrays.stream(horizons).max().orElse(1));
         List<OriginForecasts> all = forecasts(v, base.knownAt(origin), first, origin, len, runs, seed, threads,
