@@ -22,6 +22,15 @@ import org.lichain.world.AssetKind;
  */
 final class TradeNetwork {
     static final double HOLD_PENALTY_USD = 1e6;
+    /**
+     * Holding penalty of producers' stock behind an export ban that is known but not yet in force: twice the normal
+     * penalty, so the flow sells that stock before anyone else's. Stock held behind a gate that will close is worth
+     * nothing once it closes, so its owners ship it first (front-running the ban, as African concentrate shipments to
+     * China rose after Zimbabwe announced its ban: reference/facts.md §10.5, Australia's share of China's ore imports
+     * 64.3% in 2024 → 50.1% in Jan–Sep 2025). Like {@link #HOLD_PENALTY_USD} it only orders the allocation and never
+     * enters a price.
+     */
+    static final double BAN_AHEAD_HOLD_PENALTY_USD = 2 * HOLD_PENALTY_USD;
 
     static final int CONC_HOME = 0;
     static final int CONC_GATE = 1;
@@ -56,6 +65,8 @@ final class TradeNetwork {
     int[] needArc;      // per region
     int[] concGateArc;  // per country
     int[] chemGateArc;  // per country
+    int[] concHoldArc;  // per country, -1 if none
+    int[] chemHoldArc;  // per country, -1 if none
 
     TradeNetwork(MarketInputs in) {
         TreeSet<String> cs = new TreeSet<>();
@@ -119,6 +130,10 @@ final class TradeNetwork {
         java.util.Arrays.fill(convertArc, -1);
         java.util.Arrays.fill(concGateArc, -1);
         java.util.Arrays.fill(chemGateArc, -1);
+        concHoldArc = new int[n];
+        chemHoldArc = new int[n];
+        java.util.Arrays.fill(concHoldArc, -1);
+        java.util.Arrays.fill(chemHoldArc, -1);
         for (int c = 0; c < n; c++) {
             if (hasConc[c]) {
                 if (converterCountry[c]) {
@@ -132,7 +147,7 @@ final class TradeNetwork {
                                 freight(in, "concentrate", c, countries[k], false), freight);
                     }
                 }
-                add(concSrc[c], sink, HOLD_CONC, c, c, HOLD_PENALTY_USD, freight);
+                concHoldArc[c] = add(concSrc[c], sink, HOLD_CONC, c, c, HOLD_PENALTY_USD, freight);
             }
             if (converterCountry[c]) {
                 convertArc[c] = add(convIn[c], chemSrc[c], CONVERT, c, c, 0, freight);
@@ -148,7 +163,7 @@ final class TradeNetwork {
                                 freight(in, "chemical", c, r.id(), false), freight);
                     }
                 }
-                add(chemSrc[c], sink, HOLD_CHEM, c, c, HOLD_PENALTY_USD, freight);
+                chemHoldArc[c] = add(chemSrc[c], sink, HOLD_CHEM, c, c, HOLD_PENALTY_USD, freight);
             }
         }
         needArc = new int[regions];
@@ -303,6 +318,20 @@ final class TradeNetwork {
      * Updates only the gate capacities (export bans, quotas) and conversion capacities for month {@code m}: enough
      * for {@link #blockedConcentrate}, without recomputing the arc costs.
      */
+    /**
+     * True when a ban on exports of {@code product} from {@code country} is known in month {@code m} (from its
+     * {@code knownFrom}, or from its start when that is not stated) and not yet in force.
+     */
+    static boolean banAhead(Scenario s, String country, String product, YearMonth m) {
+        for (Scenario.ExportBan b : s.exportBans()) {
+            if (b.country().equals(country) && b.product().equals(product) && b.from() != null
+                    && m.isBefore(b.from()) && b.knownFrom() != null && !m.isBefore(b.knownFrom())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void applyGates(MarketInputs in, YearMonth m, double[] convCap) {
         Scenario s = in.scenario;
         for (int c = 0; c < countries.length; c++) {
@@ -326,6 +355,11 @@ final class TradeNetwork {
                     }
                 }
                 net.setCapacity(arc, cap);
+                int hold = p == 0 ? concHoldArc[c] : chemHoldArc[c];
+                if (hold >= 0) {
+                    net.setCost(hold, banAhead(s, countries[c], product, m) ? BAN_AHEAD_HOLD_PENALTY_USD
+                            : HOLD_PENALTY_USD);
+                }
             }
             if (convertArc[c] >= 0) {
                 net.setCapacity(convertArc[c], c == cnIndex ? Double.POSITIVE_INFINITY : convCap[c]);

@@ -3,6 +3,7 @@ package org.lichain.market;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.YearMonth;
 import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -26,6 +27,27 @@ class MarketKernelsTest {
     private static final double[] COST = {9_000, 5_000, 7_000};
     private static final double[] CAP = {10, 10, 10};
     private static final int[] ORDER = {1, 2, 0};
+
+    @Test
+    void banAhead_whileKnownAndNotYetInForce() {
+        Scenario.ExportBan announced = new Scenario.ExportBan("ZW", "concentrate", YearMonth.of(2027, 1), null,
+                YearMonth.of(2025, 6));
+        Scenario s = Scenario.base().withPeriod(YearMonth.of(2020, 1), YearMonth.of(2030, 12));
+        s = new Scenario(s.name(), s.from(), s.to(), 1, s.demandPreset(), s.demandMultipliers(), 0, s.tariffs(),
+                java.util.List.of(announced), s.quotas(), s.stateSupport(), s.shocks(), s.priceFormation());
+        assertThat(TradeNetwork.banAhead(s, "ZW", "concentrate", YearMonth.of(2025, 5))).isFalse(); // not yet known
+        assertThat(TradeNetwork.banAhead(s, "ZW", "concentrate", YearMonth.of(2025, 6))).isTrue();
+        assertThat(TradeNetwork.banAhead(s, "ZW", "concentrate", YearMonth.of(2026, 12))).isTrue();
+        assertThat(TradeNetwork.banAhead(s, "ZW", "concentrate", YearMonth.of(2027, 1))).isFalse(); // in force
+        assertThat(TradeNetwork.banAhead(s, "ZW", "chemical", YearMonth.of(2026, 1))).isFalse(); // other product
+        assertThat(TradeNetwork.banAhead(s, "AU", "concentrate", YearMonth.of(2026, 1))).isFalse(); // other country
+        // a ban without a stated announcement is known from its start: never ahead
+        Scenario surprise = new Scenario(s.name(), s.from(), s.to(), 1, s.demandPreset(), s.demandMultipliers(), 0,
+                s.tariffs(), java.util.List.of(new Scenario.ExportBan("ZW", "concentrate", YearMonth.of(2027, 1), null)),
+                s.quotas(), s.stateSupport(), s.shocks(), s.priceFormation());
+        assertThat(TradeNetwork.banAhead(surprise, "ZW", "concentrate", YearMonth.of(2026, 12))).isFalse();
+        assertThat(TradeNetwork.BAN_AHEAD_HOLD_PENALTY_USD).isGreaterThan(TradeNetwork.HOLD_PENALTY_USD);
+    }
 
     @Test
     void marginalCost_isTheStepCurveAveragedOverFivePercentEitherSide() {

@@ -81,6 +81,34 @@ class ScenarioEffectsTest {
     }
 
     @Test
+    void anAnnouncedBan_isFrontRun_soLessStockIsStrandedAndThePriceRisesLess() {
+        // the base scenario states Zimbabwe's concentrate ban from 2027-01 as known from 2025-06 (reference/facts.md
+        // §6); the same ban as a surprise (known only from its start) is the counterfactual
+        java.util.List<Scenario.ExportBan> bans = new java.util.ArrayList<>();
+        for (Scenario.ExportBan b : base.exportBans()) {
+            bans.add(b.country().equals("ZW") && b.product().equals("concentrate")
+                    ? new Scenario.ExportBan(b.country(), b.product(), b.from(), b.to()) : b);
+        }
+        assertThat(bans).isNotEqualTo(base.exportBans());
+        SimulationResult surprise = run(new Scenario("surprise", base.from(), base.to(), 1, base.demandPreset(),
+                base.demandMultipliers(), 0, base.tariffs(), bans, base.quotas(), base.stateSupport(), base.shocks(),
+                base.priceFormation()));
+        int zw = baseRun.countries().indexOf("ZW");
+        // Zimbabwe ships more to China between the announcement and the ban ...
+        assertThat(sum(baseRun.chinaFeedByOrigin()[zw], baseRun, 2025, 2026))
+                .isGreaterThan(sum(surprise.chinaFeedByOrigin()[zw], surprise, 2025, 2026));
+        // ... so less of what it produced before the ban is left behind it ...
+        double producedBefore = sum(baseRun.productionOfCountry("ZW"), baseRun, 2020, 2026);
+        assertThat(producedBefore).isEqualTo(sum(surprise.productionOfCountry("ZW"), surprise, 2020, 2026));
+        double strandedAnnounced = producedBefore - sum(baseRun.chinaFeedByOrigin()[zw], baseRun, 2020, 2026);
+        double strandedSurprise = producedBefore - sum(surprise.chinaFeedByOrigin()[zw], surprise, 2020, 2026);
+        assertThat(strandedAnnounced).isLessThan(strandedSurprise);
+        // ... and the ban raises the 2027 price less than the surprise does
+        assertThat(sum(baseRun.priceUsdPerTLce(), baseRun, 2027, 2027))
+                .isLessThan(sum(surprise.priceUsdPerTLce(), surprise, 2027, 2027));
+    }
+
+    @Test
     void usTariffOnChineseChemicals_shiftsUsImportsToOtherOrigins() {
         // a world where North America buys from China (NA demand x 4), with and without a 100% US tariff from 2021
         Scenario na = withDemand(Map.of("NA", 4.0));
