@@ -46,13 +46,15 @@ public final class InvestmentDecision {
     }
 
     /**
-     * Fast-track projects (quick, high-cost hard rock: {@link MarketInputs#genericProjects}) also need the expected
-     * price at least {@code multiple} × their C1: such supply is rushed only in a price boom, as in 2021–23 when
-     * Zimbabwean and Chinese lepidolite projects were bought and built within 12–18 months (reference/assets.csv
-     * ZW-01, ZW-02, CN-JX-01).
+     * Fast-track projects (quick, high-cost hard rock: {@link MarketInputs#genericProjects}) also need the spot price
+     * (last month's) at least {@code multiple} × their C1: such supply is rushed only in a price boom, as in 2021–23
+     * when Zimbabwean and Chinese lepidolite projects were bought and built within 12–18 months (reference/assets.csv
+     * ZW-01, ZW-02, CN-JX-01). Their investors read the spot, not the slow adaptive expectation that the rest of the
+     * model uses: Bikita was bought in Jan 2022 and Arcadia in Apr 2022 with the SMM carbonate monthly mean at CNY 329k
+     * and 485k (reference/prices_monthly.csv), while that expectation (weight 0.06 a month) stood at 114k and 175k.
      */
-    public static boolean fastTrackPriceReached(double expectedPriceUsd, double c1Usd, double multiple) {
-        return expectedPriceUsd >= multiple * c1Usd;
+    public static boolean fastTrackPriceReached(double spotPriceUsd, double c1Usd, double multiple) {
+        return spotPriceUsd >= multiple * c1Usd;
     }
 
     /** A lead time drawn as {@code base × exp(σ z)} (z standard normal), rounded to whole months, at least 6. */

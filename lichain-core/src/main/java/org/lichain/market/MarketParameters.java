@@ -62,7 +62,7 @@ public final class MarketParameters {
             d("ramp_start_performance_pct", "pct", 1, 100, "share of its mature output a generic project reaches in its first month (RampUp)"),
             d("ramp_up_months", "months", 1, 120, "months for a generic project to reach full performance (RampUp)"),
             d("lead_time_fast_track_months", "months", 1, 240, "FID to first production, fast-track hard rock"),
-            d("fast_track_price_multiple", "ratio", 1, 20, "expected price / C1 at which fast-track projects may take FID"));
+            d("fast_track_price_multiple", "ratio", 1, 20, "spot price (last month) / C1 at which fast-track projects may take FID"));
 
     /** The parameter names as written in files and scenarios, in declared order. */
     public static final List<String> NAMES = names();

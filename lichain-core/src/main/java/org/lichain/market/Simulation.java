@@ -583,9 +583,11 @@ public final class Simulation {
                     || fidsThisYear[type] >= p.maxFidsPerYearPerType()) {
                 return; // not yet eligible, or the type's decisions for the year are used up
             }
-            if (fastTrack[i] && !InvestmentDecision.fastTrackPriceReached(expectation, curveCostOf(i),
-                    p.fastTrackPriceMultiple())) {
-                return; // high-cost quick supply is rushed only when the expected price is well above its cost
+            // high-cost quick supply is rushed only when the price its investors see (last month's spot) is well above
+            // its cost: it pays back within its first year of output, so they read the spot, not a slow average
+            if (fastTrack[i] && (Double.isNaN(prevPrice) || !InvestmentDecision.fastTrackPriceReached(prevPrice,
+                    curveCostOf(i), p.fastTrackPriceMultiple()))) {
+                return;
             }
             // investors look to when the project is halfway up its ramp (lead time + half the ramp-up); a fast-track
             // project pays back within its first year of output at the prices that call it forth, so its investors

@@ -31,7 +31,8 @@ import org.lichain.world.World;
  *     value in 2030, linearly from no shift in 2024; after 2030 the preset's own trend continues with the 2030
  *     shift; clamped to 0–100%.</li>
  * <li>{@code project_delay_months}: added to the market's lead times of hard-rock and brine projects
- *     ({@code lead_time_hard_rock_months}, {@code lead_time_brine_months}).</li>
+ *     ({@code lead_time_hard_rock_months}, {@code lead_time_brine_months}); not to fast-track projects, whose lead
+ *     time is a realised duration with its slips (the drawn delay is anchored on greenfield slips).</li>
  * <li>{@code cost_inflation}: multiplies every asset's C1 (ex royalties) and sustaining capital from 2025.</li>
  * <li>{@code state_support}: multiplies the loss tolerance of every state-support entry of the base scenario
  *     (Yichun, CN-JX), capped at 0.95.</li>
@@ -169,13 +170,10 @@ public final class MarketEnsembleModel implements EnsembleModel {
         if (d.has("project_delay_months")) {
             double delay = d.value("project_delay_months");
             Map<String, Double> pf = new HashMap<>(s.priceFormation());
-            // a fast-track project slips in proportion to its shorter build: the drawn delay is anchored on greenfield
-            // projects of about the hard-rock lead time (Thacker Pass, Rincon; facts.md 10.6)
-            String hard = "lead_time_hard_rock_months";
-            String fast = "lead_time_fast_track_months";
-            double fastLead = pf.getOrDefault(fast, data.parameter(fast));
-            pf.put(fast, fastLead + delay * fastLead / pf.getOrDefault(hard, data.parameter(hard)));
-            for (String k : List.of(hard, "lead_time_brine_months")) {
+            // the drawn delay is anchored on greenfield slips (Thacker Pass, Rincon: permitting and construction of
+            // three-to-four-year projects, facts.md 10.6); the fast-track lead time is already a realised duration
+            // (Arcadia 12, Bikita 18, Jianxiawo 17 months, slips included) and keeps only its own per-project spread
+            for (String k : List.of("lead_time_hard_rock_months", "lead_time_brine_months")) {
                 pf.put(k, pf.getOrDefault(k, data.parameter(k)) + delay);
             }
             s = s.withPriceFormation(pf);

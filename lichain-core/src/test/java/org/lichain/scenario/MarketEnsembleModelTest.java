@@ -83,4 +83,18 @@ class MarketEnsembleModelTest {
         double[][] high = run(List.of(UncertainParameter.of("demand_path", up)));
         assertThat(mean(high[0], 84, 156)).isGreaterThan(mean(base[0], 84, 156));
     }
+
+    @Test
+    void projectDelay_addsToGreenfieldLeadTimes_notToFastTrack() {
+        ScenarioSpec spec = ScenarioSpec.of("t", "market", FROM, TO, 1, List.of(fixed("project_delay_months", 12)));
+        MarketEnsembleModel m = new MarketEnsembleModel(spec, world);
+        Scenario s = m.scenario(new Sampler(spec).draw(1, 0));
+        org.lichain.market.MarketData data = world.extension(org.lichain.market.MarketData.class)
+                .orElseGet(org.lichain.market.MarketDataExtension::loadEmbedded);
+        assertThat(s.priceFormation().get("lead_time_hard_rock_months"))
+                .isEqualTo(data.parameter("lead_time_hard_rock_months") + 12);
+        assertThat(s.priceFormation().get("lead_time_brine_months"))
+                .isEqualTo(data.parameter("lead_time_brine_months") + 12);
+        assertThat(s.priceFormation()).doesNotContainKey("lead_time_fast_track_months");
+    }
 }
