@@ -65,6 +65,7 @@ final class TradeNetwork {
     int[] needArc;      // per region
     int[] concGateArc;  // per country
     int[] chemGateArc;  // per country
+    boolean[] concBlocked; // per country: concentrate can neither be exported nor converted at home (applyGates)
     int[] concHoldArc;  // per country, -1 if none
     int[] chemHoldArc;  // per country, -1 if none
 
@@ -131,6 +132,7 @@ final class TradeNetwork {
         java.util.Arrays.fill(concGateArc, -1);
         java.util.Arrays.fill(chemGateArc, -1);
         concHoldArc = new int[n];
+        concBlocked = new boolean[n];
         chemHoldArc = new int[n];
         java.util.Arrays.fill(concHoldArc, -1);
         java.util.Arrays.fill(chemHoldArc, -1);
@@ -251,7 +253,7 @@ final class TradeNetwork {
 
     /** True when concentrate from country {@code c} can neither leave (ban) nor be converted at home. */
     boolean blockedConcentrate(int c) {
-        return concGateArc[c] >= 0 && net.capacity(concGateArc[c]) <= 0 && !converterCountry[c];
+        return concBlocked[c];
     }
 
     private static final DemandRegion[] REGIONS = DemandRegion.values();
@@ -355,6 +357,9 @@ final class TradeNetwork {
                     }
                 }
                 net.setCapacity(arc, cap);
+                if (p == 0) { // read by every asset in every step: kept per country, set with the gate
+                    concBlocked[c] = cap <= 0 && !converterCountry[c];
+                }
                 int hold = p == 0 ? concHoldArc[c] : chemHoldArc[c];
                 if (hold >= 0) {
                     net.setCost(hold, banAhead(s, countries[c], product, m) ? BAN_AHEAD_HOLD_PENALTY_USD
