@@ -313,13 +313,13 @@ final class TradeNetwork {
                 net.setCost(a, arcFreight[a] + tariff);
             }
         }
+        for (int c = 0; c < countries.length; c++) {
+            setHoldCost(concHoldArc[c], s, countries[c], "concentrate", m);
+            setHoldCost(chemHoldArc[c], s, countries[c], "chemical", m);
+        }
         applyGates(in, m, convCap);
     }
 
-    /**
-     * Updates only the gate capacities (export bans, quotas) and conversion capacities for month {@code m}: enough
-     * for {@link #blockedConcentrate}, without recomputing the arc costs.
-     */
     /**
      * True when a ban on exports of {@code product} from {@code country} is known in month {@code m} (from its
      * {@code knownFrom}, or from its start when that is not stated) and not yet in force.
@@ -334,6 +334,17 @@ final class TradeNetwork {
         return false;
     }
 
+    /** The holding penalty of one origin's stock this month (doubled behind an announced ban). */
+    private void setHoldCost(int holdArc, Scenario s, String country, String product, YearMonth m) {
+        if (holdArc >= 0) {
+            net.setCost(holdArc, banAhead(s, country, product, m) ? BAN_AHEAD_HOLD_PENALTY_USD : HOLD_PENALTY_USD);
+        }
+    }
+
+    /**
+     * Updates only the gate capacities (export bans, quotas) and conversion capacities for month {@code m}: enough
+     * for {@link #blockedConcentrate}, without recomputing the arc costs.
+     */
     void applyGates(MarketInputs in, YearMonth m, double[] convCap) {
         Scenario s = in.scenario;
         for (int c = 0; c < countries.length; c++) {
@@ -359,11 +370,6 @@ final class TradeNetwork {
                 net.setCapacity(arc, cap);
                 if (p == 0) { // read by every asset in every step: kept per country, set with the gate
                     concBlocked[c] = cap <= 0 && !converterCountry[c];
-                }
-                int hold = p == 0 ? concHoldArc[c] : chemHoldArc[c];
-                if (hold >= 0) {
-                    net.setCost(hold, banAhead(s, countries[c], product, m) ? BAN_AHEAD_HOLD_PENALTY_USD
-                            : HOLD_PENALTY_USD);
                 }
             }
             if (convertArc[c] >= 0) {

@@ -3,6 +3,8 @@ package org.lichain.market;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,7 +86,7 @@ class ScenarioEffectsTest {
     void anAnnouncedBan_isFrontRun_soLessStockIsStrandedAndThePriceRisesLess() {
         // the base scenario states Zimbabwe's concentrate ban from 2027-01 as known from 2025-06 (reference/facts.md
         // §6); the same ban as a surprise (known only from its start) is the counterfactual
-        java.util.List<Scenario.ExportBan> bans = new java.util.ArrayList<>();
+        List<Scenario.ExportBan> bans = new ArrayList<>();
         for (Scenario.ExportBan b : base.exportBans()) {
             bans.add(b.country().equals("ZW") && b.product().equals("concentrate")
                     ? new Scenario.ExportBan(b.country(), b.product(), b.from(), b.to()) : b);
