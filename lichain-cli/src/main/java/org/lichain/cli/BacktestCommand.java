@@ -123,15 +123,9 @@ public final class BacktestCommand implements Callable<Integer> {
                 throw new org.lichain.dataset.InvalidInputException("--horizons: " + h + " is not in 1..60 months");
             }
         }
-        int runs = this.runs == null ? 20 : this.runs;
+        int runs = ForecastCommand.Options.runs(this.runs == null ? 20 : this.runs);
         long seed = this.seed == null ? 1 : this.seed;
-        if (runs < 1 || runs > 1000) {
-            throw new org.lichain.dataset.InvalidInputException("--runs must be 1..1000 (got " + runs + ")");
-        }
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1) {
-            throw new org.lichain.dataset.InvalidInputException("--threads must be at least 1 (got " + t + ")");
-        }
+        int t = ForecastCommand.Options.threads(threads);
         org.lichain.market.RollingForecast.Record r = org.lichain.market.RollingForecast.record(data.world(), from, to,
                 hs, runs, seed, t);
         if (png != null) {

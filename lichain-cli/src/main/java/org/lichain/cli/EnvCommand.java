@@ -293,7 +293,7 @@ public final class EnvCommand implements Runnable {
                     "outfall", "list them with 'lichain env river'");
             List<Spill.StationImpact> impacts = Spill.impacts(n, outfall, tlKg, t.getMonthValue());
             if (emit != null) {
-                writeAtomically(emit, Spill.toCsv(Spill.samples(n, outfall, tlKg, t, 2.0)));
+                org.lichain.dataset.AtomicFile.write(emit, Spill.toCsv(Spill.samples(n, outfall, tlKg, t, 2.0)));
             }
             if (chart != null) {
                 List<double[]> p = Spill.peakProfile(n, outfall, tlKg, t.getMonthValue(), 1.0);
@@ -346,10 +346,6 @@ public final class EnvCommand implements Runnable {
             }
             return 0;
         }
-    }
-
-    static void writeAtomically(Path file, String text) {
-        org.lichain.dataset.AtomicFile.write(file, text);
     }
 
     // ---------------------------------------------------------------- ingest
@@ -537,8 +533,7 @@ public final class EnvCommand implements Runnable {
             }
             AlertPages.Page p;
             try (MonitoringStore store = db.open(true)) {
-                p = AlertPages.page(n, o, store, c, lim, LEDGER_FROM_YEAR, y -> Alerts.ledgerDischarge(ledger(w,
-                        Math.max(y, LEDGER_FROM_YEAR), ProductionSeries.Basis.REPORTED_ELSE_CAPACITY)));
+                p = AlertPages.page(n, o, store, c, lim, LEDGER_FROM_YEAR, y -> discharge(w, y));
             }
             PrintWriter out = spec.commandLine().getOut();
             String next = p.next() == null ? null : p.next().encode();
@@ -589,8 +584,7 @@ public final class EnvCommand implements Runnable {
                                                    series, int batch) {
         MonitoringStore.Extent ext = store.extent("thallium");
         int maxYear = ext.latest() == null ? LEDGER_FROM_YEAR : ext.latest().getYear();
-        var discharge = Alerts.ledgerDischarge(ledger(w, Math.max(maxYear, LEDGER_FROM_YEAR),
-                ProductionSeries.Basis.REPORTED_ELSE_CAPACITY));
+        var discharge = discharge(w, maxYear);
         List<Alerts.Alert> out = new ArrayList<>();
         List<RiverNetwork.Station> stations = n.stations().stream()
                 .sorted(java.util.Comparator.comparing(RiverNetwork.Station::id)).toList();
@@ -617,18 +611,20 @@ public final class EnvCommand implements Runnable {
                 }
             }
         }
-        out.sort((a, b) -> { // as Alerts.evaluate: by time, then station (stable within a station)
-            int c = a.time().compareTo(b.time());
-            return c != 0 ? c : a.station().compareTo(b.station());
-        });
+        out.sort(Alerts.BY_TIME_THEN_STATION); // as Alerts.evaluate
         return out;
     }
 
     /** Alerts with discharges from the historical ledger (reported production, else capacity). */
     static List<Alerts.Alert> alerts(World w, RiverNetwork n, List<MonitoringStore.Measurement> ms, Alerts.Options o) {
         int maxYear = ms.stream().mapToInt(m -> m.time().getYear()).max().orElse(LEDGER_FROM_YEAR);
-        EnvironmentLedger l = ledger(w, Math.max(maxYear, LEDGER_FROM_YEAR), ProductionSeries.Basis.REPORTED_ELSE_CAPACITY);
-        return Alerts.evaluate(n, ms, o, Alerts.ledgerDischarge(l));
+        return Alerts.evaluate(n, ms, o, discharge(w, maxYear));
+    }
+
+    /** Outfall discharges from the historical ledger to {@code maxYear} (at least {@link #LEDGER_FROM_YEAR}). */
+    static java.util.function.BiFunction<RiverNetwork.Outfall, YearMonth, Double> discharge(World w, int maxYear) {
+        return Alerts.ledgerDischarge(ledger(w, Math.max(maxYear, LEDGER_FROM_YEAR),
+                ProductionSeries.Basis.REPORTED_ELSE_CAPACITY));
     }
 
     // ---------------------------------------------------------------- attribute

@@ -68,22 +68,15 @@ public final class ForecastCommand implements Callable<Integer> {
         } else {
             o = Options.month("--origin", origin);
         }
-        if (runs < 1 || runs > 1000) {
-            throw new InvalidInputException("--runs must be 1..1000 (got " + runs + ")");
-        }
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1) {
-            throw new InvalidInputException("--threads must be at least 1 (got " + t + ")");
-        }
-        RollingForecast.Outlook f = RollingForecast.forecast(w, o, months, runs, seed, t);
-        com.fasterxml.jackson.databind.node.ObjectNode tree = ForecastJson.tree(f);
+        RollingForecast.Outlook f = RollingForecast.forecast(w, o, months, Options.runs(runs), seed,
+                Options.threads(threads));
         PrintWriter out = spec.commandLine().getOut();
         if ("-".equals(json)) {
-            Json.print(out, tree);
+            Json.print(out, ForecastJson.tree(f));
             return 0;
         }
         if (json != null) {
-            Json.write(Path.of(json), tree);
+            Json.write(Path.of(json), ForecastJson.tree(f));
         }
         double usd = 1.0 / (f.cnyPerUsd() * (1 + f.vatPct() / 100.0));
         double[] sc6 = ForecastJson.ratioToCarbonateUsd(f, f.ensemble().sc6UsdPerT());
@@ -151,6 +144,23 @@ public final class ForecastCommand implements Callable<Integer> {
             } catch (java.time.format.DateTimeParseException e) {
                 throw new InvalidInputException(option + ": '" + v + "' is not a month YYYY-MM");
             }
+        }
+
+        /** The ensemble's runs per forecast, 1..1000. */
+        static int runs(int runs) {
+            if (runs < 1 || runs > 1000) {
+                throw new InvalidInputException("--runs must be 1..1000 (got " + runs + ")");
+            }
+            return runs;
+        }
+
+        /** Worker threads: all cores when not given, at least 1. */
+        static int threads(Integer threads) {
+            int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            if (t < 1) {
+                throw new InvalidInputException("--threads must be at least 1 (got " + t + ")");
+            }
+            return t;
         }
     }
 

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -84,12 +83,7 @@ public final class ScheduleCommand implements Callable<Integer> {
         if (plant == null) {
             throw new InvalidInputException("give --plant ID (see 'lichain schedule --list') or --list");
         }
-        YearMonth m;
-        try {
-            m = YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("--month " + month + ": not a month YYYY-MM");
-        }
+        YearMonth m = EnvCommand.month(month, "--month");
         Tariff t = tariff == null ? null : resolveTariff(w, tariff);
         String plantId = Ids.resolve(plant, w.assets().stream().map(org.lichain.world.Asset::id).toList(), "plant",
                 "list them with 'lichain schedule --list'");

@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
@@ -60,7 +59,7 @@ public final class Companies implements org.lichain.market.IntegratedOwners {
         return Optional.ofNullable(byId.get(id));
     }
 
-    /** The company with this id; {@link NoSuchElementException} listing the known ids otherwise. */
+    /** The company with this id; {@link InvalidInputException} listing the known ids otherwise. */
     public Company company(String id) {
         Company c = byId.get(id);
         if (c == null) {

@@ -318,9 +318,6 @@ public final class DatasetLoader {
      * disclosure after the fact makes sense only for accidents, permits, policies and closures).
      */
     private static YearMonth knownFrom(RowReader r, YearMonth from, CapacityEvent.Kind kind) {
-        if (r.text("known_from").isEmpty()) {
-            return null;
-        }
         YearMonth k = r.month("known_from", false);
         if (k == null) {
             return null;

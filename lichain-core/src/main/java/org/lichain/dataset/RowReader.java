@@ -234,7 +234,8 @@ public final class RowReader {
         return v;
     }
 
-    static String fmt(double d) {
+    /** A number as written in messages: whole numbers without a decimal point. */
+    public static String fmt(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 }

@@ -98,7 +98,6 @@ public final class AlertPages {
             }
         }
         long scanned = 0;
-        boolean end = true;
         for (int k = first; k < ids.size() && pager.next == null; k++) {
             int batch = FIRST_BATCH;
             while (pager.next == null && scanned < MAX_SCAN) {
@@ -114,12 +113,11 @@ public final class AlertPages {
             }
             afterTime = null;
             afterLab = null;
-            if (scanned >= MAX_SCAN && pager.next == null) {
-                end = false;
+            if (scanned >= MAX_SCAN) {
                 break;
             }
         }
-        pager.finish(!end);
+        pager.finish(scanned >= MAX_SCAN);
         return new Page(List.copyOf(pager.alerts), pager.next, scanned, ext.count());
     }
 
@@ -166,7 +164,7 @@ public final class AlertPages {
                         last = cursor.key();
                         lastEmitted = sent[0];
                         if (sent[0] < k[0]) { // even the rest of this measurement's alerts did not fit
-                            next = new Cursor(last, lastEmitted, o.rollingSamples(), o.trendSamples());
+                            next = here();
                         }
                     }
                 }
@@ -189,7 +187,7 @@ public final class AlertPages {
                 return false;
             }
             if (alerts.size() >= limit) {
-                next = new Cursor(last, lastEmitted, o.rollingSamples(), o.trendSamples());
+                next = here();
                 return false;
             }
             last = new MonitoringStore.ScanKey(m.station(), m.time(), m.lab());
@@ -207,16 +205,21 @@ public final class AlertPages {
                 });
             }
             if (overflow) {
-                next = new Cursor(last, lastEmitted, o.rollingSamples(), o.trendSamples());
+                next = here();
                 return false;
             }
             return true;
         }
 
+        /** The cursor after the last measurement read and the alerts of it already emitted. */
+        private Cursor here() {
+            return new Cursor(last, lastEmitted, o.rollingSamples(), o.trendSamples());
+        }
+
         /** After the scan: a page cut by the scan bound continues after its last measurement. */
         void finish(boolean scanBoundHit) {
             if (next == null && scanBoundHit && last != null) {
-                next = new Cursor(last, lastEmitted, o.rollingSamples(), o.trendSamples());
+                next = here();
             }
         }
     }

@@ -79,12 +79,15 @@ public final class Alerts {
                 ev.add(m, true, out::add);
             }
         }
-        out.sort((a, b) -> {
-            int c = a.time().compareTo(b.time());
-            return c != 0 ? c : a.station().compareTo(b.station());
-        });
+        out.sort(BY_TIME_THEN_STATION);
         return out;
     }
+
+    /** The order of an alert list: by time, then station (stable within a station). */
+    public static final java.util.Comparator<Alert> BY_TIME_THEN_STATION = (a, b) -> {
+        int c = a.time().compareTo(b.time());
+        return c != 0 ? c : a.station().compareTo(b.station());
+    };
 
     /**
      * The alert rules of one station, fed its measurements in time order one at a time: keeps only the last
@@ -113,7 +116,7 @@ public final class Alerts {
             this.discharge = discharge;
             this.std = n.standard(s.standard());
             this.limit = std.limitUgPerL();
-            this.window = new MonitoringStore.Measurement[Math.max(o.rollingSamples(), o.trendSamples())];
+            this.window = new MonitoringStore.Measurement[warmUp(o)];
         }
 
         /** Samples this evaluator must see before a position for its alerts from there on to be exact. */

@@ -396,9 +396,7 @@ public final class MonitoringStore implements AutoCloseable {
             p.setString(1, analyte);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    double dl = rs.getDouble(6);
-                    out.add(new Measurement(rs.getString(1), rs.getObject(2, LocalDateTime.class), rs.getString(3),
-                            rs.getDouble(4), rs.getBoolean(5), rs.wasNull() ? Double.NaN : dl, rs.getString(7)));
+                    out.add(row(rs));
                 }
             }
         } catch (SQLException e) {

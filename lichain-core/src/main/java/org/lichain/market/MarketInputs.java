@@ -323,7 +323,7 @@ public final class MarketInputs {
      * lepidolite were bought, built and shipping within 12–18 months: reference/assets.csv ZW-01, ZW-02, CN-JX-01):
      * {@link #FAST_TRACK_SLOTS} generic spodumene-concentrate projects of {@link #GENERIC_PROJECT_T_LCE_PER_YEAR} in
      * {@code ZZ}, at the {@link #FAST_TRACK_COST_PERCENTILE} percentile of the dataset's hard-rock (spodumene and
-     * lepidolite) cash costs each year, +3% per slot, with their own lead time and an FID that also needs the expected
+     * lepidolite) cash costs each year, +3% per slot, with their own lead time and an FID that also needs the spot
      * price well above their cost ({@link InvestmentDecision#fastTrackPriceReached}).
      */
     static List<SupplyAsset> fastTrackProjects(List<SupplyAsset> assets, int firstFid, int months, int years) {
@@ -520,10 +520,6 @@ public final class MarketInputs {
         return scenario;
     }
 
-    /**
-     * What state the run starts from, in words (printed by {@code simulate}): the recorded price of the twelve months
-     * before the start where the record has them (first price, expectation, trend), else the first month's target.
-     */
     /**
      * How a run reported from {@code first} (after {@link Simulation#SPIN_UP_START}) gets its state, in words: the
      * spin-up of {@link Simulation#runFrom} on a price record ({@link #priceRecord}).

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.lichain.dataset.DatasetLoader;
+import org.lichain.dataset.RowReader;
 import org.lichain.market.DemandRegion;
 import org.lichain.market.MarketData;
 import org.lichain.market.MarketDataExtension;
@@ -120,7 +121,7 @@ public final class MarketEnsembleModel implements EnsembleModel {
                     boolean integral = !p.name().equals("policy_path") || v == Math.rint(v);
                     if (!(v >= range[0] && v <= range[1]) || !integral) {
                         problems.add(spec.sourceFile(), p.line(), 0, "parameters." + p.name(), Double.toString(v),
-                                "draws a value outside " + fmt(range[0]) + " to " + fmt(range[1])
+                                "draws a value outside " + RowReader.fmt(range[0]) + " to " + RowReader.fmt(range[1])
                                         + (p.name().equals("policy_path") ? " (0, 1 or 2)" : ""));
                         break;
                     }
@@ -128,10 +129,6 @@ public final class MarketEnsembleModel implements EnsembleModel {
             }
         }
         problems.throwIfAny("invalid scenario " + spec.sourceFile());
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     static synchronized World embeddedWorld() {

@@ -99,7 +99,6 @@ public final class MonthlyPrices {
                 latest.source()));
     }
 
-    /** A monthly row's source without its trailing "; mean of N daily values" (which is that month's). */
     /** A row's source without its trailing "; mean of N daily values" (the same for every month). */
     public static String withoutDailyCount(String source) {
         int i = source.lastIndexOf("; mean of ");

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -65,7 +64,7 @@ public final class World {
         return Optional.ofNullable(byId.get(id));
     }
 
-    /** The asset with this id; {@link NoSuchElementException} naming the id otherwise. */
+    /** The asset with this id; {@link InvalidInputException} naming the id otherwise. */
     public Asset asset(String id) {
         Asset a = byId.get(id);
         if (a == null) {

@@ -44,22 +44,12 @@ class KnownFromTest {
 
     @Test
     void knownFromAfterTheVintage_isRefusedWithFileLineAndField() {
-        assertThatThrownBy(() -> DatasetLoader.load(MalformedDatasetTest.source(withKnownFrom("2026-03", ""))))
-                .isInstanceOfSatisfying(DatasetException.class, e -> assertThat(e.problems()).anySatisfy(p -> {
-                    assertThat(p.file() + ":" + p.line()).isEqualTo("capacity_events.csv:3");
-                    assertThat(p.field()).isEqualTo("known_from");
-                    assertThat(p.reason()).contains("after the dataset's vintage 2025-12");
-                }));
+        assertRefused("2026-03", "", "capacity_events.csv:3", "after the dataset's vintage 2025-12");
     }
 
     @Test
     void aStartKnownOnlyAfterItBegan_isRefused_butALateDisclosedSuspensionIsNot() {
-        assertThatThrownBy(() -> DatasetLoader.load(MalformedDatasetTest.source(withKnownFrom("", "2022-05"))))
-                .isInstanceOfSatisfying(DatasetException.class, e -> assertThat(e.problems()).anySatisfy(p -> {
-                    assertThat(p.file() + ":" + p.line()).isEqualTo("capacity_events.csv:2");
-                    assertThat(p.field()).isEqualTo("known_from");
-                    assertThat(p.reason()).contains("after the start's own month 2022-01");
-                }));
+        assertRefused("", "2022-05", "capacity_events.csv:2", "after the start's own month 2022-01");
         // a suspension of 2025-08 disclosed in 2025-10 is possible
         World w = DatasetLoader.load(MalformedDatasetTest.source(withKnownFrom("2025-10", "")));
         assertThat(w.asset("CN-JX-01").capacity().events().get(1).knownFrom()).isEqualTo(YearMonth.of(2025, 10));
@@ -67,11 +57,18 @@ class KnownFromTest {
 
     @Test
     void malformedKnownFrom_isRefused() {
-        assertThatThrownBy(() -> DatasetLoader.load(MalformedDatasetTest.source(withKnownFrom("2025-8", ""))))
+        assertRefused("2025-8", "", "capacity_events.csv:3", "YYYY-MM");
+    }
+
+    /** Loading the dataset with these known_from values fails on {@code fileLine}'s known_from with {@code reason}. */
+    private static void assertRefused(String suspensionKnownFrom, String startKnownFrom, String fileLine,
+                                      String reason) {
+        assertThatThrownBy(() -> DatasetLoader.load(MalformedDatasetTest.source(withKnownFrom(suspensionKnownFrom,
+                startKnownFrom))))
                 .isInstanceOfSatisfying(DatasetException.class, e -> assertThat(e.problems()).anySatisfy(p -> {
-                    assertThat(p.file() + ":" + p.line()).isEqualTo("capacity_events.csv:3");
+                    assertThat(p.file() + ":" + p.line()).isEqualTo(fileLine);
                     assertThat(p.field()).isEqualTo("known_from");
-                    assertThat(p.reason()).contains("YYYY-MM");
+                    assertThat(p.reason()).contains(reason);
                 }));
     }
 }

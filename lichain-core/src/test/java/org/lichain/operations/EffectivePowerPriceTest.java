@@ -45,11 +45,11 @@ class EffectivePowerPriceTest {
         // each really solves
         List<String> ids = List.of("CN-JX-06", "CL-01", "CN-JX-02", "CN-JX-01");
         AtomicInteger ticks = new AtomicInteger();
-        EffectivePowerPrice.forget(DatasetLoader.loadEmbedded());
-        Map<String, EffectivePowerPrice.Result> one = EffectivePowerPrice.ofAll(DatasetLoader.loadEmbedded(), ids,
+        EffectivePowerPrice.forget(WORLD);
+        Map<String, EffectivePowerPrice.Result> one = EffectivePowerPrice.ofAll(WORLD, ids,
                 List.of(JULY), 1, ticks::incrementAndGet);
-        EffectivePowerPrice.forget(DatasetLoader.loadEmbedded());
-        Map<String, EffectivePowerPrice.Result> two = EffectivePowerPrice.ofAll(DatasetLoader.loadEmbedded(), ids,
+        EffectivePowerPrice.forget(WORLD);
+        Map<String, EffectivePowerPrice.Result> two = EffectivePowerPrice.ofAll(WORLD, ids,
                 List.of(JULY), 2, null);
         // in the order asked for, whatever order the threads finished in
         assertThat(List.copyOf(two.keySet())).containsExactly("CN-JX-06|2025-07", "CL-01|2025-07",
@@ -57,10 +57,9 @@ class EffectivePowerPriceTest {
         // record equality compares the doubles bit for bit
         assertThat(two).isEqualTo(one);
         assertThat(ticks.get()).isEqualTo(4);
-        World w = DatasetLoader.loadEmbedded();
-        EffectivePowerPrice.forget(w);
+        EffectivePowerPrice.forget(WORLD);
         for (String id : ids) {
-            assertThat(EffectivePowerPrice.of(w, id, JULY)).isEqualTo(one.get(id + "|" + JULY));
+            assertThat(EffectivePowerPrice.of(WORLD, id, JULY)).isEqualTo(one.get(id + "|" + JULY));
         }
         // the Jiangxi plants save against flat; Chile has no TOU tariff
         assertThat(one.get("CN-JX-06|2025-07").ratioToFlat()).isLessThan(1.0);

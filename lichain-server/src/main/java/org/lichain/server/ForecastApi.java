@@ -25,12 +25,15 @@ final class ForecastApi {
     private final World world;
     private final Map<YearMonth, byte[]> cache = new ConcurrentHashMap<>();
 
+    /** The World's price record (read once: the World does not change while the server runs). */
+    private final java.util.NavigableMap<YearMonth, Double> record;
+
     ForecastApi(World world) {
         this.world = world;
+        this.record = MarketInputs.priceRecord(world);
     }
 
     void forecast(Context ctx) {
-        var record = MarketInputs.priceRecord(world);
         if (record.isEmpty()) {
             throw new ApiProblem(422, "/problems/model-input", "No price record",
                     "the dataset has no prices_monthly.csv: there is nothing to forecast from", null, null);

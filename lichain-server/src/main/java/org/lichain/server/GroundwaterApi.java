@@ -157,7 +157,8 @@ final class GroundwaterApi {
         IncidentReplay.Result r;
         try {
             r = IncidentReplay.replay(network(), IncidentReplay.jinjiang2022(observed == null ? 0.22 : observed), 0.3);
-        } catch (NoSuchElementException e) { // a dataset without the Jinjiang stations or outfalls
+        } catch (NoSuchElementException | org.lichain.dataset.InvalidInputException e) {
+            // a dataset without the Jinjiang stations or outfalls (RiverNetwork.get refuses unknown ids)
             throw ApiProblem.notAvailable("replay", e.getMessage());
         }
         ObjectNode o = Json.object();

@@ -331,9 +331,7 @@ public final class LichainServer implements AutoCloseable {
      * exception class, message, path or PID: they could leak the server's internals).
      */
     static ApiProblem internalError(Context ctx, Throwable e) {
-        byte[] b = new byte[6];
-        RANDOM.nextBytes(b);
-        String id = java.util.HexFormat.of().formatHex(b);
+        String id = errorId();
         LOG.error("internal error {} on {} {}", id, ctx.method(), Params.clip(ctx.path()), e);
         return new ApiProblem(500, "/problems/internal", "Internal error",
                 "internal error " + id + ": the server's log holds the details under this id", null,
@@ -345,9 +343,7 @@ public final class LichainServer implements AutoCloseable {
      * one that says what is wrong; the store path and DuckDB's message go to the server log under the error id.
      */
     static ApiProblem storeDamaged(Context ctx, org.lichain.environment.MonitoringStore.StoreDamagedException e) {
-        byte[] b = new byte[6];
-        RANDOM.nextBytes(b);
-        String id = java.util.HexFormat.of().formatHex(b);
+        String id = errorId();
         LOG.error("monitoring store damaged, error {} on {} {}: {}", id, ctx.method(), Params.clip(ctx.path()),
                 e.getMessage(), e);
         return new ApiProblem(500, "/problems/store-damaged", "Monitoring store damaged",
@@ -357,6 +353,13 @@ public final class LichainServer implements AutoCloseable {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** An opaque id (12 hex digits) under which the server log holds an error's details. */
+    public static String errorId() {
+        byte[] b = new byte[6];
+        RANDOM.nextBytes(b);
+        return java.util.HexFormat.of().formatHex(b);
+    }
 
     static ApiProblem tooLarge(long limit) {
         return new ApiProblem(413, "/problems/too-large", "Request body too large",

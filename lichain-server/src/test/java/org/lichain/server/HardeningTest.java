@@ -115,6 +115,8 @@ class HardeningTest {
                 + Fixture.TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
                 + "\r\nConnection: close\r\n\r\n" + body);
         assertThat(raw).startsWith("HTTP/1.1 400");
+        // refused for its encoding (an unknown kind would be a 400 too)
+        assertThat(raw).contains("not valid UTF-8");
         assertClean(raw.substring(raw.indexOf("\r\n\r\n")));
     }
 

@@ -63,11 +63,6 @@ public final class GroundwaterModel {
     public record SiteStack(Stack stack, String basis) {
     }
 
-    /**
-     * The site's stack at the end of {@code year} from the historical ledger (from January {@code ledgerFromYear}):
-     * reported production first; when that books no residue to the site's asset (the dataset holds its output inside
-     * an aggregate), the asset's capacity timeline instead, and the basis says so.
-     */
     /** The driest monthly flow of the site's rain reach, m³/s (the river the plume reaches, named simplification). */
     public static double dryFlowM3PerS(org.lichain.environment.RiverNetwork n, GroundwaterSite s) {
         return java.util.Arrays.stream(n.reach(s.rainReach()).flowM3PerS()).min().orElse(Double.NaN);
@@ -79,6 +74,11 @@ public final class GroundwaterModel {
                 + " given; Tl at " + SourceTerm.RESIDUE_TL_MG_PER_KG + " mg/kg residue (PHAN2021)");
     }
 
+    /**
+     * The site's stack at the end of {@code year} from the historical ledger (from January {@code ledgerFromYear}):
+     * reported production first; when that books no residue to the site's asset (the dataset holds its output inside
+     * an aggregate), the asset's capacity timeline instead, and the basis says so.
+     */
     public static SiteStack stackOf(org.lichain.world.World w, GroundwaterSite site, int year, int ledgerFromYear) {
         int from = Math.min(ledgerFromYear, year);
         EnvironmentLedger l = EnvironmentLedger.compute(w, org.lichain.environment.ProductionSeries.historical(w, from,

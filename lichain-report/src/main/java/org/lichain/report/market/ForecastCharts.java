@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.lichain.market.Forecaster;
@@ -23,25 +22,17 @@ public final class ForecastCharts {
     private ForecastCharts() {
     }
 
-    private static double year(YearMonth m) {
-        return m.getYear() + (m.getMonthValue() - 1) / 12.0;
-    }
-
     private static XYChart chart(String title) {
-        XYChart c = new XYChartBuilder().width(MarketCharts.WIDTH).height(MarketCharts.HEIGHT).title(title)
-                .xAxisTitle("year").yAxisTitle("CNY per t incl. 13% VAT").build();
-        c.getStyler().setMarkerSize(0);
-        ChartStyle.timeAxes(c);
-        return c;
+        return MarketCharts.chart(title, "CNY per t incl. 13% VAT");
     }
 
-    private static void fan(XYChart c, String name, Forecaster.Forecast f, Color colour, boolean legend) {
+    private static void fan(XYChart c, String name, Forecaster.Forecast f, Color colour) {
         List<Double> x = new ArrayList<>();
         List<Double> p10 = new ArrayList<>();
         List<Double> p50 = new ArrayList<>();
         List<Double> p90 = new ArrayList<>();
         for (int h = 1; h <= f.months(); h++) {
-            x.add(year(f.origin().plusMonths(h)));
+            x.add(MarketCharts.year(f.origin().plusMonths(h)));
             p10.add(f.p10()[h - 1]);
             p50.add(f.p50()[h - 1]);
             p90.add(f.p90()[h - 1]);
@@ -52,7 +43,7 @@ public final class ForecastCharts {
         for (XYSeries s : List.of(lo, mid, hi)) {
             s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(colour);
-            s.setShowInLegend(legend && s == mid);
+            s.setShowInLegend(s == mid);
         }
         mid.setLineWidth(2.5f);
         lo.setLineStyle(new java.awt.BasicStroke(1f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
@@ -64,7 +55,7 @@ public final class ForecastCharts {
         List<Double> x = new ArrayList<>();
         List<Double> v = new ArrayList<>();
         record.forEach((m, p) -> {
-            x.add(year(m));
+            x.add(MarketCharts.year(m));
             v.add(p);
         });
         XYSeries s = c.addSeries(name, x, v);
@@ -82,7 +73,7 @@ public final class ForecastCharts {
     public static byte[] forecast(RollingForecast.Outlook o) {
         XYChart c = chart("China carbonate: forecast from " + o.origin() + " (p10 / p50 / p90)");
         history(c, o.history().tailMap(o.origin().minusMonths(35), true), "observed monthly mean (SMM)");
-        fan(c, "forecast p50 (dashed: p10, p90)", o.model(), new Color(0x1f77b4), true);
+        fan(c, "forecast p50 (dashed: p10, p90)", o.model(), new Color(0x1f77b4));
         c.getStyler().setxAxisTickLabelsFormattingFunction(ForecastCharts::yearMonth);
         return ChartStyle.png(c, "lichain forecast --origin " + o.origin() + " --runs " + o.skill().runs() + " --seed "
                 + o.skill().seed() + "; band: ensemble with the model error of the rolling record (docs/forecast.md)");
@@ -101,7 +92,7 @@ public final class ForecastCharts {
         int k = 0;
         for (int i = 0; i < r.origins().size(); i += Math.max(1, every)) {
             RollingForecast.OriginForecasts of = r.origins().get(i);
-            fan(c, of.origin().toString(), of.byForecaster().get("model"), colours[k % colours.length], true);
+            fan(c, of.origin().toString(), of.byForecaster().get("model"), colours[k % colours.length]);
             k++;
         }
         c.getStyler().setxAxisTickLabelsFormattingFunction(ForecastCharts::yearMonth);

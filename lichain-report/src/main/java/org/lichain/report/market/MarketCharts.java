@@ -37,11 +37,11 @@ public final class MarketCharts {
         return d;
     }
 
-    private static double year(java.time.YearMonth m) {
+    static double year(java.time.YearMonth m) {
         return m.getYear() + (m.getMonthValue() - 1) / 12.0;
     }
 
-    private static XYChart chart(String title, String yTitle) {
+    static XYChart chart(String title, String yTitle) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("year")
                 .yAxisTitle(yTitle).build();
         c.getStyler().setMarkerSize(0);

@@ -24,7 +24,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class JobManager implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JobManager.class);
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private final ThreadPoolExecutor executor;
     private final int retained;
     private final Map<String, Job> jobs = new LinkedHashMap<>();
@@ -88,6 +87,18 @@ public final class JobManager implements AutoCloseable {
         return job;
     }
 
+    /** Why a job that was running when the server stopped failed. */
+    private static final String INTERRUPTED = "interrupted: the server stopped while this job ran";
+
+    /** A restored job that cannot run: failed with {@code why}, stored, and listed. */
+    private void restoreFailed(Job j, String why) {
+        j.forceFinish(Job.State.FAILED, why);
+        store.finished(j, null);
+        synchronized (jobs) {
+            jobs.put(j.id(), j);
+        }
+    }
+
     /**
      * After a restart: finished jobs are served again (results from the store), jobs that were queued run again
      * ({@code prepare} rebuilds their work from the stored request; one it refuses is marked failed), jobs that were
@@ -101,32 +112,20 @@ public final class JobManager implements AutoCloseable {
             Job j = Job.restored(r);
             switch (j.state()) {
                 case RUNNING -> {
-                    j.forceFinish(Job.State.FAILED, "interrupted: the server stopped while this job ran");
-                    store.finished(j, null);
-                    synchronized (jobs) {
-                        jobs.put(j.id(), j);
-                    }
+                    restoreFailed(j, INTERRUPTED);
                 }
                 case QUEUED -> {
                     JobRunner.Work w;
                     try {
                         w = prepare.apply(r, j);
                     } catch (RuntimeException e) {
-                        j.forceFinish(Job.State.FAILED, "not rerun after a restart: its request is no longer valid");
-                        store.finished(j, null);
-                        synchronized (jobs) {
-                            jobs.put(j.id(), j);
-                        }
+                        restoreFailed(j, "not rerun after a restart: its request is no longer valid");
                         continue;
                     }
                     try {
                         submit(j, w, r.request(), false);
                     } catch (QueueFullException e) {
-                        j.forceFinish(Job.State.FAILED, "not rerun after a restart: the queue was full");
-                        store.finished(j, null);
-                        synchronized (jobs) {
-                            jobs.put(j.id(), j);
-                        }
+                        restoreFailed(j, "not rerun after a restart: the queue was full");
                     }
                 }
                 default -> {
@@ -191,8 +190,7 @@ public final class JobManager implements AutoCloseable {
         } catch (org.lichain.dataset.InvalidInputException e) {
             job.finish(job.cancelled() ? Job.State.CANCELLED : Job.State.FAILED, null, e.getMessage());
         } catch (Exception e) {
-            String errorId = java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(6)
-                    .putShort((short) RANDOM.nextInt()).putInt(RANDOM.nextInt()).array());
+            String errorId = org.lichain.server.LichainServer.errorId();
             LOG.error("job {} failed with internal error {}", job.id(), errorId, e);
             job.finish(job.cancelled() ? Job.State.CANCELLED : Job.State.FAILED, null,
                     "internal error " + errorId + ": the server's log holds the details under this id");
@@ -264,7 +262,7 @@ public final class JobManager implements AutoCloseable {
         synchronized (jobs) {
             for (Job j : jobs.values()) {
                 if (j.state() == Job.State.RUNNING && store != null) {
-                    j.forceFinish(Job.State.FAILED, "interrupted: the server stopped while this job ran");
+                    j.forceFinish(Job.State.FAILED, INTERRUPTED);
                     store.finished(j, null);
                 }
                 if (j.state() == Job.State.RUNNING || store == null) {

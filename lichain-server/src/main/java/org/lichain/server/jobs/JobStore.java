@@ -1,7 +1,6 @@
 package org.lichain.server.jobs;
 
 import org.lichain.dataset.InvalidInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -148,9 +147,5 @@ public final class JobStore implements AutoCloseable {
         } catch (SQLException e) {
             // closing: nothing left to save
         }
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import org.lichain.dataset.DatasetException;
-import org.lichain.dataset.Problem;
 import org.lichain.market.ResultJson;
 import org.lichain.market.Scenario;
 import org.lichain.market.ScenarioParser;
@@ -55,10 +54,7 @@ public final class SimulateJobRunner implements JobRunner {
         try {
             return ScenarioParser.parse("api", text, world); // the scenario is named "api" unless it has a name
         } catch (DatasetException e) {
-            Problem p = e.problems().get(0);
-            String field = p.field() == null || p.field().isEmpty() ? "scenario" : "scenario." + p.field();
-            throw ApiProblem.invalid(field, p.reason() + (e.problems().size() > 1
-                    ? " (and " + (e.problems().size() - 1) + " more problems)" : ""));
+            throw McJobRunner.invalid(e);
         }
     }
 }
