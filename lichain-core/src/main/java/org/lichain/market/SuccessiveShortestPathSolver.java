@@ -17,9 +17,10 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
     private FlowNetwork cachedFor;
     private int cachedArcs;
     private int n;           // nodes including super source (n-2) and super sink (n-1)
-    private int m;           // residual edges
-    private int[] head;      // CSR start per node
-    private int[] adj;       // residual edge ids ordered by tail
+    private int[] head;      // per node: its first residual edge (edges are numbered by tail, see prepare)
+    private int[] rev;       // per residual edge: its reverse
+    private int[] arcEdge;   // per arc: its forward residual edge, -1 without capacity
+    private int[] nodeEdge;  // per node: its edge from s or to t, -1 without supply or demand
     private int[] aStart;    // per node: first of its admissible (zero reduced cost) edges in aAdj, this phase
     private int[] aEnd;      // per node: end of that range
     private int[] listedIn;  // per node: the phase in which its admissible edges were listed
@@ -42,6 +43,9 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
     private int[] stackNode;
     private int[] stackEdge;
     private int[] iter;
+    private int[] visitLog;  // the nodes visited in the current search, in order
+    private int logSize;
+    private int[] logAt;     // per stack depth: visitLog's size when the search descended from that depth
 
     @Override
     public FlowSolution solve(FlowNetwork net) {
@@ -57,23 +61,24 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
             if (!(c >= 0)) {
                 throw new IllegalArgumentException("arc " + a + " has a negative or undefined cost " + c);
             }
-            eCap[2 * a] = net.capacity(a);
-            eCap[2 * a + 1] = 0;
-            eCost[2 * a] = c;
-            eCost[2 * a + 1] = -c;
+            int e = arcEdge[a];
+            if (e >= 0) { // an arc without capacity has no edges (prepare)
+                eCap[e] = net.capacity(a);
+                eCap[rev[e]] = 0;
+                eCost[e] = c;
+                eCost[rev[e]] = -c;
+            }
         }
         for (int v = 0; v < nodes; v++) {
             double b = net.supply(v);
-            int e = 2 * (arcs + v);
-            eCap[e] = 0;
-            eCap[e + 1] = 0;
-            eCost[e] = 0;
-            eCost[e + 1] = 0;
+            int e = nodeEdge[v];
+            if (e >= 0) { // s -> v for a supply, v -> t for a demand (see prepare)
+                eCap[e] = Math.abs(b);
+                eCap[rev[e]] = 0;
+            }
             if (b > 0) {
-                eCap[e] = b; // s -> v
                 need += b;
             } else if (b < 0) {
-                eCap[e] = -b; // v -> t (see prepare: edge direction depends on the sign)
                 totalDemand -= b;
             }
         }
@@ -100,26 +105,19 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
             // primal-dual phase: after the potential update every shortest path uses only zero-reduced-cost edges;
             // push flow along such paths (depth-first) until none is left, then run Dijkstra again
             admissibleEdges();
-            double phase = 0;
-            while (need - sent - phase > tol) {
-                double pushed = augmentAdmissible(s, t, need - sent - phase);
-                if (pushed <= 0) {
-                    break;
-                }
-                phase += pushed;
-            }
+            double phase = augmentPhase(s, t, need - sent, tol);
             if (phase <= 0) { // numerical safety: fall back to the Dijkstra path
                 double push = need - sent;
                 for (int v = t; v != s; ) {
                     int e = prevEdge[v];
                     push = Math.min(push, eCap[e]);
-                    v = eTo[e ^ 1];
+                    v = eTo[rev[e]];
                 }
                 for (int v = t; v != s; ) {
                     int e = prevEdge[v];
                     eCap[e] -= push;
-                    eCap[e ^ 1] += push;
-                    v = eTo[e ^ 1];
+                    eCap[rev[e]] += push;
+                    v = eTo[rev[e]];
                 }
                 phase = push;
             }
@@ -128,7 +126,7 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
         double[] flow = new double[arcs];
         double total = 0;
         for (int a = 0; a < arcs; a++) {
-            double f = eCap[2 * a + 1];
+            double f = arcEdge[a] >= 0 ? eCap[rev[arcEdge[a]]] : 0;
             flow[a] = f;
             total += f * net.cost(a);
         }
@@ -162,8 +160,7 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
                 break;
             }
             double pu = pot[u];
-            for (int k = head[u]; k < head[u + 1]; k++) {
-                int e = adj[k];
+            for (int e = head[u]; e < head[u + 1]; e++) {
                 if (eCap[e] <= EPS) {
                     continue;
                 }
@@ -220,8 +217,7 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
         if (u != n - 1) { // the search stops at the sink: its edges are never followed
             double pu = pot[u];
             double tol = ZERO_REDUCED_COST * (1.0 + Math.abs(pu));
-            for (int k = head[u]; k < head[u + 1]; k++) {
-                int e = adj[k];
+            for (int e = head[u]; e < head[u + 1]; e++) {
                 int v = eTo[e];
                 // the source is visited first in every search, so no path re-enters it; and no path enters the
                 // source, so its own edges cannot regain capacity within the phase: drop those already saturated
@@ -241,57 +237,91 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
         }
     }
 
-    /** One augmenting path from s to t on edges with zero reduced cost (iterative DFS); returns the amount pushed. */
-    private double augmentAdmissible(int s, int t, double limit) {
-        int stamp = ++visitStamp;
-        if (stamp == Integer.MAX_VALUE) {
-            Arrays.fill(visited, 0);
-            visitStamp = stamp = 1;
-        }
+    /**
+     * Pushes flow along augmenting paths from s to t on edges with zero reduced cost (iterative DFS) until none is
+     * left or {@code remaining} (less {@code tol}) is sent; returns the amount pushed, summed path by path.
+     * <p>
+     * The paths are those that a fresh depth-first search from s would find one after the other, without its
+     * repeated work: after a push, a fresh search would replay the previous one exactly (its dead ends touch no edge
+     * of the path, nor any reverse of one) up to the first edge the push saturated, and go on from there. So the
+     * search resumes at the tail of that edge, with the nodes visited since it descended there unmarked again.
+     */
+    private double augmentPhase(int s, int t, double remaining, double tol) {
+        double phase = 0;
         list(s);
-        // the source's saturated edges stay saturated for the rest of the phase: start after those in front
-        while (sFirst < aEnd[s] && eCap[aAdj[sFirst]] <= EPS) {
-            sFirst++;
-        }
+        boolean fresh = true;
         int depth = 0;
-        stackNode[0] = s;
-        iter[s] = sFirst;
-        visited[s] = stamp;
-        while (depth >= 0) {
-            int u = stackNode[depth];
-            if (u == t) {
-                double push = limit;
-                for (int k = 0; k < depth; k++) {
-                    push = Math.min(push, eCap[stackEdge[k]]);
+        int stamp = visitStamp;
+        while (remaining - phase > tol) {
+            if (fresh) {
+                stamp = ++visitStamp;
+                if (stamp == Integer.MAX_VALUE) {
+                    Arrays.fill(visited, 0);
+                    visitStamp = stamp = 1;
                 }
-                for (int k = 0; k < depth; k++) {
-                    int e = stackEdge[k];
-                    eCap[e] -= push;
-                    eCap[e ^ 1] += push;
+                // the source's saturated edges stay saturated for the rest of the phase: start after those in front
+                while (sFirst < aEnd[s] && eCap[aAdj[sFirst]] <= EPS) {
+                    sFirst++;
                 }
-                return push;
+                depth = 0;
+                stackNode[0] = s;
+                iter[s] = sFirst;
+                visited[s] = stamp;
+                logSize = 0;
+                fresh = false;
             }
-            boolean advanced = false;
-            int end = aEnd[u];
-            while (iter[u] < end) {
-                int e = aAdj[iter[u]++];
-                int v = eTo[e];
-                if (visited[v] == stamp || eCap[e] <= EPS) {
-                    continue;
+            while (depth >= 0 && stackNode[depth] != t) {
+                int u = stackNode[depth];
+                boolean advanced = false;
+                int end = aEnd[u];
+                while (iter[u] < end) {
+                    int e = aAdj[iter[u]++];
+                    int v = eTo[e];
+                    if (visited[v] == stamp || eCap[e] <= EPS) {
+                        continue;
+                    }
+                    visited[v] = stamp;
+                    logAt[depth] = logSize;
+                    visitLog[logSize++] = v;
+                    stackEdge[depth] = e;
+                    stackNode[++depth] = v;
+                    list(v);
+                    iter[v] = aStart[v];
+                    advanced = true;
+                    break;
                 }
-                visited[v] = stamp;
-                stackEdge[depth] = e;
-                stackNode[++depth] = v;
-                list(v);
-                iter[v] = aStart[v];
-                advanced = true;
-                break;
+                if (!advanced) {
+                    depth--;
+                }
             }
-            if (!advanced) {
-                depth--;
+            if (depth < 0) {
+                break; // no admissible path left: the phase is over
             }
+            double push = remaining - phase;
+            for (int k = 0; k < depth; k++) {
+                push = Math.min(push, eCap[stackEdge[k]]);
+            }
+            int cut = depth;
+            for (int k = 0; k < depth; k++) {
+                int e = stackEdge[k];
+                eCap[e] -= push;
+                eCap[rev[e]] += push;
+                if (cut == depth && eCap[e] <= EPS) {
+                    cut = k;
+                }
+            }
+            phase += push;
+            if (cut == depth) {
+                fresh = true; // nothing saturated (the push was the remainder): search afresh
+                continue;
+            }
+            for (int i = logAt[cut]; i < logSize; i++) {
+                visited[visitLog[i]] = 0; // never a live stamp
+            }
+            logSize = logAt[cut];
+            depth = cut;
         }
-        return 0;
+        return phase;
     }
 
     private void push(double key, int node) {
@@ -341,58 +371,114 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
     }
 
     private void prepare(FlowNetwork net) {
-        if (cachedFor == net && cachedArcs == net.arcCount() && sameSigns(net)) {
+        if (cachedFor == net && cachedArcs == net.arcCount() && sameWiring(net)) {
             return;
         }
         int nodes = net.nodeCount();
         int arcs = net.arcCount();
         n = nodes + 2;
-        m = 2 * (arcs + nodes);
-        eTo = new int[m];
-        eCap = new double[m];
-        eCost = new double[m];
-        int[] tail = new int[m];
+        // residual edges by pair: 2a (arc a) and 2a+1 (its reverse); 2(arcs+v) (s -> v for a supply, v -> t for a
+        // demand: rebuilt if the sign changes) and its reverse
+        int pairs = 2 * (arcs + nodes);
+        int[] to = new int[pairs];
+        int[] tail = new int[pairs];
         for (int a = 0; a < arcs; a++) {
             tail[2 * a] = net.from(a);
-            eTo[2 * a] = net.to(a);
+            to[2 * a] = net.to(a);
             tail[2 * a + 1] = net.to(a);
-            eTo[2 * a + 1] = net.from(a);
+            to[2 * a + 1] = net.from(a);
         }
-        // one edge pair per node: s -> v for a supply, v -> t for a demand (rebuilt if the sign changes)
         for (int v = 0; v < nodes; v++) {
             int e = 2 * (arcs + v);
             if (net.supply(v) >= 0) {
                 tail[e] = nodes;     // s
-                eTo[e] = v;
+                to[e] = v;
                 tail[e + 1] = v;
-                eTo[e + 1] = nodes;
+                to[e + 1] = nodes;
             } else {
                 tail[e] = v;
-                eTo[e] = nodes + 1;  // t
+                to[e] = nodes + 1;  // t
                 tail[e + 1] = nodes + 1;
-                eTo[e + 1] = v;
+                to[e + 1] = v;
             }
         }
+        // Only live residual edges are listed per node: an arc without capacity never carries flow (nor does its
+        // reverse), a node without supply or demand has no edge to s or t, no search enters s (the first node
+        // settled and visited) and none leaves t (where both searches stop). The live edges are numbered in the
+        // order in which the searches scan them (by tail, then by pair number: the order of a plain adjacency
+        // list), so every scan reads consecutive entries; dropping the others keeps that order, and the searches
+        // find the same paths with fewer edges to scan. The reverse of an edge into t or out of s gets a slot
+        // outside the lists (it carries the pushed amount and is never followed).
+        boolean[] live = new boolean[pairs];
+        boolean[] listed = new boolean[pairs];
+        for (int a = 0; a < arcs; a++) {
+            boolean open = net.capacity(a) > EPS;
+            live[2 * a] = open;
+            live[2 * a + 1] = open;
+            listed[2 * a] = open;
+            listed[2 * a + 1] = open;
+        }
+        for (int v = 0; v < nodes; v++) {
+            int e = 2 * (arcs + v);
+            live[e] = Math.abs(net.supply(v)) > EPS;
+            live[e + 1] = live[e];
+            listed[e] = live[e];
+        }
         head = new int[n + 1];
-        for (int e = 0; e < m; e++) {
-            head[tail[e] + 1]++;
+        int slots = 0;
+        for (int e = 0; e < pairs; e++) {
+            if (listed[e]) {
+                head[tail[e] + 1]++;
+            }
+            if (live[e]) {
+                slots++;
+            }
         }
         for (int v = 0; v < n; v++) {
             head[v + 1] += head[v];
         }
-        adj = new int[m];
-        aAdj = new int[m];
+        int[] id = new int[pairs];
+        Arrays.fill(id, -1);
+        int[] fill = Arrays.copyOf(head, n);
+        for (int e = 0; e < pairs; e++) {
+            if (listed[e]) {
+                id[e] = fill[tail[e]]++;
+            }
+        }
+        int extra = head[n];
+        for (int e = 0; e < pairs; e++) {
+            if (live[e] && !listed[e]) {
+                id[e] = extra++;
+            }
+        }
+        eTo = new int[slots];
+        rev = new int[slots];
+        eCap = new double[slots];
+        eCost = new double[slots];
+        for (int e = 0; e < pairs; e++) {
+            if (live[e]) {
+                eTo[id[e]] = to[e];
+                rev[id[e]] = id[e ^ 1];
+            }
+        }
+        arcEdge = new int[arcs];
+        for (int a = 0; a < arcs; a++) {
+            arcEdge[a] = id[2 * a];
+        }
+        nodeEdge = new int[nodes];
+        for (int v = 0; v < nodes; v++) {
+            nodeEdge[v] = id[2 * (arcs + v)];
+        }
+        aAdj = new int[head[n]];
         aStart = new int[n];
         aEnd = new int[n];
         listedIn = new int[n];
         phaseId = 0;
-        int[] fill = Arrays.copyOf(head, n);
-        for (int e = 0; e < m; e++) {
-            adj[fill[tail[e]]++] = e;
-        }
         stackNode = new int[n + 1];
         stackEdge = new int[n + 1];
         iter = new int[n];
+        visitLog = new int[n];
+        logAt = new int[n + 1];
         dist = new double[n];
         pot = new double[n];
         prevEdge = new int[n];
@@ -401,18 +487,35 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
         visitStamp = 0;
         cachedFor = net;
         cachedArcs = arcs;
-        signs = new boolean[nodes];
+        wiring = new byte[nodes + arcs];
         for (int v = 0; v < nodes; v++) {
-            signs[v] = net.supply(v) >= 0;
+            wiring[v] = wiringOf(net.supply(v));
+        }
+        for (int a = 0; a < arcs; a++) {
+            wiring[nodes + a] = (byte) (net.capacity(a) > EPS ? 1 : 0);
         }
     }
 
-    private boolean[] signs;
+    /** Per node: supply (1), demand (-1) or neither (0); then per arc: open (1) or without capacity (0). */
+    private byte[] wiring;
 
-    /** The super-source/sink wiring depends on the sign of each supply; a change of sign rebuilds it. */
-    private boolean sameSigns(FlowNetwork net) {
-        for (int v = 0; v < signs.length; v++) {
-            if (signs[v] != (net.supply(v) >= 0)) {
+    private static byte wiringOf(double supply) {
+        return (byte) (supply > EPS ? 1 : supply < -EPS ? -1 : supply >= 0 ? 0 : 2);
+    }
+
+    /**
+     * The super-source/sink wiring depends on the sign of each supply and the live edges on which arcs have
+     * capacity: a change of either rebuilds them.
+     */
+    private boolean sameWiring(FlowNetwork net) {
+        int nodes = net.nodeCount();
+        for (int v = 0; v < nodes; v++) {
+            if (wiring[v] != wiringOf(net.supply(v))) {
+                return false;
+            }
+        }
+        for (int a = 0; a < cachedArcs; a++) {
+            if (wiring[nodes + a] != (net.capacity(a) > EPS ? 1 : 0)) {
                 return false;
             }
         }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.lichain.dataset.DatasetLoader;
 
 class FlowSolverTest {
     private final SuccessiveShortestPathSolver ours = new SuccessiveShortestPathSolver();
@@ -57,8 +59,67 @@ class FlowSolverTest {
         }
     }
 
+    /**
+     * The flow we return is the one the textbook algorithm returns ({@link ReferencePrimalDual}: a fresh search per
+     * augmenting path over every residual edge), bit for bit, on networks full of ties (costs from four values, so
+     * many optimal flows exist), with sources without supply and arcs without capacity, solved twice on the same
+     * network with its wiring changed in between (a source emptied, an arc closed or opened: the solver's cached
+     * structure must follow). The search order is what picks among equal-cost flows, so a faster search that changed
+     * it would fail here.
+     */
+    @Test
+    void degenerateRandomInstances_sameFlowAsTextbookSearch() {
+        SplittableRandom rng = new SplittableRandom(20261206L);
+        ReferencePrimalDual reference = new ReferencePrimalDual();
+        int changedWiring = 0;
+        for (int k = 0; k < 2000; k++) {
+            FlowNetwork n = randomNetwork(rng, true);
+            assertSameFlow(n, reference, "instance " + k);
+            // change the wiring on the same network: close or open an arc; move one source's supply to another
+            int a = rng.nextInt(n.arcCount());
+            if (n.cost(a) < 1e6) {
+                n.setCapacity(a, n.capacity(a) > 0 ? 0 : Double.POSITIVE_INFINITY);
+                changedWiring++;
+            }
+            int from = rng.nextInt(2);
+            int to = 1 - from;
+            if (n.supply(from) > 0) {
+                n.setSupply(to, n.supply(to) + n.supply(from));
+                n.setSupply(from, 0);
+                changedWiring++;
+            }
+            assertSameFlow(n, reference, "instance " + k + " rewired");
+        }
+        assertThat(changedWiring).as("rewired networks").isGreaterThan(1000);
+    }
+
+    /** Every month of the base run 2020–2040: the same flow and node potentials as the textbook search. */
+    @Test
+    void baseRunMonths_sameFlowAsTextbookSearch() {
+        MarketInputs in = MarketInputs.fromWorld(DatasetLoader.loadEmbedded(), Scenario.base());
+        List<FlowNetwork> months = Simulation.monthlyTradeProblems(in);
+        assertThat(months).hasSize(252);
+        ReferencePrimalDual reference = new ReferencePrimalDual();
+        for (int i = 0; i < months.size(); i++) {
+            assertSameFlow(months.get(i), reference, "month " + i);
+        }
+    }
+
+    private void assertSameFlow(FlowNetwork n, ReferencePrimalDual reference, String what) {
+        FlowSolution a = ours.solve(n);
+        FlowSolution b = reference.solve(n);
+        assertThat(a.flow()).as("%s: flows", what).containsExactly(b.flow());
+        assertThat(a.potential()).as("%s: potentials", what).containsExactly(b.potential());
+        assertThat(a.costUsd()).as("%s: cost", what).isEqualTo(b.costUsd());
+    }
+
     /** Sources → gates → converters → regions → sink, with random capacities, costs and a holding arc per source. */
     static FlowNetwork randomNetwork(SplittableRandom rng) {
+        return randomNetwork(rng, false);
+    }
+
+    /** With {@code ties}, arc costs take one of four values (0, 100, 200, 300 US$/t), so optima are rarely unique. */
+    static FlowNetwork randomNetwork(SplittableRandom rng, boolean ties) {
         int sources = 2 + rng.nextInt(8);
         int converters = 1 + rng.nextInt(4);
         int regions = 1 + rng.nextInt(5);
@@ -73,7 +134,7 @@ class FlowSolverTest {
             for (int c = 0; c < converters; c++) {
                 if (rng.nextInt(4) != 0) {
                     n.addArc(s, sources + c, rng.nextInt(3) == 0 ? rng.nextDouble() * 500 : Double.POSITIVE_INFINITY,
-                            rng.nextDouble() * 800);
+                            ties ? 100 * rng.nextInt(4) : rng.nextDouble() * 800);
                 }
             }
             n.addArc(s, sink, Double.POSITIVE_INFINITY, 1e6); // hold at origin
@@ -81,7 +142,8 @@ class FlowSolverTest {
         for (int c = 0; c < converters; c++) {
             for (int r = 0; r < regions; r++) {
                 n.addArc(sources + c, sources + converters + r,
-                        rng.nextInt(3) == 0 ? rng.nextDouble() * 800 : Double.POSITIVE_INFINITY, rng.nextDouble() * 300);
+                        rng.nextInt(3) == 0 ? rng.nextDouble() * 800 : Double.POSITIVE_INFINITY,
+                        ties ? 100 * rng.nextInt(4) : rng.nextDouble() * 300);
             }
         }
         for (int r = 0; r < regions; r++) {
