@@ -21,12 +21,14 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
     private int[] rev;       // per residual edge: its reverse
     private int[] arcEdge;   // per arc: its forward residual edge, -1 without capacity
     private int[] nodeEdge;  // per node: its edge from s or to t, -1 without supply or demand
+    private int tFeeder;     // the only node with an edge to t, -1 if there are several (see feederStart)
     private int[] aStart;    // per node: first of its admissible (zero reduced cost) edges in aAdj, this phase
     private int[] aEnd;      // per node: end of that range
     private int[] listedIn;  // per node: the phase in which its admissible edges were listed
     private int phaseId;     // current primal-dual phase (stamp for listedIn)
     private int aTop;        // next free slot of aAdj in this phase
     private int[] aAdj;      // the phase's admissible edge ids, per node in the order of adj
+    private int[] aTo;       // their heads
     private int sFirst;      // first of the source's admissible edges that may still have capacity in this phase
     private int[] visited;   // depth-first search: visitStamp marks the nodes visited in the current search
     private int visitStamp;
@@ -93,14 +95,11 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
             if (dist[t] == Double.POSITIVE_INFINITY) {
                 throw new InfeasibleFlowException("cannot route " + (need - sent) + " t LCE: capacities too small");
             }
-            double maxDist = 0;
+            // every node's distance capped at the sink's (unreached nodes included): keeps reduced costs non-negative
+            double cap = dist[t];
             for (int v = 0; v < n; v++) {
-                if (dist[v] < Double.POSITIVE_INFINITY && dist[v] > maxDist) {
-                    maxDist = dist[v];
-                }
-            }
-            for (int v = 0; v < n; v++) {
-                pot[v] += dist[v] < Double.POSITIVE_INFINITY ? dist[v] : maxDist;
+                double d = dist[v];
+                pot[v] += d > cap ? cap : d;
             }
             // primal-dual phase: after the potential update every shortest path uses only zero-reduced-cost edges;
             // push flow along such paths (depth-first) until none is left, then run Dijkstra again
@@ -139,7 +138,7 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
 
     /**
      * Dijkstra on reduced costs with a binary heap (lazy deletion), stopped once the sink is settled; the potential
-     * update then uses min(dist, dist[sink]) for every node, which keeps all reduced costs non-negative.
+     * update (in solve) then uses min(dist, dist[sink]) for every node, which keeps all reduced costs non-negative.
      */
     private void dijkstra(int s) {
         Arrays.fill(dist, Double.POSITIVE_INFINITY);
@@ -177,14 +176,6 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
                     dist[v] = nd;
                     prevEdge[v] = e;
                     push(nd, v);
-                }
-            }
-        }
-        double cap = dist[t];
-        if (cap < Double.POSITIVE_INFINITY) {
-            for (int v = 0; v < n; v++) {
-                if (dist[v] > cap) {
-                    dist[v] = cap;
                 }
             }
         }
@@ -226,6 +217,7 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
                 }
                 double rc = eCost[e] + pu - pot[v];
                 if (Math.abs(rc) <= tol) {
+                    aTo[k2] = v;
                     aAdj[k2++] = e;
                 }
             }
@@ -275,9 +267,13 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
                 boolean advanced = false;
                 int end = aEnd[u];
                 while (iter[u] < end) {
-                    int e = aAdj[iter[u]++];
-                    int v = eTo[e];
-                    if (visited[v] == stamp || eCap[e] <= EPS) {
+                    int k = iter[u]++;
+                    int v = aTo[k];
+                    if (visited[v] == stamp) {
+                        continue;
+                    }
+                    int e = aAdj[k];
+                    if (eCap[e] <= EPS) {
                         continue;
                     }
                     visited[v] = stamp;
@@ -286,7 +282,7 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
                     stackEdge[depth] = e;
                     stackNode[++depth] = v;
                     list(v);
-                    iter[v] = aStart[v];
+                    iter[v] = v == tFeeder ? feederStart(v) : aStart[v];
                     advanced = true;
                     break;
                 }
@@ -322,6 +318,18 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
             depth = cut;
         }
         return phase;
+    }
+
+    /**
+     * Where the search starts among the admissible edges of {@link #tFeeder}, the only node with an edge to t: at that
+     * edge (the node's last, see prepare). Every other edge leaves it towards nodes from which t can only be reached
+     * through it again, and it is on the search's stack: a plain search explores them first, finds nothing and marks
+     * them visited; those marks never decide a later path (such nodes stay dead while the feeder is marked, and a
+     * resume that unmarks the feeder unmarks them too). Without an admissible edge to t: the end (a dead end).
+     */
+    private int feederStart(int v) {
+        int last = aEnd[v] - 1;
+        return last >= aStart[v] && aAdj[last] == nodeEdge[v] ? last : aEnd[v];
     }
 
     private void push(double key, int node) {
@@ -466,10 +474,20 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
             arcEdge[a] = id[2 * a];
         }
         nodeEdge = new int[nodes];
+        tFeeder = -1;
+        int feeders = 0;
         for (int v = 0; v < nodes; v++) {
             nodeEdge[v] = id[2 * (arcs + v)];
+            if (nodeEdge[v] >= 0 && net.supply(v) < 0) {
+                tFeeder = v;
+                feeders++;
+            }
+        }
+        if (feeders != 1) {
+            tFeeder = -1; // several demand nodes: a plain search
         }
         aAdj = new int[head[n]];
+        aTo = new int[head[n]];
         aStart = new int[n];
         aEnd = new int[n];
         listedIn = new int[n];
