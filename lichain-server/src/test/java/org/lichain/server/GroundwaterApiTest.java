@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lichain.dataset.DatasetLoader;
+import org.lichain.dataset.DatasetSource;
 import org.lichain.environment.IncidentReplay;
 import org.lichain.environment.RiverNetwork;
 import org.lichain.report.environment.GroundwaterJson;
@@ -78,6 +81,39 @@ class GroundwaterApiTest {
         assertThat(j).isEqualTo(expected);
         assertThat(http.get("/api/env/replay/atlantis-1900").status()).isEqualTo(404);
         ApiTest.assertProblem(http.get("/api/env/replay/jinjiang-2022?observed_ug_per_l=0"), 400, "observed_ug_per_l");
+    }
+
+    /**
+     * A dataset whose river network lacks the station the incident is observed at (here the embedded one without
+     * ST-INTAKE-GAOAN): the replay is "not available" (501), not a client error. A regression once made it a 400
+     * "unknown station" when the network started refusing unknown ids with another exception.
+     */
+    @Test
+    void replay_onADatasetWithoutTheIncidentStation_is501NotAvailable() {
+        DatasetSource embedded = DatasetSource.embedded();
+        DatasetSource withoutGaoan = new DatasetSource() {
+            @Override
+            public String name() {
+                return "embedded dataset without ST-INTAKE-GAOAN";
+            }
+
+            @Override
+            public Optional<String> read(String file) {
+                Optional<String> text = embedded.read(file);
+                return !file.equals("monitoring_stations.csv") ? text : text.map(t -> t.lines()
+                        .filter(l -> !l.startsWith("ST-INTAKE-GAOAN,")).collect(Collectors.joining("\n", "", "\n")));
+            }
+        };
+        World w = DatasetLoader.load(withoutGaoan);
+        RiverNetwork n = w.extension(RiverNetwork.class).orElseThrow();
+        assertThat(n.stations()).extracting(s -> s.id()).doesNotContain("ST-INTAKE-GAOAN").isNotEmpty();
+        try (LichainServer s = LichainServer.start(w, Fixture.config(), List.of())) {
+            Http h = new Http(s);
+            Http.Response r = h.get("/api/env/replay/jinjiang-2022");
+            ApiTest.assertProblem(r, 501, null);
+            assertThat(r.json().get("capability").asText()).isEqualTo("replay");
+            assertThat(r.json().get("detail").asText()).contains("ST-INTAKE-GAOAN");
+        }
     }
 
     @Test
