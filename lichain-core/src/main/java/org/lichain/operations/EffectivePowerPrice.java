@@ -121,12 +121,16 @@ public final class EffectivePowerPrice {
                 keyOf.put(key, p.key());
             }
         }
+        Map<ProblemKey, Integer> uses = new HashMap<>(); // plant-months per distinct problem (progress ticks)
+        for (ProblemKey k : keyOf.values()) {
+            uses.merge(k, 1, Integer::sum);
+        }
         Map<ProblemKey, Solved> solved = new HashMap<>();
         List<Problem> todo = new ArrayList<>(distinct.values());
         if (threads == 1 || todo.size() <= 1) {
             for (Problem p : todo) {
                 solved.put(p.key(), p.solve());
-                tick(keyOf, p.key(), onEach);
+                tick(uses.get(p.key()), onEach);
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, todo.size()), r -> {
@@ -139,7 +143,7 @@ public final class EffectivePowerPrice {
                 for (Problem p : todo) {
                     futures.add(pool.submit(() -> {
                         Solved sv = p.solve();
-                        tick(keyOf, p.key(), onEach);
+                        tick(uses.get(p.key()), onEach);
                         return sv;
                     }));
                 }
@@ -166,14 +170,13 @@ public final class EffectivePowerPrice {
         return out;
     }
 
-    private static void tick(Map<String, ProblemKey> keyOf, ProblemKey k, Runnable onEach) {
+    /** One progress tick per plant-month the solved problem answers. */
+    private static void tick(int plantMonths, Runnable onEach) {
         if (onEach == null) {
             return;
         }
-        for (ProblemKey v : keyOf.values()) {
-            if (v.equals(k)) {
-                onEach.run();
-            }
+        for (int i = 0; i < plantMonths; i++) {
+            onEach.run();
         }
     }
 

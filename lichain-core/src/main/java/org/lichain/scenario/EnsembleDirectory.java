@@ -145,12 +145,7 @@ public final class EnsembleDirectory {
                     throw new InvalidInputException(manifest + ": unreadable resume manifest (damaged); run "
                             + "'lichain mc --clean --out " + dir + "' to discard the unfinished ensemble");
                 }
-                List<String> diffs = new ArrayList<>();
-                expected.fieldNames().forEachRemaining(k -> {
-                    if (found.get(k) == null || !expected.get(k).asText().equals(found.get(k).asText())) {
-                        diffs.add(k + " was " + found.get(k) + ", now " + expected.get(k));
-                    }
-                });
+                List<String> diffs = manifestDiffs(found, expected);
                 if (!diffs.isEmpty()) {
                     throw new InvalidInputException("--resume: the unfinished ensemble in " + dir
                             + " was started with other settings: " + String.join("; ", diffs)
@@ -207,17 +202,21 @@ public final class EnsembleDirectory {
 
     private static boolean sameManifest(Path manifest, ObjectNode expected) {
         try {
-            JsonNode found = MAPPER.readTree(manifest.toFile());
-            for (var it = expected.fieldNames(); it.hasNext(); ) {
-                String k = it.next();
-                if (found.get(k) == null || !expected.get(k).asText().equals(found.get(k).asText())) {
-                    return false;
-                }
-            }
-            return true;
+            return manifestDiffs(MAPPER.readTree(manifest.toFile()), expected).isEmpty();
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The settings in which a stored manifest differs from the expected one ("k was X, now Y"), in its order. */
+    private static List<String> manifestDiffs(JsonNode found, ObjectNode expected) {
+        List<String> diffs = new ArrayList<>();
+        expected.fieldNames().forEachRemaining(k -> {
+            if (found.get(k) == null || !expected.get(k).asText().equals(found.get(k).asText())) {
+                diffs.add(k + " was " + found.get(k) + ", now " + expected.get(k));
+            }
+        });
+        return diffs;
     }
 
     /** What a resumed run must agree on: model, scenario content, seed, runs and chunking. */

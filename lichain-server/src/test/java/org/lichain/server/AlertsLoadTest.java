@@ -31,6 +31,8 @@ import org.lichain.environment.MonitoringStore;
  */
 class AlertsLoadTest {
     static final int ROWS = 2_000_000;
+    /** The child server's heap limit. */
+    static final int HEAP_MB = 512;
 
     @TempDir
     Path dir;
@@ -48,7 +50,7 @@ class AlertsLoadTest {
         AlertsLoadTestData.generate(db, stations(), ROWS);
         System.out.printf("AlertsLoadTest: generated %,d measurements in %.1f s%n", ROWS, (System.nanoTime() - t0) / 1e9);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-cp",
+        Process child = new ProcessBuilder(java, "-Xmx" + HEAP_MB + "m", "-XX:+ExitOnOutOfMemoryError", "-cp",
                 System.getProperty("java.class.path"), ServerChild.class.getName(), db.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
@@ -87,7 +89,8 @@ class AlertsLoadTest {
             String metrics = get(client, base + "/metrics").body();
             double heapUsed = gauge(metrics, "jvm_heap_used_bytes");
             double heapMax = gauge(metrics, "jvm_heap_max_bytes");
-            assertThat(heapMax).isLessThanOrEqualTo(512.0 * 1024 * 1024);
+            // the server answered under the limit it was started with (its own gauge; the JVM may round it down)
+            assertThat(heapMax).isPositive().isLessThanOrEqualTo(HEAP_MB * 1048576.0);
             System.out.printf("AlertsLoadTest: first page %.2f s; ten in parallel %.2f s; heap used after %.0f MB "
                     + "of %.0f MB%n", firstS, parallelS, heapUsed / 1048576, heapMax / 1048576);
         } finally {
