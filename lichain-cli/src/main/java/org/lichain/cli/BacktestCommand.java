@@ -114,8 +114,8 @@ public final class BacktestCommand implements Callable<Integer> {
                 throw new org.lichain.dataset.InvalidInputException("--origins: '" + origins
                         + "' is not a range YYYY-MM..YYYY-MM");
             }
-            from = ForecastCommand.Options.month("--origins", parts[0]);
-            to = ForecastCommand.Options.month("--origins", parts[1]);
+            from = CliMonths.parse("--origins", parts[0]);
+            to = CliMonths.parse("--origins", parts[1]);
         }
         int[] hs = horizons == null ? org.lichain.market.RollingForecast.DEFAULT_HORIZONS : horizons;
         for (int h : hs) {

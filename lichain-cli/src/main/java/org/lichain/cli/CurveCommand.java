@@ -203,11 +203,7 @@ public final class CurveCommand implements Callable<Integer> {
         }
         YearMonth ym = null;
         if (month != null) {
-            try {
-                ym = YearMonth.parse(month);
-            } catch (DateTimeParseException e) {
-                throw new InvalidInputException("--month '" + month + "': not a month YYYY-MM");
-            }
+            ym = CliMonths.parse("--month", month);
         }
         int y = ym != null ? ym.getYear() : year;
         CostCurves.Price p;

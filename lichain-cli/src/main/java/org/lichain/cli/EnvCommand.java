@@ -101,14 +101,6 @@ public final class EnvCommand implements Runnable {
         }
     }
 
-    static YearMonth month(String text, String option) {
-        try {
-            return YearMonth.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(option + " " + text + ": not a month YYYY-MM");
-        }
-    }
-
     // ---------------------------------------------------------------- footprint
     @Command(name = "footprint", mixinStandardHelpOptions = true,
             description = "Residue, tailings, CO2e, water and thallium of a region in a year, with intensities per t LCE.")
@@ -711,7 +703,7 @@ public final class EnvCommand implements Runnable {
 
         @Override
         public Integer call() {
-            YearMonth m = month(month, "--month");
+            YearMonth m = CliMonths.parse("--month", month);
             World w = data.world();
             RiverNetwork n = network(w);
             List<Alerts.Alert> past = new ArrayList<>();

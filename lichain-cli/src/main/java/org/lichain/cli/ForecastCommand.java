@@ -66,7 +66,7 @@ public final class ForecastCommand implements Callable<Integer> {
             }
             o = rec.lastKey();
         } else {
-            o = Options.month("--origin", origin);
+            o = CliMonths.parse("--origin", origin);
         }
         RollingForecast.Outlook f = RollingForecast.forecast(w, o, months, Options.runs(runs), seed,
                 Options.threads(threads));
@@ -136,14 +136,6 @@ public final class ForecastCommand implements Callable<Integer> {
     /** Option parsing helpers. */
     static final class Options {
         private Options() {
-        }
-
-        static YearMonth month(String option, String v) {
-            try {
-                return YearMonth.parse(v.trim());
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new InvalidInputException(option + ": '" + v + "' is not a month YYYY-MM");
-            }
         }
 
         /** The ensemble's runs per forecast, 1..1000. */

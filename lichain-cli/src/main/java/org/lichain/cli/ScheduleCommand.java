@@ -83,7 +83,7 @@ public final class ScheduleCommand implements Callable<Integer> {
         if (plant == null) {
             throw new InvalidInputException("give --plant ID (see 'lichain schedule --list') or --list");
         }
-        YearMonth m = EnvCommand.month(month, "--month");
+        YearMonth m = CliMonths.parse("--month", month);
         Tariff t = tariff == null ? null : resolveTariff(w, tariff);
         String plantId = Ids.resolve(plant, w.assets().stream().map(org.lichain.world.Asset::id).toList(), "plant",
                 "list them with 'lichain schedule --list'");

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lichain.market.MarketCsv;
@@ -143,12 +142,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     static YearMonth month(String option, String v) {
-        YearMonth m;
-        try {
-            m = YearMonth.parse(v);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(option + " " + v + ": not a month YYYY-MM");
-        }
+        YearMonth m = CliMonths.parse(option, v);
         if (m.isBefore(org.lichain.dataset.RowReader.FIRST_MONTH) || m.isAfter(org.lichain.dataset.RowReader.LAST_MONTH)) {
             throw new InvalidInputException(option + " " + v + ": outside " + org.lichain.dataset.RowReader.FIRST_MONTH
                     + " to " + org.lichain.dataset.RowReader.LAST_MONTH);

@@ -100,6 +100,24 @@ class BadInputTest {
                 "outside 2000-01 to 2100-12");
     }
 
+    /** Every month option of every command refuses a month that is not YYYY-MM in the same words, naming itself. */
+    @Test
+    void badMonthOptions_areRefusedAlike() {
+        String[][] cases = {
+            {"--month", "2025-13", "curve", "--month", "2025-13"},
+            {"--from", "13-2025", "simulate", "--from", "13-2025"},
+            {"--to", "2030/01", "simulate", "--to", "2030/01"},
+            {"--origin", "soon", "forecast", "--origin", "soon"},
+            {"--origins", "2020-1", "backtest", "--rolling", "--origins", "2020-1..2021-01"},
+            {"--month", "July", "schedule", "--plant", "CN-JX-01", "--month", "July"},
+            {"--month", "2025-7", "env", "plan", "--month", "2025-7"},
+        };
+        for (String[] c : cases) {
+            String[] args = java.util.Arrays.copyOfRange(c, 2, c.length);
+            refused(CliTestSupport.run(args), c[0] + " '" + c[1] + "': not a month (YYYY-MM)");
+        }
+    }
+
     @Test
     void anExpansionBeforeTheAssetStarts_isRefused() throws Exception {
         Path d = dir.resolve("ds");
