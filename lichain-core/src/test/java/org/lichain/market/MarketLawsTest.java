@@ -20,7 +20,9 @@ import org.lichain.dataset.DatasetLoader;
  * <li>Suspending any producing asset in any window 2021-2035 raises the average price in the window, and its effect
  * 24 months after the window is smaller than its largest effect inside it. Excluded: an asset whose own product is
  * under an export ban in the window or the 24 months after (Zimbabwe's concentrate from 2027): its output is
- * stranded, so suspending it removes no supply from the market.</li>
+ * stranded, so suspending it removes no supply from the market. <b>Known counterexamples</b> (issue 12 open;
+ * docs/market.md, Laws): the fade half fails in ~0.4% of random cases, all one- or two-month suspensions in
+ * capacity-bound years (2021, 2027–28), e.g. CN-QH-01 in Feb 2021 (jqwik seed 4242); this fixed seed samples none.</li>
  * <li>More state support (region or asset: loss tolerance, patience, utilisation floor) lowers the average price over
  * the period it is in force; removing the base scenario's Yichun support raises it. (Single months can move the
  * other way: supported output crowds out unsupported producers, who are then slower to come back.)</li>
