@@ -531,14 +531,8 @@ public final class EnvCommand implements Runnable {
             String next = p.next() == null ? null : p.next().encode();
             if (json) {
                 ObjectNode o2 = Json.object();
-                EnvJson.alerts(o2.putArray("alerts"), p.alerts(),
+                EnvJson.alertPage(o2, p, lim,
                         w.extension(org.lichain.environment.groundwater.GroundwaterSites.class).orElse(null));
-                EnvJson.incidents(o2.putArray("incidents"), Alerts.incidents(p.alerts()));
-                o2.put("measurements", p.measurements());
-                ObjectNode page = o2.putObject("page");
-                page.put("limit", lim);
-                page.put("measurements_scanned", p.scanned());
-                page.put("next_cursor", next);
                 Json.print(out, o2);
                 return 0;
             }

@@ -161,32 +161,18 @@ final class MonitoringApi {
         } catch (InvalidInputException e) {
             throw ApiProblem.invalid("cursor", e.getMessage());
         }
-        ObjectNode root = Json.object();
-        ArrayNode arr = root.putArray("alerts");
-        ObjectNode page = Json.object();
-        long scanned = 0;
-        AlertPages.Cursor next = null;
-        long total = 0;
+        AlertPages.Page p = null; // no store yet: an empty last page
         if (Files.exists(db)) {
             lock.lock();
             try (MonitoringStore store = openStore()) {
-                AlertPages.Page p = AlertPages.page(n, o, store, cursor, limit, EnvApi.LEDGER_FROM_YEAR,
-                        this::discharge);
-                total = p.measurements();
-                scanned = p.scanned();
-                next = p.next();
-                EnvJson.alerts(arr, p.alerts(),
-                        world.extension(org.lichain.environment.groundwater.GroundwaterSites.class).orElse(null));
-                EnvJson.incidents(root.putArray("incidents"), Alerts.incidents(p.alerts()));
+                p = AlertPages.page(n, o, store, cursor, limit, EnvApi.LEDGER_FROM_YEAR, this::discharge);
             } finally {
                 lock.unlock();
             }
         }
-        root.put("measurements", total);
-        page.put("limit", limit);
-        page.put("measurements_scanned", scanned);
-        page.put("next_cursor", next == null ? null : next.encode());
-        root.set("page", page);
+        ObjectNode root = Json.object();
+        EnvJson.alertPage(root, p, limit,
+                world.extension(org.lichain.environment.groundwater.GroundwaterSites.class).orElse(null));
         ctx.contentType("application/json").result(Json.bytes(root));
     }
 

@@ -116,6 +116,19 @@ class GroundwaterApiTest {
         }
     }
 
+    /** Before anything is ingested: the same fields as any page (incidents too), empty, and the last page. */
+    @Test
+    void alerts_withoutAStore_areAnEmptyLastPage() {
+        JsonNode j = http.get("/api/env/alerts?limit=5").json();
+        assertThat(j.fieldNames()).toIterable().containsExactly("alerts", "incidents", "measurements", "page");
+        assertThat(j.get("alerts")).isEmpty();
+        assertThat(j.get("incidents")).isEmpty();
+        assertThat(j.get("measurements").asLong()).isZero();
+        assertThat(j.get("page").get("limit").asInt()).isEqualTo(5);
+        assertThat(j.get("page").get("measurements_scanned").asLong()).isZero();
+        assertThat(j.get("page").get("next_cursor").isNull()).isTrue();
+    }
+
     @Test
     void wells_emptyStoreHasNoWells() {
         assertThat(http.get("/api/env/wells").json().get("wells")).isEmpty();
