@@ -123,7 +123,7 @@ public final class ScenarioFile {
         Node bn = top.entries().get("base");
         if (bn != null && !isNull(bn)) {
             if (bn instanceof MapNode) {
-                baseYaml = baseText(yaml);
+                baseYaml = baseText(yaml, bn.line());
             } else {
                 problems.add(file, bn.line(), 0, "base", null, "must be a mapping (the model's own settings)");
             }
@@ -443,13 +443,19 @@ public final class ScenarioFile {
         return v;
     }
 
-    private static String baseText(String yaml) {
+    /**
+     * The {@code base} section as YAML text for the model; what the full YAML reader refuses there (e.g. {@code .inf},
+     * which our reader takes as text) is a problem at its line, not an exception.
+     */
+    private String baseText(String yaml, int baseLine) {
         try {
             YAMLMapper mapper = new YAMLMapper();
             JsonNode base = mapper.readTree(yaml).get("base");
             return mapper.writeValueAsString(base);
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+            int line = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr() : baseLine;
+            problems.add(file, line, 0, "base", null, "cannot be read as YAML: " + e.getOriginalMessage());
+            return "";
         }
     }
 }

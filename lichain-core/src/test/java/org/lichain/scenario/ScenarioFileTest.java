@@ -103,6 +103,18 @@ class ScenarioFileTest {
                 .isInstanceOf(DatasetException.class).hasMessageContaining("not valid YAML");
     }
 
+    /**
+     * Found by the time-boxed fuzzing run (corpus: ensembleScenario-base-dot-inf): our reader takes {@code .inf} in
+     * the model's {@code base} section as text, the full YAML reader that passes the section on refused it with an
+     * exception. Now a located problem in the file.
+     */
+    @Test
+    void baseSectionTheYamlReaderRefuses_isALocatedProblem() {
+        String yaml = "base:\n  cost_inflation:\n    dist: uniform\n    mUn: .inf\n    max: ######1.2\n";
+        assertThatThrownBy(() -> ScenarioFile.parse("b.yaml", "b", yaml)).isInstanceOf(DatasetException.class)
+                .hasMessageContaining("b.yaml:4").hasMessageContaining("base").hasMessageContaining("YAML");
+    }
+
     @Test
     void seriesKnots_mustBeYearsWithNumbersOrDistributions() {
         String yaml = """
