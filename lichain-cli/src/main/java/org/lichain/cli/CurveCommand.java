@@ -4,7 +4,6 @@ import org.lichain.dataset.InvalidInputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -95,14 +94,9 @@ public final class CurveCommand implements Callable<Integer> {
             boolean annual = month == null;
             power = (a, m) -> org.lichain.operations.EffectivePowerPrice.of(w, a.id(),
                     annual ? java.time.YearMonth.of(m.getYear(), (m.getMonthValue() - 1) / 3 * 3 + 1) : m).ratioToFlat();
-            YearMonth ymOrNull = null;
-            boolean monthOk = true;
-            try {
-                ymOrNull = annual ? null : YearMonth.parse(month);
-            } catch (DateTimeParseException e) {
-                monthOk = false; // build() reports the bad --month
-            }
-            if (monthOk && year >= 2015 && year <= 2040) {
+            // a bad --month is refused here (as build() would); a --year out of range by build(), below
+            YearMonth ymOrNull = annual ? null : CliMonths.parse("--month", month);
+            if (year >= 2015 && year <= 2040) {
                 scheduleAll(w, ymOrNull, year);
             }
         }

@@ -122,6 +122,7 @@ public final class ScheduleCommand implements Callable<Integer> {
     }
 
     private void list(World w, PrintWriter out) {
+        YearMonth m = CliMonths.parse("--month", month);
         List<Asset> plants = PlantModels.plants(w);
         if (json) {
             ArrayNode arr = Json.MAPPER.createArrayNode();
@@ -133,7 +134,7 @@ public final class ScheduleCommand implements Callable<Integer> {
                 o.put("route", a.route().id());
                 o.put("kind", a.kind().id());
                 o.put("region", a.region());
-                o.put("tariff", PlantModels.tariffFor(w, a, YearMonth.parse(month)).id());
+                o.put("tariff", PlantModels.tariffFor(w, a, m).id());
             }
             Json.print(out, arr);
             return;
@@ -141,7 +142,7 @@ public final class ScheduleCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-14s %-26s %-8s %-12s %-18s %s%n", "id", "route", "country", "kind", "tariff", "name");
         for (Asset a : plants) {
             out.printf(Locale.ROOT, "%-14s %-26s %-8s %-12s %-18s %s%n", a.id(), a.route().id(), a.country(),
-                    a.kind().id(), PlantModels.tariffFor(w, a, YearMonth.parse(month)).id(), a.name());
+                    a.kind().id(), PlantModels.tariffFor(w, a, m).id(), a.name());
         }
         out.printf(Locale.ROOT, "%d plants with a model%n", plants.size());
         out.flush();

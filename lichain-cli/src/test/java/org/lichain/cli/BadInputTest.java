@@ -110,6 +110,8 @@ class BadInputTest {
             {"--origin", "soon", "forecast", "--origin", "soon"},
             {"--origins", "2020-1", "backtest", "--rolling", "--origins", "2020-1..2021-01"},
             {"--month", "July", "schedule", "--plant", "CN-JX-01", "--month", "July"},
+            {"--month", "July", "schedule", "--list", "--month", "July"},
+            {"--month", "2025-07x", "curve", "--power-price", "scheduled", "--month", "2025-07x"},
             {"--month", "2025-7", "env", "plan", "--month", "2025-7"},
         };
         for (String[] c : cases) {

@@ -6,7 +6,9 @@ import java.util.Arrays;
  * Our specialised min-cost flow solver for the small monthly trade network: successive shortest paths with
  * Johnson potentials and a binary-heap Dijkstra that stops at the sink.
  * All arc costs must be non-negative (they are freight, tariffs and penalties). Work arrays are kept between calls
- * on the same topology, so a month's solve allocates only the result arrays.
+ * on the same network while its wiring stays (which nodes have supply or demand, which arcs have capacity), so such a
+ * month's solve allocates only the result arrays; a change of wiring (a ban starting or ending, a need or a
+ * country's stock reaching zero) rebuilds them.
  * Not thread-safe: use one instance per thread.
  */
 public final class SuccessiveShortestPathSolver implements FlowSolver {
@@ -21,13 +23,13 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
     private int[] rev;       // per residual edge: its reverse
     private int[] arcEdge;   // per arc: its forward residual edge, -1 without capacity
     private int[] nodeEdge;  // per node: its edge from s or to t, -1 without supply or demand
-    private int tFeeder;     // the only node with an edge to t, -1 if there are several (see feederStart)
+    private int tFeeder;     // the only node with an edge to t, -1 if there are none or several (see feederStart)
     private int[] aStart;    // per node: first of its admissible (zero reduced cost) edges in aAdj, this phase
     private int[] aEnd;      // per node: end of that range
     private int[] listedIn;  // per node: the phase in which its admissible edges were listed
     private int phaseId;     // current primal-dual phase (stamp for listedIn)
     private int aTop;        // next free slot of aAdj in this phase
-    private int[] aAdj;      // the phase's admissible edge ids, per node in the order of adj
+    private int[] aAdj;      // the phase's admissible edge ids, per node in scan order
     private int[] aTo;       // their heads
     private int sFirst;      // first of the source's admissible edges that may still have capacity in this phase
     private int[] visited;   // depth-first search: visitStamp marks the nodes visited in the current search
@@ -514,7 +516,10 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
         }
     }
 
-    /** Per node: supply (1), demand (-1) or neither (0); then per arc: open (1) or without capacity (0). */
+    /**
+     * Per node: supply (1), demand (-1), neither (0; |supply| at most EPS and not negative) or a tiny demand (2; its
+     * edge points to t but is dead); then per arc: open (1) or without capacity (0).
+     */
     private byte[] wiring;
 
     private static byte wiringOf(double supply) {

@@ -62,17 +62,20 @@ class FlowSolverTest {
     /**
      * The flow we return is the one the textbook algorithm returns ({@link ReferencePrimalDual}: a fresh search per
      * augmenting path over every residual edge), bit for bit, on networks full of ties (costs from four values, so
-     * many optimal flows exist), with sources without supply, arcs without capacity and in a third of them a second
-     * demand node, solved twice on the same
-     * network with its wiring changed in between (a source emptied, an arc closed or opened: the solver's cached
-     * structure must follow). The search order is what picks among equal-cost flows, so a faster search that changed
-     * it would fail here.
+     * many optimal flows exist), with sources without supply, arcs without capacity, a tiny supply and a tiny
+     * capacity (at most the solver's 1e-9) and in a third of them a second demand node; each solved three times on
+     * the same network object: as drawn, with its wiring changed (a source emptied, an arc closed or opened: the
+     * solver's cached structure must follow), then with other values on the same wiring (the cached structure
+     * reused). The search order is what picks among equal-cost flows, so a faster search that changed it would fail
+     * here.
      */
     @Test
     void degenerateRandomInstances_sameFlowAsTextbookSearch() {
         SplittableRandom rng = new SplittableRandom(20261206L);
         ReferencePrimalDual reference = new ReferencePrimalDual();
         int changedWiring = 0;
+        int opened = 0;
+        int closed = 0;
         for (int k = 0; k < 2000; k++) {
             FlowNetwork n = randomNetwork(rng, true);
             if (k % 3 == 0) { // a second demand node: part of the sink's demand moved to a region
@@ -81,11 +84,23 @@ class FlowSolverTest {
                 n.setSupply(region, -part);
                 n.setSupply(n.nodeCount() - 1, n.supply(n.nodeCount() - 1) + part);
             }
+            if (k % 5 == 1) { // tiny values: a source's supply and an arc's capacity below the solver's EPS
+                int last = n.nodeCount() - 1;
+                n.setSupply(1, n.supply(1) + 4e-10);
+                n.setSupply(last, n.supply(last) - 4e-10);
+                n.setCapacity(rng.nextInt(n.arcCount()), 5e-10);
+            }
             assertSameFlow(n, reference, "instance " + k);
             // change the wiring on the same network: close or open an arc; move one source's supply to another
             int a = rng.nextInt(n.arcCount());
             if (n.cost(a) < 1e6) {
-                n.setCapacity(a, n.capacity(a) > 0 ? 0 : Double.POSITIVE_INFINITY);
+                if (n.capacity(a) > 0) {
+                    n.setCapacity(a, 0);
+                    closed++;
+                } else {
+                    n.setCapacity(a, Double.POSITIVE_INFINITY);
+                    opened++;
+                }
                 changedWiring++;
             }
             int from = rng.nextInt(2);
@@ -96,19 +111,44 @@ class FlowSolverTest {
                 changedWiring++;
             }
             assertSameFlow(n, reference, "instance " + k + " rewired");
+            // other values, same wiring: every positive supply and demand x 1.5, every finite positive capacity x 0.8
+            for (int v = 0; v < n.nodeCount(); v++) {
+                n.setSupply(v, n.supply(v) * 1.5);
+            }
+            for (int b = 0; b < n.arcCount(); b++) {
+                if (n.capacity(b) > 1e-6 && n.capacity(b) < Double.POSITIVE_INFINITY) {
+                    n.setCapacity(b, n.capacity(b) * 0.8);
+                }
+            }
+            assertSameFlow(n, reference, "instance " + k + " same wiring, other values");
         }
         assertThat(changedWiring).as("rewired networks").isGreaterThan(1000);
+        assertThat(opened).as("arcs opened").isGreaterThan(50);
+        assertThat(closed).as("arcs closed").isGreaterThan(500);
     }
 
-    /** Every month of the base run 2020–2040: the same flow and node potentials as the textbook search. */
+    /**
+     * Every month of the base run 2020–2040: the same flow and node potentials as the textbook search, each month
+     * solved on its own and, as the simulation does, on one network object whose values change month by month.
+     */
     @Test
     void baseRunMonths_sameFlowAsTextbookSearch() {
         MarketInputs in = MarketInputs.fromWorld(DatasetLoader.loadEmbedded(), Scenario.base());
         List<FlowNetwork> months = Simulation.monthlyTradeProblems(in);
         assertThat(months).hasSize(252);
         ReferencePrimalDual reference = new ReferencePrimalDual();
+        FlowNetwork running = months.get(0).copy();
         for (int i = 0; i < months.size(); i++) {
-            assertSameFlow(months.get(i), reference, "month " + i);
+            FlowNetwork m = months.get(i);
+            assertSameFlow(m, reference, "month " + i);
+            for (int a = 0; a < m.arcCount(); a++) {
+                running.setCapacity(a, m.capacity(a));
+                running.setCost(a, m.cost(a));
+            }
+            for (int v = 0; v < m.nodeCount(); v++) {
+                running.setSupply(v, m.supply(v));
+            }
+            assertSameFlow(running, reference, "month " + i + " on the running network");
         }
     }
 
@@ -146,7 +186,8 @@ class FlowSolverTest {
             total += sup;
             for (int c = 0; c < converters; c++) {
                 if (rng.nextInt(4) != 0) {
-                    n.addArc(s, sources + c, rng.nextInt(3) == 0 ? rng.nextDouble() * 500 : Double.POSITIVE_INFINITY,
+                    double cap = rng.nextInt(3) == 0 ? rng.nextDouble() * 500 : Double.POSITIVE_INFINITY;
+                    n.addArc(s, sources + c, ties && rng.nextInt(6) == 0 ? 0 : cap,
                             ties ? 100 * rng.nextInt(4) : rng.nextDouble() * 800);
                 }
             }

@@ -18,7 +18,8 @@ import org.lichain.dataset.DatasetLoader;
  * not of one window chosen because it works there.
  * <ul>
  * <li>Suspending any producing asset in any window 2021-2035 raises the average price in the window, and its effect
- * 24 months after the window is smaller than its largest effect inside it. Excluded: an asset whose own product is
+ * 24 months after the window is smaller than its largest effect inside it (the second half not for every window of
+ * one or two months: known counterexamples at the end of this item). Excluded: an asset whose own product is
  * under an export ban in the window or the 24 months after (Zimbabwe's concentrate from 2027): its output is
  * stranded, so suspending it removes no supply from the market. <b>Known counterexamples</b> (issue 12 open;
  * docs/market.md, Laws): the fade half fails in ~0.4% of random cases, all one- or two-month suspensions in
