@@ -15,6 +15,27 @@ public interface DatasetSource {
     /** The text of a file, or empty if the source has no such file. */
     Optional<String> read(String file);
 
+    /**
+     * This source with the given files' text replaced and the others read from it, under another name (a variant of
+     * a dataset: one value changed, a row left out).
+     */
+    default DatasetSource withFiles(String variantName, java.util.Map<String, String> replaced) {
+        DatasetSource base = this;
+        java.util.Map<String, String> files = java.util.Map.copyOf(replaced);
+        return new DatasetSource() {
+            @Override
+            public String name() {
+                return variantName;
+            }
+
+            @Override
+            public Optional<String> read(String file) {
+                String text = files.get(file);
+                return text != null ? Optional.of(text) : base.read(file);
+            }
+        };
+    }
+
     /** The embedded default dataset (classpath resources). */
     static DatasetSource embedded() {
         return new DatasetSource() {

@@ -222,6 +222,31 @@ public final class MarketInputs {
         return roy;
     }
 
+    /**
+     * Per year, over the mined (not converter) assets of the given resource types: {C1 ex royalties at index
+     * {@code pick(n)} of the n sorted values, median sustaining capital}; null for a year without such assets.
+     */
+    private static double[][] yearlyCosts(List<SupplyAsset> assets, java.util.Set<org.lichain.world.ResourceType> types,
+                                          int years, java.util.function.IntUnaryOperator pick) {
+        double[][] out = new double[years][];
+        for (int y = 0; y < years; y++) {
+            List<Double> c1s = new ArrayList<>();
+            List<Double> sus = new ArrayList<>();
+            for (SupplyAsset a : assets) {
+                if (types.contains(a.resourceType()) && a.kind() != AssetKind.CONVERTER) {
+                    c1s.add(a.c1ExRoyaltiesUsdPerTLce()[y]);
+                    sus.add(a.sustainingUsdPerTLce()[y]);
+                }
+            }
+            if (!c1s.isEmpty()) {
+                Collections.sort(c1s);
+                Collections.sort(sus);
+                out[y] = new double[] {c1s.get(pick.applyAsInt(c1s.size())), sus.get(sus.size() / 2)};
+            }
+        }
+        return out;
+    }
+
     /** Id prefix of the fast-track generic projects. */
     static final String FAST_TRACK_PREFIX = "GENERIC-FAST-";
     /** Fast-track project slots (at most max_fids_per_year_per_type a year; 40 × 30 kt = 1.2 Mt LCE/yr in all). */
@@ -273,24 +298,15 @@ public final class MarketInputs {
         }
         for (org.lichain.world.ResourceType type : List.of(org.lichain.world.ResourceType.SPODUMENE,
                 org.lichain.world.ResourceType.BRINE)) {
+            double[][] costs = yearlyCosts(assets, java.util.EnumSet.of(type), years, n -> n / 2);
             double[] medC1 = new double[years];
             double[] medSus = new double[years];
             boolean any = false;
             for (int y = 0; y < years; y++) {
-                List<Double> c1s = new ArrayList<>();
-                List<Double> sus = new ArrayList<>();
-                for (SupplyAsset a : assets) {
-                    if (a.resourceType() == type && a.kind() != AssetKind.CONVERTER) {
-                        c1s.add(a.c1ExRoyaltiesUsdPerTLce()[y]);
-                        sus.add(a.sustainingUsdPerTLce()[y]);
-                    }
-                }
-                if (!c1s.isEmpty()) {
+                if (costs[y] != null) {
                     any = true;
-                    Collections.sort(c1s);
-                    Collections.sort(sus);
-                    medC1[y] = c1s.get(c1s.size() / 2);
-                    medSus[y] = sus.get(sus.size() / 2);
+                    medC1[y] = costs[y][0];
+                    medSus[y] = costs[y][1];
                 }
             }
             if (!any) {
@@ -327,26 +343,17 @@ public final class MarketInputs {
      * price well above their cost ({@link InvestmentDecision#fastTrackPriceReached}).
      */
     static List<SupplyAsset> fastTrackProjects(List<SupplyAsset> assets, int firstFid, int months, int years) {
+        double[][] costs = yearlyCosts(assets, java.util.EnumSet.of(org.lichain.world.ResourceType.SPODUMENE,
+                org.lichain.world.ResourceType.LEPIDOLITE), years,
+                n -> (int) Math.floor(FAST_TRACK_COST_PERCENTILE * (n - 1)));
         double[] c1q = new double[years];
         double[] susMed = new double[years];
         for (int y = 0; y < years; y++) {
-            List<Double> c1s = new ArrayList<>();
-            List<Double> sus = new ArrayList<>();
-            for (SupplyAsset a : assets) {
-                if ((a.resourceType() == org.lichain.world.ResourceType.SPODUMENE
-                        || a.resourceType() == org.lichain.world.ResourceType.LEPIDOLITE)
-                        && a.kind() != AssetKind.CONVERTER) {
-                    c1s.add(a.c1ExRoyaltiesUsdPerTLce()[y]);
-                    sus.add(a.sustainingUsdPerTLce()[y]);
-                }
-            }
-            if (c1s.isEmpty()) {
+            if (costs[y] == null) {
                 return List.of();
             }
-            Collections.sort(c1s);
-            Collections.sort(sus);
-            c1q[y] = c1s.get((int) Math.floor(FAST_TRACK_COST_PERCENTILE * (c1s.size() - 1)));
-            susMed[y] = sus.get(sus.size() / 2);
+            c1q[y] = costs[y][0];
+            susMed[y] = costs[y][1];
         }
         double[] roy = flatRoyalty();
         double[] cap = genericTimeline(firstFid, months);

@@ -3,7 +3,6 @@ package org.lichain.environment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.Optional;
 import org.lichain.dataset.DatasetSource;
 import org.lichain.dataset.Problem;
 import org.lichain.dataset.Problems;
@@ -15,18 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The groundwater dataset files: the embedded ones load; bad values are located as file:line:field. */
 class GroundwaterExtensionTest {
     static DatasetSource with(Map<String, String> override) {
-        DatasetSource e = DatasetSource.embedded();
-        return new DatasetSource() {
-            @Override
-            public String name() {
-                return "test dataset";
-            }
-
-            @Override
-            public Optional<String> read(String file) {
-                return override.containsKey(file) ? Optional.of(override.get(file)) : e.read(file);
-            }
-        };
+        return DatasetSource.embedded().withFiles("test dataset", override);
     }
 
     static String embedded(String file) {

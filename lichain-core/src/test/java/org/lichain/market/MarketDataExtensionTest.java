@@ -3,7 +3,6 @@ package org.lichain.market;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.lichain.dataset.DatasetSource;
 import org.lichain.dataset.Problem;
@@ -12,17 +11,7 @@ import org.lichain.dataset.Problems;
 class MarketDataExtensionTest {
     /** The embedded files, with some replaced by the given text. */
     private static DatasetSource with(Map<String, String> files) {
-        return new DatasetSource() {
-            @Override
-            public String name() {
-                return "test";
-            }
-
-            @Override
-            public Optional<String> read(String file) {
-                return files.containsKey(file) ? Optional.of(files.get(file)) : DatasetSource.embedded().read(file);
-            }
-        };
+        return DatasetSource.embedded().withFiles("test", files);
     }
 
     private static Problems load(Map<String, String> files) {

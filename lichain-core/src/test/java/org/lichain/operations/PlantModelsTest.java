@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.YearMonth;
-import java.util.Optional;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lichain.dataset.DatasetException;
 import org.lichain.dataset.DatasetLoader;
@@ -63,17 +63,7 @@ class PlantModelsTest {
         String broken = stages.replace("lepidolite_sulfate_roast,all,3,roasting_kiln,\"roasting kiln (with mixing of additives)\",refinery,30,",
                 "lepidolite_sulfate_roast,all,3,roasting_kiln,\"roasting kiln (with mixing of additives)\",refinery,35,");
         assertThat(broken).isNotEqualTo(stages);
-        DatasetSource patched = new DatasetSource() {
-            @Override
-            public String name() {
-                return "patched";
-            }
-
-            @Override
-            public Optional<String> read(String file) {
-                return file.equals(OperationsDatasetExtension.STAGES) ? Optional.of(broken) : embedded.read(file);
-            }
-        };
+        DatasetSource patched = embedded.withFiles("patched", Map.of(OperationsDatasetExtension.STAGES, broken));
         assertThatThrownBy(() -> DatasetLoader.load(patched)).isInstanceOfSatisfying(DatasetException.class,
                 e -> assertThat(e.problems()).anySatisfy(p -> {
                     assertThat(p.file()).isEqualTo("plant_stages.csv");

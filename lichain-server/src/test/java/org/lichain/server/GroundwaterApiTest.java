@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,19 +91,10 @@ class GroundwaterApiTest {
     @Test
     void replay_onADatasetWithoutTheIncidentStation_is501NotAvailable() {
         DatasetSource embedded = DatasetSource.embedded();
-        DatasetSource withoutGaoan = new DatasetSource() {
-            @Override
-            public String name() {
-                return "embedded dataset without ST-INTAKE-GAOAN";
-            }
-
-            @Override
-            public Optional<String> read(String file) {
-                Optional<String> text = embedded.read(file);
-                return !file.equals("monitoring_stations.csv") ? text : text.map(t -> t.lines()
-                        .filter(l -> !l.startsWith("ST-INTAKE-GAOAN,")).collect(Collectors.joining("\n", "", "\n")));
-            }
-        };
+        String stations = embedded.read("monitoring_stations.csv").orElseThrow().lines()
+                .filter(l -> !l.startsWith("ST-INTAKE-GAOAN,")).collect(Collectors.joining("\n", "", "\n"));
+        DatasetSource withoutGaoan = embedded.withFiles("embedded dataset without ST-INTAKE-GAOAN",
+                Map.of("monitoring_stations.csv", stations));
         World w = DatasetLoader.load(withoutGaoan);
         RiverNetwork n = w.extension(RiverNetwork.class).orElseThrow();
         assertThat(n.stations()).extracting(s -> s.id()).doesNotContain("ST-INTAKE-GAOAN").isNotEmpty();
