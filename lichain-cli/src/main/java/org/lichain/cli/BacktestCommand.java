@@ -125,7 +125,7 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         int runs = ForecastCommand.Options.runs(this.runs == null ? 20 : this.runs);
         long seed = this.seed == null ? 1 : this.seed;
-        int t = ForecastCommand.Options.threads(threads);
+        int t = CliThreads.of(threads);
         org.lichain.market.RollingForecast.Record r = org.lichain.market.RollingForecast.record(data.world(), from, to,
                 hs, runs, seed, t);
         if (png != null) {

@@ -61,7 +61,7 @@ public final class CompareCommand implements Callable<Integer> {
         for (Path p : scenarios) {
             specs.add(McCommand.load(p));
         }
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int t = CliThreads.of(threads);
         List<EnsembleSummary> summaries = new ArrayList<>();
         Set<String> dirs = new HashSet<>();
         for (ScenarioSpec s : specs) {

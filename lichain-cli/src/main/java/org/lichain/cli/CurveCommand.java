@@ -83,9 +83,7 @@ public final class CurveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads != null && threads < 1) {
-            throw new InvalidInputException("--threads " + threads + ": must be at least 1");
-        }
+        int t = CliThreads.of(threads);
         World w = data.world();
         org.lichain.cost.PowerPriceRatio power = org.lichain.cost.PowerPriceRatio.FLAT;
         if (powerPrice.mode() == org.lichain.operations.EffectivePowerPrice.Mode.SCHEDULED) {
@@ -97,7 +95,7 @@ public final class CurveCommand implements Callable<Integer> {
             // a bad --month is refused here (as build() would); a --year out of range by build(), below
             YearMonth ymOrNull = annual ? null : CliMonths.parse("--month", month);
             if (year >= 2015 && year <= 2040) {
-                scheduleAll(w, ymOrNull, year);
+                scheduleAll(w, ymOrNull, year, t);
             }
         }
         CostCurve c = build(w, year, month, price == null ? null : price.usd, price == null ? null : price.cny,
@@ -145,7 +143,7 @@ public final class CurveCommand implements Callable<Integer> {
      * Solves the schedules the curve will ask for, one LP per plant and month, under a progress bar with ETA (the
      * results are cached, so the curve then reads them). Bad --month text is left to {@link #build} to report.
      */
-    private void scheduleAll(World w, YearMonth monthOrNull, int y) {
+    private void scheduleAll(World w, YearMonth monthOrNull, int y, int t) {
         java.util.List<String> plants = new java.util.ArrayList<>();
         java.util.List<YearMonth> months = new java.util.ArrayList<>();
         int curveYear = monthOrNull != null ? monthOrNull.getYear() : y;
@@ -165,7 +163,6 @@ public final class CurveCommand implements Callable<Integer> {
                 months.add(YearMonth.of(curveYear, q * 3 + 1));
             }
         }
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         Console.note(spec.commandLine().getErr(), String.format(Locale.ROOT, "lichain: scheduling %d plants on their "
                 + "time-of-use tariffs for %d month(s) on %d thread(s)", plants.size(), months.size(), t));
         try (WorkProgress bar = new WorkProgress("schedules", (long) plants.size() * months.size(), "plants")) {

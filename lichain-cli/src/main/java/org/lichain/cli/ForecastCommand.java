@@ -69,7 +69,7 @@ public final class ForecastCommand implements Callable<Integer> {
             o = CliMonths.parse("--origin", origin);
         }
         RollingForecast.Outlook f = RollingForecast.forecast(w, o, months, Options.runs(runs), seed,
-                Options.threads(threads));
+                CliThreads.of(threads));
         PrintWriter out = spec.commandLine().getOut();
         if ("-".equals(json)) {
             Json.print(out, ForecastJson.tree(f));
@@ -144,15 +144,6 @@ public final class ForecastCommand implements Callable<Integer> {
                 throw new InvalidInputException("--runs must be 1..1000 (got " + runs + ")");
             }
             return runs;
-        }
-
-        /** Worker threads: all cores when not given, at least 1. */
-        static int threads(Integer threads) {
-            int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-            if (t < 1) {
-                throw new InvalidInputException("--threads must be at least 1 (got " + t + ")");
-            }
-            return t;
         }
     }
 

@@ -21,9 +21,4 @@ final class Ids {
     static String option(String option, String given, Collection<String> known, String what, String listHint) {
         return KnownIds.resolve(given, known, option, what, listHint);
     }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        return KnownIds.distance(a, b);
-    }
 }

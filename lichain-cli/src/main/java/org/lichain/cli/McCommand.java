@@ -97,7 +97,7 @@ public final class McCommand implements Callable<Integer> {
         ScenarioSpec s = load(scenario);
         EnsembleModel model = data.dataDir == null ? EnsembleModels.create(s)
                 : EnsembleModels.create(s, data.world(), "sha256:" + fingerprint(data.dataDir));
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int t = CliThreads.of(threads);
         EnsembleRunner.Options o = new EnsembleRunner.Options(runs, t, seed == null ? s.seed() : seed, chunkRuns);
         Path dir = out == null ? Path.of("mc-" + s.name()) : out;
         var err = spec.commandLine().getErr();

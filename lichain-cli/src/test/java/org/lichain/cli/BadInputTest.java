@@ -339,13 +339,8 @@ class BadInputTest {
     @Test
     void alertsAndAttribution_onAStoreDamagedAfterASuccessfulIngest_areExit2NamingTheStore() throws Exception {
         String station = firstStation();
-        StringBuilder csv = new StringBuilder(HEADER);
-        java.time.LocalDateTime t = java.time.LocalDateTime.of(2023, 1, 1, 0, 0);
-        for (int i = 0; i < 50_000; i++) { // 50,000 ten-minute samples, 2023-01-01 to 2023-12-14: about 1 MB of store
-            csv.append(station).append(',').append(t.plusMinutes(10L * i)).append(",thallium,")
-                    .append(0.010 + (i % 97) * 0.001).append(",ug/L,,,L1\n");
-        }
-        CliTestSupport.Result ok = ingest(csv.toString());
+        // 50,000 ten-minute samples, 2023-01-01 to 2023-12-14: about 1 MB of store
+        CliTestSupport.Result ok = ingest(HEADER + org.lichain.environment.StoreDamage.measurementRows(station, 0, 50_000));
         assertThat(ok.status()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("50000 accepted");
         org.lichain.environment.StoreDamage.corruptDataBlocks(db());

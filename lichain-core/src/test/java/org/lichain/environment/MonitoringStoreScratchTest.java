@@ -98,14 +98,9 @@ class MonitoringStoreScratchTest {
         }
     }
 
-    /** Thallium measurements at one station, hourly from 2023-01-01 (values 0.010–0.106 µg/L). */
+    /** Thallium measurements at one station, every 10 minutes from 2023-01-01 (values 0.010–0.106 µg/L). */
     static void writeMeasurements(Path csv, int rows) throws java.io.IOException {
-        StringBuilder sb = new StringBuilder("station,time,analyte,value,unit,detection_limit,qualifier,lab\n");
-        java.time.LocalDateTime t = java.time.LocalDateTime.of(2023, 1, 1, 0, 0);
-        for (int i = 0; i < rows; i++) {
-            sb.append("ST-A,").append(t.plusMinutes(10L * i)).append(",thallium,").append(0.010 + (i % 97) * 0.001)
-                    .append(",ug/L,,,L1\n");
-        }
-        Files.writeString(csv, sb);
+        Files.writeString(csv, "station,time,analyte,value,unit,detection_limit,qualifier,lab\n"
+                + StoreDamage.measurementRows("ST-A", 0, rows));
     }
 }

@@ -14,6 +14,21 @@ public final class StoreDamage {
     }
 
     /**
+     * Rows {@code from} (inclusive) to {@code to} (exclusive) of a measurement CSV without its header: thallium at
+     * {@code station} every 10 minutes from 2023-01-01 00:00, values 0.010–0.106 µg/L, lab L1. 50,000 rows make a
+     * store of about 1 MB (enough blocks for {@link #corruptDataBlocks}).
+     */
+    public static String measurementRows(String station, int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        java.time.LocalDateTime t = java.time.LocalDateTime.of(2023, 1, 1, 0, 0);
+        for (int i = from; i < to; i++) {
+            sb.append(station).append(',').append(t.plusMinutes(10L * i)).append(",thallium,")
+                    .append(0.010 + (i % 97) * 0.001).append(",ug/L,,,L1\n");
+        }
+        return sb.toString();
+    }
+
+    /**
      * Overwrites 4 kB inside every 256 kB DuckDB block after the file's headers (DuckDB 1.x: 3 headers of 4 kB, then
      * blocks of 256 kB, each starting with its checksum); the file's size is unchanged. A store of 50,000
      * measurements (about 1 MB) then fails its checksum on the first read of its rows.

@@ -124,11 +124,9 @@ final class MonitoringApi {
         ctx.contentType("application/json").result(Json.bytes(o));
     }
 
-    /** Alerts per page by default and at most (a page may end early when {@link #MAX_SCAN} rows were read). */
+    /** Alerts per page by default and at most (a page may end early when {@link AlertPages#MAX_SCAN} rows were read). */
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
-    /** Most measurements one request reads: the work and memory of a page are bounded whatever the store holds. */
-    static final int MAX_SCAN = AlertPages.MAX_SCAN;
     /** Most measurements attribution is computed on over HTTP (it fits all of them at once). */
     static final int MAX_ATTRIBUTION = 200_000;
     private static final String ANALYTE = "thallium";
@@ -146,7 +144,8 @@ final class MonitoringApi {
 
     /**
      * One page of alerts, by station then time ({@link AlertPages}): at most {@code limit} alerts, from at most
-     * {@link #MAX_SCAN} measurements; {@code page.next_cursor} continues where the page ended (null after the last).
+     * {@link AlertPages#MAX_SCAN} measurements; {@code page.next_cursor} continues where the page ended (null after
+     * the last).
      */
     void alerts(Context ctx) {
         RiverNetwork n = network();

@@ -68,7 +68,7 @@ class AlertsLoadTest {
             assertThat(page.get("measurements").asLong()).isEqualTo(ROWS);
             assertThat(page.get("alerts").size()).isEqualTo(1000);
             assertThat(page.get("page").get("measurements_scanned").asLong())
-                    .isLessThanOrEqualTo(MonitoringApi.MAX_SCAN);
+                    .isLessThanOrEqualTo(org.lichain.environment.AlertPages.MAX_SCAN);
             assertThat(page.get("page").get("next_cursor").isTextual()).isTrue();
             assertThat(first.body().length()).isLessThan(2_000_000);
             // ten in parallel, each a full page

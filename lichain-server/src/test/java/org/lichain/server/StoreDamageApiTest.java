@@ -3,7 +3,6 @@ package org.lichain.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,14 +24,10 @@ class StoreDamageApiTest {
         try (LichainServer server = LichainServer.start(DatasetLoader.loadEmbedded(),
                 Fixture.config().withMonitoringDb(db), List.of())) {
             Http http = new Http(server);
-            LocalDateTime t0 = LocalDateTime.of(2023, 1, 1, 0, 0);
             for (int part = 0; part < 4; part++) { // 4 bodies of 12,500 rows (each under the 1 MiB body limit)
-                StringBuilder csv = new StringBuilder("station,time,analyte,value,unit,detection_limit,qualifier,lab\n");
-                for (int i = part * 12_500; i < (part + 1) * 12_500; i++) {
-                    csv.append("ST-BND-YIFENG,").append(t0.plusMinutes(10L * i)).append(",thallium,")
-                            .append(0.010 + (i % 97) * 0.001).append(",ug/L,,,L1\n");
-                }
-                Http.Response r = http.post("/api/env/measurements", csv.toString(), Fixture.TOKEN);
+                String csv = "station,time,analyte,value,unit,detection_limit,qualifier,lab\n"
+                        + StoreDamage.measurementRows("ST-BND-YIFENG", part * 12_500, (part + 1) * 12_500);
+                Http.Response r = http.post("/api/env/measurements", csv, Fixture.TOKEN);
                 assertThat(r.status()).as(r.body()).isEqualTo(200);
                 assertThat(r.json().get("accepted").asLong()).isEqualTo(12_500);
             }

@@ -627,8 +627,7 @@ async function loadRiver() {
         tooltip: { formatter: p => p.name } }
     ]
   }, true);
-  alertPages = { cursors: [null], page: 0 };
-  await loadAlertPage(0);
+  await firstAlertPage();
 }
 
 /**
@@ -636,6 +635,12 @@ async function loadRiver() {
  * asks for the page again with its own cursor and "next" with page.next_cursor; the server reads at most one page.
  */
 let alertPages = { cursors: [null], page: 0 };
+
+/** Starts the pages over (another river view or page size) and loads the first. */
+function firstAlertPage() {
+  alertPages = { cursors: [null], page: 0 };
+  return loadAlertPage(0);
+}
 
 async function loadAlertPage(page) {
   const cursor = alertPages.cursors[page];
@@ -1119,7 +1124,7 @@ async function init() {
   el('river-go').addEventListener('click', loadRiver);
   el('river-alerts-next').addEventListener('click', () => loadAlertPage(alertPages.page + 1));
   el('river-alerts-prev').addEventListener('click', () => loadAlertPage(alertPages.page - 1));
-  el('river-alerts-limit').addEventListener('change', () => { alertPages = { cursors: [null], page: 0 }; loadAlertPage(0); });
+  el('river-alerts-limit').addEventListener('change', () => { firstAlertPage(); });
   el('gw-go').addEventListener('click', loadGroundwater);
   loadCompanyIds();
   el('market-refresh').addEventListener('click', loadMarket);
