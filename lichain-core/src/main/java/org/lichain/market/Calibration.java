@@ -69,28 +69,49 @@ public final class Calibration {
 
     public static Fit fit(World w) {
         MarketInputs base = MarketInputs.fromWorld(w, Scenario.base().withPeriod(Backtest.FROM, Backtest.TO));
-        Fit best = null;
+        Best best = search(base, 1, r -> score(Backtest.evaluate(r, base.priceRecordCnyPerTInclVat, null)));
+        if (best.grid() == null) {
+            throw new IllegalStateException("no grid point of the calibration could be scored");
+        }
+        Backtest.Report rep = Backtest.evaluate(best.run(), base.priceRecordCnyPerTInclVat, null);
+        return new Fit(best.parameters(), best.score(), rep, best.evaluated());
+    }
+
+    /**
+     * The best grid point of a search: its grid values, the price formation it makes with the inputs' own
+     * ({@code parameters}), its run and score, and how many points were evaluated; {@code grid} null when no point
+     * scored below infinity.
+     */
+    public record Best(Map<String, Double> grid, Map<String, Double> parameters, SimulationResult run, double score,
+                       int evaluated) {
+    }
+
+    /**
+     * Runs every point of {@link #GRID} on {@code prepared} (its price formation overridden by the point; a point
+     * the parameters refuse, e.g. a cover above its maximum, is skipped) with {@code seed}, and keeps the first point
+     * of lowest finite score (a later one must beat it by more than 1e-12). The search of the calibration and of the
+     * forecaster's yearly refit.
+     */
+    static Best search(MarketInputs prepared, long seed, java.util.function.ToDoubleFunction<SimulationResult> score) {
+        Best best = new Best(null, null, null, Double.POSITIVE_INFINITY, 0);
         int evaluated = 0;
         SuccessiveShortestPathSolver solver = new SuccessiveShortestPathSolver();
         for (Map<String, Double> grid : gridPoints()) {
-            Map<String, Double> point = new LinkedHashMap<>(base.scenario.priceFormation());
+            Map<String, Double> point = new LinkedHashMap<>(prepared.scenario.priceFormation());
             point.putAll(grid);
             MarketInputs in;
             try {
-                in = base.withScenario(base.scenario.withPriceFormation(point));
+                in = prepared.withScenario(prepared.scenario.withPriceFormation(point));
             } catch (IllegalArgumentException e) {
-                in = null; // inconsistent point (e.g. cover max below cover), skipped
+                continue; // inconsistent point (e.g. cover max below cover), skipped
             }
-            if (in != null) {
-                Backtest.Report rep = Backtest.evaluate(Simulation.run(in, 1, solver), in.priceRecordCnyPerTInclVat,
-                        null);
-                double score = score(rep);
-                evaluated++;
-                if (best == null || score < best.score() - 1e-12) {
-                    best = new Fit(point, score, rep, 0);
-                }
+            SimulationResult r = Simulation.run(in, seed, solver);
+            double s = score.applyAsDouble(r);
+            evaluated++;
+            if (s < best.score() - 1e-12) {
+                best = new Best(grid, point, r, s, 0);
             }
         }
-        return new Fit(best.parameters(), best.score(), best.report(), evaluated);
+        return new Best(best.grid(), best.parameters(), best.run(), best.score(), evaluated);
     }
 }

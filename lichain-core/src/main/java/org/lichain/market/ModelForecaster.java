@@ -191,19 +191,7 @@ public final class ModelForecaster implements Forecaster {
         Scenario base = scenario.knownAt(end).withPeriod(FIT_FROM, end);
         MarketInputs prepared = MarketInputs.fromWorld(v, base);
         java.util.NavigableMap<YearMonth, Double> rec = prepared.priceRecordCnyPerTInclVat;
-        SuccessiveShortestPathSolver solver = new SuccessiveShortestPathSolver();
-        double best = Double.POSITIVE_INFINITY;
-        Map<String, Double> out = prior();
-        for (Map<String, Double> point : Calibration.gridPoints()) {
-            Map<String, Double> pf = new HashMap<>(base.priceFormation());
-            pf.putAll(point);
-            MarketInputs in;
-            try {
-                in = prepared.withScenario(base.withPriceFormation(pf));
-            } catch (IllegalArgumentException e) {
-                continue; // an inconsistent point (e.g. cover above its maximum), skipped as the calibration does
-            }
-            SimulationResult r = Simulation.run(in, base.seed(), solver);
+        Calibration.Best best = Calibration.search(prepared, base.seed(), r -> {
             double sum = 0;
             int n = 0;
             for (int t = 0; t < r.months(); t++) {
@@ -213,12 +201,8 @@ public final class ModelForecaster implements Forecaster {
                     n++;
                 }
             }
-            double score = n > 0 ? sum / n : Double.POSITIVE_INFINITY;
-            if (score < best - 1e-12) {
-                best = score;
-                out = point;
-            }
-        }
-        return out;
+            return n > 0 ? sum / n : Double.POSITIVE_INFINITY;
+        });
+        return best.grid() != null ? best.grid() : prior(); // none scored (no recorded month in the run): the prior
     }
 }
