@@ -113,6 +113,36 @@ class ForecastLeakageTest {
         assertThat(Scenario.base().knownAt(YearMonth.of(2025, 6)).exportBans()).hasSize(1);
     }
 
+    /**
+     * The vintage's demand drivers (Vintage.demandKnownAt, wired into the vintage's market data): years known at the
+     * origin as in the data, later years extrapolated, not the dataset's projections; and the vintage of a vintage
+     * has the earlier vintage's drivers (what the yearly fits, cached per year across origins, rely on).
+     */
+    @Test
+    void vintageDemandDrivers_areTheKnownYearsOnly() {
+        YearMonth origin = YearMonth.of(2022, 3);
+        var full = FULL.extension(MarketData.class).orElseThrow().presets();
+        var known = Vintage.of(FULL, origin).extension(MarketData.class).orElseThrow().presets();
+        assertThat(known.keySet()).isEqualTo(full.keySet());
+        int laterRows = 0;
+        for (String preset : full.keySet()) {
+            for (var row : full.get(preset).entrySet()) {
+                int year = row.getKey();
+                if (year <= 2021) {
+                    assertThat(known.get(preset).get(year)).as("%s %d (known)", preset, year).isEqualTo(row.getValue());
+                } else if (year >= 2023) {
+                    assertThat(known.get(preset).get(year)).as("%s %d (not known in 2022-03)", preset, year)
+                            .isNotEqualTo(row.getValue());
+                    laterRows++;
+                }
+            }
+        }
+        assertThat(laterRows).as("projection rows after the origin").isPositive();
+        World earlier = Vintage.of(Vintage.of(FULL, origin), YearMonth.of(2021, 6));
+        assertThat(earlier.extension(MarketData.class).orElseThrow().presets())
+                .isEqualTo(Vintage.of(FULL, YearMonth.of(2021, 6)).extension(MarketData.class).orElseThrow().presets());
+    }
+
     private static String json(World w, YearMonth origin, int threads) {
         return ForecastJson.toJson(ForecastJson.tree(RollingForecast.forecast(w, origin, 6, 3, 5, threads)));
     }
