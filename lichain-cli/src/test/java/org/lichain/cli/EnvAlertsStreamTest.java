@@ -83,7 +83,7 @@ class EnvAlertsStreamTest {
             page.get("alerts").forEach(a -> paged.add(a.toString()));
             cursor = page.get("page").get("next_cursor").isNull() ? null : page.get("page").get("next_cursor").asText();
             pages++;
-        } while (cursor != null);
+        } while (cursor != null && pages <= whole.size()); // a cursor that never ends fails below, not hangs
         assertThat(pages).isEqualTo((whole.size() + 12) / 13);
         assertThat(paged).containsExactlyInAnyOrderElementsOf(whole);
         BadInputTest.refused(CliTestSupport.run("env", "alerts", "--db", db.toString(), "--limit", "13", "--cursor",

@@ -119,19 +119,12 @@ public final class MonitoringStore implements AutoCloseable {
      */
     public static final class StoreDamagedException extends InvalidInputException {
         private static final long serialVersionUID = 1L;
-        private final transient Path store;
 
         StoreDamagedException(Path db, String where, Throwable cause) {
             super("the monitoring store " + db + " is damaged: " + where + " fails its checksum (the file was changed "
                     + "after LiChain wrote it: a disk fault, an incomplete copy or another program writing into it); "
                     + "nothing was read from it or written to it. Restore the file from a backup, or ingest the "
                     + "measurement files again into a new store (--db NEW.duckdb)", cause);
-            this.store = db;
-        }
-
-        /** The damaged store file. */
-        public Path store() {
-            return store;
         }
     }
 

@@ -136,9 +136,10 @@ public final class LichainServer implements AutoCloseable {
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, new ApiProblem(e.getStatus(),
                     "/problems/http-" + e.getStatus(), title(e.getStatus()), e.getMessage(), null, null)));
             cfg.routes.exception(org.lichain.dataset.InvalidInputException.class, (e, ctx) -> problem(ctx,
-                    e instanceof org.lichain.environment.MonitoringStore.StoreDamagedException d ? storeDamaged(ctx, d)
-                            : new ApiProblem(400, "/problems/invalid-input", "Invalid input", e.getMessage(), null,
-                            null)));
+                    new ApiProblem(400, "/problems/invalid-input", "Invalid input", e.getMessage(), null, null)));
+            // a damaged store is not the client's input (Javalin picks the handler of the most specific class)
+            cfg.routes.exception(org.lichain.environment.MonitoringStore.StoreDamagedException.class,
+                    (e, ctx) -> problem(ctx, storeDamaged(ctx, e)));
             cfg.routes.exception(Exception.class, (e, ctx) -> problem(ctx, internalError(ctx, e)));
             cfg.routes.error(404, ctx -> {
                 String ct = ctx.res().getContentType();
@@ -331,11 +332,8 @@ public final class LichainServer implements AutoCloseable {
      * exception class, message, path or PID: they could leak the server's internals).
      */
     static ApiProblem internalError(Context ctx, Throwable e) {
-        String id = errorId();
-        LOG.error("internal error {} on {} {}", id, ctx.method(), Params.clip(ctx.path()), e);
-        return new ApiProblem(500, "/problems/internal", "Internal error",
-                "internal error " + id + ": the server's log holds the details under this id", null,
-                Map.of("error_id", id));
+        return logged500(ctx, e, "internal error", "/problems/internal", "Internal error",
+                id -> "internal error " + id + ": the server's log holds the details under this id");
     }
 
     /**
@@ -343,13 +341,21 @@ public final class LichainServer implements AutoCloseable {
      * one that says what is wrong; the store path and DuckDB's message go to the server log under the error id.
      */
     static ApiProblem storeDamaged(Context ctx, org.lichain.environment.MonitoringStore.StoreDamagedException e) {
+        return logged500(ctx, e, "monitoring store damaged, error", "/problems/store-damaged",
+                "Monitoring store damaged", id -> "the server's monitoring store is damaged (a block of its file fails "
+                        + "its checksum); the operator must restore it or ingest the measurements again into a new "
+                        + "store; error " + id + " in the server's log names the file");
+    }
+
+    /**
+     * A 500 whose details stay in the server log under a new error id ({@code what id on METHOD path: message},
+     * with the trace); the client gets the type, the title, a detail naming the id, and the id.
+     */
+    private static ApiProblem logged500(Context ctx, Throwable e, String what, String type, String title,
+                                        java.util.function.Function<String, String> detail) {
         String id = errorId();
-        LOG.error("monitoring store damaged, error {} on {} {}: {}", id, ctx.method(), Params.clip(ctx.path()),
-                e.getMessage(), e);
-        return new ApiProblem(500, "/problems/store-damaged", "Monitoring store damaged",
-                "the server's monitoring store is damaged (a block of its file fails its checksum); the operator "
-                        + "must restore it or ingest the measurements again into a new store; error " + id
-                        + " in the server's log names the file", null, Map.of("error_id", id));
+        LOG.error("{} {} on {} {}: {}", what, id, ctx.method(), Params.clip(ctx.path()), e.getMessage(), e);
+        return new ApiProblem(500, type, title, detail.apply(id), null, Map.of("error_id", id));
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
