@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         header = "Fits the market's behavioural parameters by grid search on the 2020-2023 price record.",
         description = {"Fits the market's behavioural parameters (the grid in docs/market.md: cover price elasticity, "
                 + "price adjustment speed, short-run demand elasticity, stock cover, producers' stock target, "
-                + "scarcity elasticity, mature plants' maximum utilisation) by grid search against the monthly SMM "
+                + "scarcity elasticity beyond capacity) by grid search against the monthly SMM "
                 + "carbonate record 2020-2023 (prices_monthly.csv); 2024-2025 is held out and reported as out of "
                 + "sample.",
                 "--write DIR updates DIR/market_parameters.csv (a dataset folder from 'lichain dataset export'), "
