@@ -82,7 +82,7 @@ public final class Calibration {
      * ({@code parameters}), its run and score, and how many points were evaluated; {@code grid} null when no point
      * scored below infinity.
      */
-    public record Best(Map<String, Double> grid, Map<String, Double> parameters, SimulationResult run, double score,
+    record Best(Map<String, Double> grid, Map<String, Double> parameters, SimulationResult run, double score,
                        int evaluated) {
     }
 
@@ -93,7 +93,10 @@ public final class Calibration {
      * forecaster's yearly refit.
      */
     static Best search(MarketInputs prepared, long seed, java.util.function.ToDoubleFunction<SimulationResult> score) {
-        Best best = new Best(null, null, null, Double.POSITIVE_INFINITY, 0);
+        Map<String, Double> bestGrid = null;
+        Map<String, Double> bestPoint = null;
+        SimulationResult bestRun = null;
+        double bestScore = Double.POSITIVE_INFINITY;
         int evaluated = 0;
         SuccessiveShortestPathSolver solver = new SuccessiveShortestPathSolver();
         for (Map<String, Double> grid : gridPoints()) {
@@ -108,10 +111,13 @@ public final class Calibration {
             SimulationResult r = Simulation.run(in, seed, solver);
             double s = score.applyAsDouble(r);
             evaluated++;
-            if (s < best.score() - 1e-12) {
-                best = new Best(grid, point, r, s, 0);
+            if (s < bestScore - 1e-12) {
+                bestGrid = grid;
+                bestPoint = point;
+                bestRun = r;
+                bestScore = s;
             }
         }
-        return new Best(best.grid(), best.parameters(), best.run(), best.score(), evaluated);
+        return new Best(bestGrid, bestPoint, bestRun, bestScore, evaluated);
     }
 }

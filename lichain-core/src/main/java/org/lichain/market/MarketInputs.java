@@ -223,12 +223,18 @@ public final class MarketInputs {
     }
 
     /**
-     * Per year, over the mined (not converter) assets of the given resource types: {C1 ex royalties at index
-     * {@code pick(n)} of the n sorted values, median sustaining capital}; null for a year without such assets.
+     * Per year, over the mined (not converter) assets of some resource types: C1 ex royalties at index {@code pick(n)}
+     * of the n sorted values and the median sustaining capital (0 in a year without such assets); and the number of
+     * years with such assets.
      */
-    private static double[][] yearlyCosts(List<SupplyAsset> assets, java.util.Set<org.lichain.world.ResourceType> types,
-                                          int years, java.util.function.IntUnaryOperator pick) {
-        double[][] out = new double[years][];
+    private record YearlyCosts(double[] c1, double[] sustaining, int yearsWithAssets) {
+    }
+
+    private static YearlyCosts yearlyCosts(List<SupplyAsset> assets, java.util.Set<org.lichain.world.ResourceType> types,
+                                           int years, java.util.function.IntUnaryOperator pick) {
+        double[] c1 = new double[years];
+        double[] sustaining = new double[years];
+        int present = 0;
         for (int y = 0; y < years; y++) {
             List<Double> c1s = new ArrayList<>();
             List<Double> sus = new ArrayList<>();
@@ -241,10 +247,12 @@ public final class MarketInputs {
             if (!c1s.isEmpty()) {
                 Collections.sort(c1s);
                 Collections.sort(sus);
-                out[y] = new double[] {c1s.get(pick.applyAsInt(c1s.size())), sus.get(sus.size() / 2)};
+                c1[y] = c1s.get(pick.applyAsInt(c1s.size()));
+                sustaining[y] = sus.get(sus.size() / 2);
+                present++;
             }
         }
-        return out;
+        return new YearlyCosts(c1, sustaining, present);
     }
 
     /** Id prefix of the fast-track generic projects. */
@@ -298,36 +306,25 @@ public final class MarketInputs {
         }
         for (org.lichain.world.ResourceType type : List.of(org.lichain.world.ResourceType.SPODUMENE,
                 org.lichain.world.ResourceType.BRINE)) {
-            double[][] costs = yearlyCosts(assets, java.util.EnumSet.of(type), years, n -> n / 2);
-            double[] medC1 = new double[years];
-            double[] medSus = new double[years];
-            boolean any = false;
-            for (int y = 0; y < years; y++) {
-                if (costs[y] != null) {
-                    any = true;
-                    medC1[y] = costs[y][0];
-                    medSus[y] = costs[y][1];
-                }
-            }
-            if (!any) {
+            YearlyCosts costs = yearlyCosts(assets, java.util.EnumSet.of(type), years, n -> n / 2);
+            if (costs.yearsWithAssets() == 0) {
                 continue;
             }
+            double[] medC1 = costs.c1();
             double[] roy = flatRoyalty();
             // planned start = the first month generic projects may start; FID shifts it by the lead time
             double[] cap = genericTimeline(firstFid, months);
             for (int k = 0; k < GENERIC_SLOTS_PER_TYPE; k++) {
                 double f = 1 + GENERIC_COST_STEP * k;
                 double[] c1 = new double[years];
-                double[] sus = new double[years];
                 for (int y = 0; y < years; y++) {
                     c1[y] = medC1[y] * f;
-                    sus[y] = medSus[y];
                 }
                 boolean brine = type == org.lichain.world.ResourceType.BRINE;
                 String id = (brine ? GENERIC_BRINE_IDS : GENERIC_HARDROCK_IDS)[k];
                 out.add(new SupplyAsset(id, (brine ? GENERIC_BRINE_NAMES : GENERIC_HARDROCK_NAMES)[k], "ZZ", "ZZ", type,
                         type == org.lichain.world.ResourceType.BRINE ? AssetKind.BRINE : AssetKind.MINE_CONCENTRATE,
-                        cap, c1, roy, sus, true));
+                        cap, c1, roy, costs.sustaining().clone(), true));
             }
         }
         out.addAll(fastTrackProjects(assets, firstFid, months, years));
@@ -343,18 +340,13 @@ public final class MarketInputs {
      * price well above their cost ({@link InvestmentDecision#fastTrackPriceReached}).
      */
     static List<SupplyAsset> fastTrackProjects(List<SupplyAsset> assets, int firstFid, int months, int years) {
-        double[][] costs = yearlyCosts(assets, java.util.EnumSet.of(org.lichain.world.ResourceType.SPODUMENE,
+        YearlyCosts costs = yearlyCosts(assets, java.util.EnumSet.of(org.lichain.world.ResourceType.SPODUMENE,
                 org.lichain.world.ResourceType.LEPIDOLITE), years,
                 n -> (int) Math.floor(FAST_TRACK_COST_PERCENTILE * (n - 1)));
-        double[] c1q = new double[years];
-        double[] susMed = new double[years];
-        for (int y = 0; y < years; y++) {
-            if (costs[y] == null) {
-                return List.of();
-            }
-            c1q[y] = costs[y][0];
-            susMed[y] = costs[y][1];
+        if (costs.yearsWithAssets() < years) {
+            return List.of();
         }
+        double[] c1q = costs.c1();
         double[] roy = flatRoyalty();
         double[] cap = genericTimeline(firstFid, months);
         List<SupplyAsset> out = new ArrayList<>();
@@ -365,7 +357,7 @@ public final class MarketInputs {
                 c1[y] = c1q[y] * f;
             }
             out.add(new SupplyAsset(FAST_TRACK_IDS[k], FAST_TRACK_NAMES[k], "ZZ", "ZZ",
-                    org.lichain.world.ResourceType.SPODUMENE, AssetKind.MINE_CONCENTRATE, cap, c1, roy, susMed.clone(),
+                    org.lichain.world.ResourceType.SPODUMENE, AssetKind.MINE_CONCENTRATE, cap, c1, roy, costs.sustaining().clone(),
                     true));
         }
         return out;

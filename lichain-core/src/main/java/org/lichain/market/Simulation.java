@@ -795,13 +795,12 @@ public final class Simulation {
                         ? perfCap[i] * maxUtil : 0.0;
                 // the curve's cost: C1 with royalties at a fixed reference price, so that price-linked royalties
                 // (Chile's sliding Corfo tiers) do not feed the price back into its own target
-                double cost = built[i] || availCap[i] > 0 ? curveCostOf(i) : Double.POSITIVE_INFINITY;
                 if (built[i]) {
-                    builtTop = Math.max(builtTop, cost);
+                    builtTop = Math.max(builtTop, curveCostOf(i));
                 }
                 // plants without available capacity go to the end of the order (the curve skips them anyway), so
                 // the curve's walk from the cheapest stops before them
-                curveCost[i] = availCap[i] > 0 ? cost : Double.POSITIVE_INFINITY;
+                curveCost[i] = availCap[i] > 0 ? curveCostOf(i) : Double.POSITIVE_INFINITY;
             }
             sortByCost(ord, curveCost, A);
             // the China price is formed in the market China trades with: every region while China's chemical exports

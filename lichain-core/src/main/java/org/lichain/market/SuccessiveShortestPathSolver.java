@@ -23,7 +23,7 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
     private int[] rev;       // per residual edge: its reverse
     private int[] arcEdge;   // per arc: its forward residual edge, -1 without capacity
     private int[] nodeEdge;  // per node: its edge from s or to t, -1 without supply or demand
-    private int tFeeder;     // the only node with an edge to t, -1 if there are none or several (see feederStart)
+    private int tFeeder;     // the only node with an edge to t, -1 if there are none or several (see list)
     private int[] aStart;    // per node: first of its admissible (zero reduced cost) edges in aAdj, this phase
     private int[] aEnd;      // per node: end of that range
     private int[] listedIn;  // per node: the phase in which its admissible edges were listed
@@ -31,7 +31,6 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
     private int aTop;        // next free slot of aAdj in this phase
     private int[] aAdj;      // the phase's admissible edge ids, per node in scan order
     private int[] aTo;       // their heads
-    private int sFirst;      // first of the source's admissible edges that may still have capacity in this phase
     private int[] visited;   // depth-first search: visitStamp marks the nodes visited in the current search
     private int visitStamp;
     private int[] eTo;
@@ -198,37 +197,38 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
         aTop = 0;
     }
 
-    /** The node's admissible edges for this phase, listed on first use (see {@link #admissibleEdges}). */
+    /**
+     * The node's admissible edges for this phase, listed on first use (see {@link #admissibleEdges}). No listed edge
+     * enters s or leaves t (prepare). The source's saturated edges are dropped: no path enters the source, so they
+     * cannot regain capacity within the phase. From {@link #tFeeder}, the only node with an edge to t, only that edge
+     * is listed (the node's last, see prepare): every other edge leaves it towards nodes from which t can only be
+     * reached through it again, and it is on the search's stack; a plain search explores them first, finds nothing
+     * and marks them visited, and those marks never decide a later path (such nodes stay dead while the feeder is
+     * marked, and a resume that unmarks the feeder unmarks them too).
+     */
     private void list(int u) {
         if (listedIn[u] == phaseId) {
             return;
         }
         listedIn[u] = phaseId;
-        int src = n - 2;
         int k2 = aTop;
         aStart[u] = k2;
-        if (u != n - 1) { // the search stops at the sink: its edges are never followed
-            double pu = pot[u];
-            double tol = ZERO_REDUCED_COST * (1.0 + Math.abs(pu));
-            for (int e = head[u]; e < head[u + 1]; e++) {
-                int v = eTo[e];
-                // the source is visited first in every search, so no path re-enters it; and no path enters the
-                // source, so its own edges cannot regain capacity within the phase: drop those already saturated
-                if (v == src || (u == src && eCap[e] <= EPS)) {
-                    continue;
-                }
-                double rc = eCost[e] + pu - pot[v];
-                if (Math.abs(rc) <= tol) {
-                    aTo[k2] = v;
-                    aAdj[k2++] = e;
-                }
+        boolean src = u == n - 2;
+        double pu = pot[u];
+        double tol = ZERO_REDUCED_COST * (1.0 + Math.abs(pu));
+        for (int e = u == tFeeder ? head[u + 1] - 1 : head[u]; e < head[u + 1]; e++) {
+            if (src && eCap[e] <= EPS) {
+                continue;
+            }
+            int v = eTo[e];
+            double rc = eCost[e] + pu - pot[v];
+            if (Math.abs(rc) <= tol) {
+                aTo[k2] = v;
+                aAdj[k2++] = e;
             }
         }
         aEnd[u] = k2;
         aTop = k2;
-        if (u == src) {
-            sFirst = aStart[u];
-        }
     }
 
     /**
@@ -243,27 +243,17 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
     private double augmentPhase(int s, int t, double remaining, double tol) {
         double phase = 0;
         list(s);
-        boolean fresh = true;
+        int stamp = ++visitStamp;
+        if (stamp == Integer.MAX_VALUE) {
+            Arrays.fill(visited, 0);
+            visitStamp = stamp = 1;
+        }
         int depth = 0;
-        int stamp = visitStamp;
+        stackNode[0] = s;
+        iter[s] = aStart[s];
+        visited[s] = stamp;
+        logSize = 0;
         while (remaining - phase > tol) {
-            if (fresh) {
-                stamp = ++visitStamp;
-                if (stamp == Integer.MAX_VALUE) {
-                    Arrays.fill(visited, 0);
-                    visitStamp = stamp = 1;
-                }
-                // the source's saturated edges stay saturated for the rest of the phase: start after those in front
-                while (sFirst < aEnd[s] && eCap[aAdj[sFirst]] <= EPS) {
-                    sFirst++;
-                }
-                depth = 0;
-                stackNode[0] = s;
-                iter[s] = sFirst;
-                visited[s] = stamp;
-                logSize = 0;
-                fresh = false;
-            }
             while (depth >= 0 && stackNode[depth] != t) {
                 int u = stackNode[depth];
                 boolean advanced = false;
@@ -284,7 +274,7 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
                     stackEdge[depth] = e;
                     stackNode[++depth] = v;
                     list(v);
-                    iter[v] = v == tFeeder ? feederStart(v) : aStart[v];
+                    iter[v] = aStart[v];
                     advanced = true;
                     break;
                 }
@@ -310,8 +300,7 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
             }
             phase += push;
             if (cut == depth) {
-                fresh = true; // nothing saturated (the push was the remainder): search afresh
-                continue;
+                break; // nothing saturated: the push was the remainder, and the phase (the solve) is done
             }
             for (int i = logAt[cut]; i < logSize; i++) {
                 visited[visitLog[i]] = 0; // never a live stamp
@@ -320,18 +309,6 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
             depth = cut;
         }
         return phase;
-    }
-
-    /**
-     * Where the search starts among the admissible edges of {@link #tFeeder}, the only node with an edge to t: at that
-     * edge (the node's last, see prepare). Every other edge leaves it towards nodes from which t can only be reached
-     * through it again, and it is on the search's stack: a plain search explores them first, finds nothing and marks
-     * them visited; those marks never decide a later path (such nodes stay dead while the feeder is marked, and a
-     * resume that unmarks the feeder unmarks them too). Without an admissible edge to t: the end (a dead end).
-     */
-    private int feederStart(int v) {
-        int last = aEnd[v] - 1;
-        return last >= aStart[v] && aAdj[last] == nodeEdge[v] ? last : aEnd[v];
     }
 
     private void push(double key, int node) {
@@ -517,13 +494,13 @@ public final class SuccessiveShortestPathSolver implements FlowSolver {
     }
 
     /**
-     * Per node: supply (1), demand (-1), neither (0; |supply| at most EPS and not negative) or a tiny demand (2; its
-     * edge points to t but is dead); then per arc: open (1) or without capacity (0).
+     * Per node: supply (1), demand (-1) or neither (0: |supply| at most EPS, no live edge to s or t); then per arc:
+     * open (1) or without capacity (0).
      */
     private byte[] wiring;
 
     private static byte wiringOf(double supply) {
-        return (byte) (supply > EPS ? 1 : supply < -EPS ? -1 : supply >= 0 ? 0 : 2);
+        return (byte) (supply > EPS ? 1 : supply < -EPS ? -1 : 0);
     }
 
     /**

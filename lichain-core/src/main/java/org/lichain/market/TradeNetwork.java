@@ -321,13 +321,14 @@ final class TradeNetwork {
     }
 
     /**
-     * True when a ban on exports of {@code product} from {@code country} is known in month {@code m} (from its
-     * {@code knownFrom}, or from its start when that is not stated) and not yet in force.
+     * True when a ban on exports of {@code product} from {@code country} is known in month {@code m}
+     * ({@link Scenario#knownBy}: from its {@code knownFrom}, or from its start when that is not stated, so a ban
+     * without one is never known ahead) and not yet in force.
      */
     static boolean banAhead(Scenario s, String country, String product, YearMonth m) {
         for (Scenario.ExportBan b : s.exportBans()) {
             if (b.country().equals(country) && b.product().equals(product) && b.from() != null
-                    && m.isBefore(b.from()) && b.knownFrom() != null && !m.isBefore(b.knownFrom())) {
+                    && m.isBefore(b.from()) && Scenario.knownBy(b.knownFrom(), b.from(), m)) {
                 return true;
             }
         }

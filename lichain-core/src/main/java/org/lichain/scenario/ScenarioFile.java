@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -72,9 +70,8 @@ public final class ScenarioFile {
             problems.throwIfAny("invalid scenario");
             throw new AssertionError();
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-            problems.add(file, line, col, "", null, "is not valid YAML: " + e.getOriginalMessage());
+            problems.add(file, lineOf(e), col, "", null, "is not valid YAML: " + e.getOriginalMessage());
             problems.throwIfAny("invalid scenario");
             throw new AssertionError();
         } catch (IOException e) {
@@ -453,9 +450,14 @@ public final class ScenarioFile {
             JsonNode base = mapper.readTree(yaml).get("base");
             return mapper.writeValueAsString(base);
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr() : baseLine;
+            int line = lineOf(e) > 0 ? lineOf(e) : baseLine;
             problems.add(file, line, 0, "base", null, "cannot be read as YAML: " + e.getOriginalMessage());
             return "";
         }
+    }
+
+    /** The line a YAML reader's exception points at; 0 when it does not say. */
+    private static int lineOf(JsonProcessingException e) {
+        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
     }
 }

@@ -16,13 +16,11 @@ class BaseRunStabilityTest {
     void baseRun2028to2040_staysWithinHalfAndTwiceItsMedian_andBelowTheChokePrice() {
         Scenario base = Scenario.base();
         SimulationResult r = Simulation.run(DatasetLoader.loadEmbedded(), base, base.seed());
+        // the annual means of the run's own annual table (MarketColumns: the same table the JSON and CSV write)
+        var table = MarketColumns.annual(r);
         double[] annual = new double[13];
         for (int y = 2028; y <= 2040; y++) {
-            double s = 0;
-            for (int m = 1; m <= 12; m++) {
-                s += r.priceCnyPerTInclVat()[r.indexOf(java.time.YearMonth.of(y, m))];
-            }
-            annual[y - 2028] = s / 12;
+            annual[y - 2028] = table.get(y).get("price_cny_per_t_incl_vat" + MarketColumns.Annual.MEAN.suffix);
         }
         double[] sorted = annual.clone();
         Arrays.sort(sorted);

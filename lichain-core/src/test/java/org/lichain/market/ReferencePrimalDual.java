@@ -73,14 +73,8 @@ final class ReferencePrimalDual implements FlowSolver {
             if (dist[t] == Double.POSITIVE_INFINITY) {
                 throw new InfeasibleFlowException("infeasible");
             }
-            double maxDist = 0;
             for (int v = 0; v < n; v++) {
-                if (dist[v] < Double.POSITIVE_INFINITY && dist[v] > maxDist) {
-                    maxDist = dist[v];
-                }
-            }
-            for (int v = 0; v < n; v++) {
-                pot[v] += dist[v] < Double.POSITIVE_INFINITY ? dist[v] : maxDist;
+                pot[v] += dist[v]; // every distance is finite: capped at the sink's (dijkstra)
             }
             double phase = 0;
             while (need - sent - phase > tol) {
