@@ -123,7 +123,7 @@ public final class BacktestCommand implements Callable<Integer> {
                 throw new org.lichain.dataset.InvalidInputException("--horizons: " + h + " is not in 1..60 months");
             }
         }
-        int runs = ForecastCommand.Options.runs(this.runs == null ? 20 : this.runs);
+        int runs = CliRuns.of(this.runs == null ? 20 : this.runs);
         long seed = this.seed == null ? 1 : this.seed;
         int t = CliThreads.of(threads);
         org.lichain.market.RollingForecast.Record r = org.lichain.market.RollingForecast.record(data.world(), from, to,

@@ -85,21 +85,24 @@ public final class CurveCommand implements Callable<Integer> {
     public Integer call() {
         int t = CliThreads.of(threads);
         World w = data.world();
-        org.lichain.cost.PowerPriceRatio power = org.lichain.cost.PowerPriceRatio.FLAT;
+        Double usd = price == null ? null : price.usd;
+        Double cny = price == null ? null : price.cny;
+        CostCurve c;
         if (powerPrice.mode() == org.lichain.operations.EffectivePowerPrice.Mode.SCHEDULED) {
             // a monthly curve schedules its month; an annual curve schedules the first month of each quarter and
             // applies it to the quarter (named simplification: 4 solves per plant instead of 12)
             boolean annual = month == null;
-            power = (a, m) -> org.lichain.operations.EffectivePowerPrice.of(w, a.id(),
-                    annual ? java.time.YearMonth.of(m.getYear(), (m.getMonthValue() - 1) / 3 * 3 + 1) : m).ratioToFlat();
-            // a bad --month is refused here (as build() would); a --year out of range by build(), below
+            org.lichain.cost.PowerPriceRatio power = (a, m) -> org.lichain.operations.EffectivePowerPrice.of(w,
+                    a.id(), annual ? YearMonth.of(m.getYear(), (m.getMonthValue() - 1) / 3 * 3 + 1) : m).ratioToFlat();
+            // a bad --month is refused before the schedules are solved; a --year out of range by build(), below
             YearMonth ymOrNull = annual ? null : CliMonths.parse("--month", month);
             if (year >= 2015 && year <= 2040) {
                 scheduleAll(w, ymOrNull, year, t);
             }
+            c = build(w, year, ymOrNull, usd, cny, parseBasis(basis), power);
+        } else {
+            c = build(w, year, month, usd, cny, parseBasis(basis));
         }
-        CostCurve c = build(w, year, month, price == null ? null : price.usd, price == null ? null : price.cny,
-                parseBasis(basis), power);
         if (png != null) {
             Canvas.write(png, CostCurveChart.png(c));
         }
@@ -141,7 +144,8 @@ public final class CurveCommand implements Callable<Integer> {
 
     /**
      * Solves the schedules the curve will ask for, one LP per plant and month, under a progress bar with ETA (the
-     * results are cached, so the curve then reads them). Bad --month text is left to {@link #build} to report.
+     * results are cached, so the curve then reads them). {@code monthOrNull} is the parsed --month (null: the
+     * quarters of year {@code y}).
      */
     private void scheduleAll(World w, YearMonth monthOrNull, int y, int t) {
         java.util.List<String> plants = new java.util.ArrayList<>();
@@ -182,20 +186,20 @@ public final class CurveCommand implements Callable<Integer> {
         }
     }
 
-    /** Builds a curve from CLI-style options (shared with {@code run}). */
+    /**
+     * Builds a curve from CLI-style options (shared with {@code run}) at the flat power price: --year is checked
+     * before the --month text is parsed.
+     */
     static CostCurve build(World w, int year, String month, Double usd, Double cny, CostBreakdown.Basis basis) {
-        return build(w, year, month, usd, cny, basis, org.lichain.cost.PowerPriceRatio.FLAT);
+        checkYear(year);
+        return build(w, year, month == null ? null : CliMonths.parse("--month", month), usd, cny, basis,
+                org.lichain.cost.PowerPriceRatio.FLAT);
     }
 
-    static CostCurve build(World w, int year, String month, Double usd, Double cny, CostBreakdown.Basis basis,
+    /** Builds the curve of month {@code ym}, or of {@code year} when {@code ym} is null. */
+    static CostCurve build(World w, int year, YearMonth ym, Double usd, Double cny, CostBreakdown.Basis basis,
                            org.lichain.cost.PowerPriceRatio power) {
-        if (year < 2015 || year > 2040) {
-            throw new InvalidInputException("--year " + year + ": must be between 2015 and 2040");
-        }
-        YearMonth ym = null;
-        if (month != null) {
-            ym = CliMonths.parse("--month", month);
-        }
+        checkYear(year);
         int y = ym != null ? ym.getYear() : year;
         CostCurves.Price p;
         if (usd != null) {
@@ -218,6 +222,12 @@ public final class CurveCommand implements Callable<Integer> {
                             + " in the dataset; give --price-usd or --price-cny-incl-vat"));
         }
         return ym != null ? CostCurves.monthly(w, ym, p, basis, power) : CostCurves.annual(w, y, p, basis, power);
+    }
+
+    private static void checkYear(int year) {
+        if (year < 2015 || year > 2040) {
+            throw new InvalidInputException("--year " + year + ": must be between 2015 and 2040");
+        }
     }
 
     /** Human summary: price, groups, and the assets (all, or the first {@code maxAssets} if > 0). */

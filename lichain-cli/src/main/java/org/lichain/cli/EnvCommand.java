@@ -1,5 +1,7 @@
 package org.lichain.cli;
 
+import static org.lichain.environment.EnvironmentLedger.HISTORICAL_FROM_YEAR;
+
 import org.lichain.dataset.InvalidInputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,17 +59,10 @@ public final class EnvCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** First year of the historical ledger (stockpiles accumulate from January of this year). */
-    static final int LEDGER_FROM_YEAR = 2018;
-
     static RiverNetwork network(World w) {
         return w.extension(RiverNetwork.class).orElseThrow(() -> new InvalidInputException(
                 "the dataset has no river network (river_reaches.csv, river_flows.csv, river_outfalls.csv, "
                         + "monitoring_stations.csv, env_standards.csv)"));
-    }
-
-    static EnvironmentLedger ledger(World w, int toYear, ProductionSeries.Basis basis) {
-        return EnvironmentLedger.compute(w, ProductionSeries.historical(w, Math.min(LEDGER_FROM_YEAR, toYear), toYear, basis));
     }
 
     static double round(double v, int digits) {
@@ -145,8 +140,8 @@ public final class EnvCommand implements Runnable {
                 l = EnvironmentLedger.compute(w, ProductionSeries.fromSimulation(w,
                         org.lichain.market.Simulation.runBase2020to2035(w)));
             } else {
-                l = ledger(w, year, chosen.equals("reported") ? ProductionSeries.Basis.REPORTED_ELSE_CAPACITY
-                        : ProductionSeries.Basis.CAPACITY);
+                l = EnvironmentLedger.historical(w, year, chosen.equals("reported")
+                        ? ProductionSeries.Basis.REPORTED_ELSE_CAPACITY : ProductionSeries.Basis.CAPACITY);
             }
             Footprint f = Footprint.of(l, year, region, stackHeightM);
             PrintWriter out = spec.commandLine().getOut();
@@ -207,7 +202,8 @@ public final class EnvCommand implements Runnable {
                 if (m < 1 || m > 12) {
                     throw new InvalidInputException("--month " + month + ": must be 1 to 12");
                 }
-                EnvironmentLedger l = ledger(w, year, ProductionSeries.Basis.REPORTED_ELSE_CAPACITY);
+                EnvironmentLedger l = EnvironmentLedger.historical(w, year,
+                        ProductionSeries.Basis.REPORTED_ELSE_CAPACITY);
                 double[] loads = new double[n.outfalls().size()];
                 for (int i = 0; i < loads.length; i++) {
                     RiverNetwork.Outfall o = n.outfalls().get(i);
@@ -472,9 +468,8 @@ public final class EnvCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 ObjectNode o = Json.object();
-                EnvJson.alerts(o.putArray("alerts"), alerts,
+                EnvJson.alertsAndIncidents(o, alerts,
                         w.extension(org.lichain.environment.groundwater.GroundwaterSites.class).orElse(null));
-                EnvJson.incidents(o.putArray("incidents"), Alerts.incidents(alerts));
                 Json.print(out, o);
                 return 0;
             }
@@ -525,10 +520,9 @@ public final class EnvCommand implements Runnable {
             }
             AlertPages.Page p;
             try (MonitoringStore store = db.open(true)) {
-                p = AlertPages.page(n, o, store, c, lim, LEDGER_FROM_YEAR, y -> discharge(w, y));
+                p = AlertPages.page(n, o, store, c, lim, HISTORICAL_FROM_YEAR, y -> Alerts.historicalDischarge(w, y));
             }
             PrintWriter out = spec.commandLine().getOut();
-            String next = p.next() == null ? null : p.next().encode();
             if (json) {
                 ObjectNode o2 = Json.object();
                 EnvJson.alertPage(o2, p, lim,
@@ -541,6 +535,7 @@ public final class EnvCommand implements Runnable {
             for (Alerts.Alert a : p.alerts()) {
                 out.printf(Locale.ROOT, "  %s %-24s %-13s %s%n", a.time(), a.station(), a.kind(), a.detail());
             }
+            String next = p.next() == null ? null : p.next().encode();
             out.println(next == null ? "last page" : "next page: --cursor " + next);
             return 0;
         }
@@ -569,8 +564,8 @@ public final class EnvCommand implements Runnable {
                                            String seriesOf, java.util.function.Consumer<MonitoringStore.Measurement>
                                                    series, int batch) {
         MonitoringStore.Extent ext = store.extent("thallium");
-        int maxYear = ext.latest() == null ? LEDGER_FROM_YEAR : ext.latest().getYear();
-        var discharge = discharge(w, maxYear);
+        int maxYear = ext.latest() == null ? HISTORICAL_FROM_YEAR : ext.latest().getYear();
+        var discharge = Alerts.historicalDischarge(w, maxYear);
         List<Alerts.Alert> out = new ArrayList<>();
         List<RiverNetwork.Station> stations = n.stations().stream()
                 .sorted(java.util.Comparator.comparing(RiverNetwork.Station::id)).toList();
@@ -603,14 +598,8 @@ public final class EnvCommand implements Runnable {
 
     /** Alerts with discharges from the historical ledger (reported production, else capacity). */
     static List<Alerts.Alert> alerts(World w, RiverNetwork n, List<MonitoringStore.Measurement> ms, Alerts.Options o) {
-        int maxYear = ms.stream().mapToInt(m -> m.time().getYear()).max().orElse(LEDGER_FROM_YEAR);
-        return Alerts.evaluate(n, ms, o, discharge(w, maxYear));
-    }
-
-    /** Outfall discharges from the historical ledger to {@code maxYear} (at least {@link #LEDGER_FROM_YEAR}). */
-    static java.util.function.BiFunction<RiverNetwork.Outfall, YearMonth, Double> discharge(World w, int maxYear) {
-        return Alerts.ledgerDischarge(ledger(w, Math.max(maxYear, LEDGER_FROM_YEAR),
-                ProductionSeries.Basis.REPORTED_ELSE_CAPACITY));
+        int maxYear = ms.stream().mapToInt(m -> m.time().getYear()).max().orElse(HISTORICAL_FROM_YEAR);
+        return Alerts.evaluate(n, ms, o, Alerts.historicalDischarge(w, maxYear));
     }
 
     // ---------------------------------------------------------------- attribute
@@ -710,7 +699,7 @@ public final class EnvCommand implements Runnable {
                     attributed = InspectionPlanner.attributionFor(n, ms, m);
                 }
             }
-            EnvironmentLedger l = ledger(w, Math.max(m.getYear(), LEDGER_FROM_YEAR),
+            EnvironmentLedger l = EnvironmentLedger.historical(w, Math.max(m.getYear(), HISTORICAL_FROM_YEAR),
                     ProductionSeries.Basis.REPORTED_ELSE_CAPACITY);
             InspectionPlanner.Plan p = InspectionPlanner.plan(InspectionPlanner.sites(n, l, m, past), m, inspectorDays,
                     attributed.orElse(null));

@@ -1,5 +1,7 @@
 package org.lichain.cli;
 
+import static org.lichain.environment.EnvironmentLedger.HISTORICAL_FROM_YEAR;
+
 import org.lichain.dataset.InvalidInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -48,8 +50,8 @@ final class EnvGroundwaterCommands {
     }
 
     static void checkYear(int year) {
-        if (year < EnvCommand.LEDGER_FROM_YEAR || year > 2035) {
-            throw new InvalidInputException("--year " + year + ": must be between " + EnvCommand.LEDGER_FROM_YEAR
+        if (year < HISTORICAL_FROM_YEAR || year > 2035) {
+            throw new InvalidInputException("--year " + year + ": must be between " + HISTORICAL_FROM_YEAR
                     + " and 2035 (the residue stock comes from the ledger)");
         }
     }
@@ -70,7 +72,7 @@ final class EnvGroundwaterCommands {
             }
             return GroundwaterModel.givenStack(stockT, "--stock-t");
         }
-        GroundwaterModel.SiteStack s = GroundwaterModel.stackOf(w, site, year, EnvCommand.LEDGER_FROM_YEAR);
+        GroundwaterModel.SiteStack s = GroundwaterModel.stackOf(w, site, year, HISTORICAL_FROM_YEAR);
         if (!(s.stack().stockT() > 0)) {
             throw new InvalidInputException("--site " + site.id() + ": asset " + site.asset()
                     + " has no residue stock in the ledger by the end of " + year + " (neither reported production "

@@ -68,7 +68,7 @@ public final class ForecastCommand implements Callable<Integer> {
         } else {
             o = CliMonths.parse("--origin", origin);
         }
-        RollingForecast.Outlook f = RollingForecast.forecast(w, o, months, Options.runs(runs), seed,
+        RollingForecast.Outlook f = RollingForecast.forecast(w, o, months, CliRuns.of(runs), seed,
                 CliThreads.of(threads));
         PrintWriter out = spec.commandLine().getOut();
         if ("-".equals(json)) {
@@ -131,20 +131,6 @@ public final class ForecastCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** Option parsing helpers. */
-    static final class Options {
-        private Options() {
-        }
-
-        /** The ensemble's runs per forecast, 1..1000. */
-        static int runs(int runs) {
-            if (runs < 1 || runs > 1000) {
-                throw new InvalidInputException("--runs must be 1..1000 (got " + runs + ")");
-            }
-            return runs;
-        }
     }
 
     static String fmt(double v) {

@@ -145,7 +145,8 @@ public final class RunCommand implements Callable<Integer> {
                 "Tl to water kg", "residue stock t (end of year)"), envRows);
         // reported vs simulated residue, with the basis of each named (issue 14): the footprint command books the
         // dataset's reported production (else capacity); this report books the market simulation's production
-        EnvironmentLedger reportedLedger = EnvCommand.ledger(w, 2025, ProductionSeries.Basis.REPORTED_ELSE_CAPACITY);
+        EnvironmentLedger reportedLedger = EnvironmentLedger.historical(w, 2025,
+                ProductionSeries.Basis.REPORTED_ELSE_CAPACITY);
         List<List<Object>> rec = new ArrayList<>();
         o.println("Residue on two bases (leach residue, t): reported = dataset production (else capacity), as "
                 + "'lichain env footprint'; simulated = the market simulation above");

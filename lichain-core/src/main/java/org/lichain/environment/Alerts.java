@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import org.lichain.world.World;
 
 /**
  * Exceedance alerts from stored measurements: single values over a station's limit, rolling means over the limit,
@@ -48,6 +49,15 @@ public final class Alerts {
             int a = l.indexOf(of.plant());
             return i < 0 || a < 0 ? Double.NaN : l.thalliumToWaterKg[a][i];
         };
+    }
+
+    /**
+     * Outfall discharges ({@link #ledgerDischarge}) from the historical ledger through {@code maxYear} (at least
+     * {@link EnvironmentLedger#HISTORICAL_FROM_YEAR}), on reported production, else capacity.
+     */
+    public static BiFunction<RiverNetwork.Outfall, YearMonth, Double> historicalDischarge(World world, int maxYear) {
+        return ledgerDischarge(EnvironmentLedger.historical(world, Math.max(maxYear,
+                EnvironmentLedger.HISTORICAL_FROM_YEAR), ProductionSeries.Basis.REPORTED_ELSE_CAPACITY));
     }
 
     /**

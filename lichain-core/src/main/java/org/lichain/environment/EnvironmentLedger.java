@@ -19,6 +19,12 @@ import org.lichain.world.World;
  * mine is counted at the mine). Stockpiles start empty at the first month of the series.
  */
 public final class EnvironmentLedger {
+    /**
+     * First year of the historical ledger (stockpiles accumulate from January of this year), for {@code lichain env}
+     * and the server alike.
+     */
+    public static final int HISTORICAL_FROM_YEAR = 2018;
+
     /** Dry bulk density of stacked leach residue, t/m³ (estimate: assumed, not in reference/). */
     public static final double RESIDUE_BULK_DENSITY_T_PER_M3 = 1.5;
 
@@ -57,6 +63,15 @@ public final class EnvironmentLedger {
         thalliumToWaterKg = new double[a][n];
         residueStockT = new double[a][n];
         tailingsStockT = new double[a][n];
+    }
+
+    /**
+     * The historical ledger to the end of {@code toYear}, from January of {@link #HISTORICAL_FROM_YEAR} (or of
+     * {@code toYear} when earlier).
+     */
+    public static EnvironmentLedger historical(World world, int toYear, ProductionSeries.Basis basis) {
+        return compute(world,
+                ProductionSeries.historical(world, Math.min(HISTORICAL_FROM_YEAR, toYear), toYear, basis));
     }
 
     /** Computes the ledgers; an asset without a usable balance (missing parameters) books nothing, named in the error. */

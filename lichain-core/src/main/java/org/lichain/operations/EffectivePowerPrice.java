@@ -105,6 +105,7 @@ public final class EffectivePowerPrice {
         Map<String, Result> out = new LinkedHashMap<>();
         Map<ProblemKey, Problem> distinct = new LinkedHashMap<>();
         Map<String, ProblemKey> keyOf = new LinkedHashMap<>();
+        Map<ProblemKey, Integer> uses = new HashMap<>(); // plant-months per distinct problem (progress ticks)
         for (String id : plantIds) {
             for (YearMonth m : months) {
                 String key = id + "|" + m;
@@ -118,12 +119,10 @@ public final class EffectivePowerPrice {
                 out.put(key, null);
                 Problem p = problem(world, id, m);
                 distinct.putIfAbsent(p.key(), p);
-                keyOf.put(key, p.key());
+                if (keyOf.put(key, p.key()) == null) { // a plant-month given twice is one tick
+                    uses.merge(p.key(), 1, Integer::sum);
+                }
             }
-        }
-        Map<ProblemKey, Integer> uses = new HashMap<>(); // plant-months per distinct problem (progress ticks)
-        for (ProblemKey k : keyOf.values()) {
-            uses.merge(k, 1, Integer::sum);
         }
         Map<ProblemKey, Solved> solved = new HashMap<>();
         List<Problem> todo = new ArrayList<>(distinct.values());

@@ -1,5 +1,6 @@
 package org.lichain.server;
 
+import java.security.SecureRandom;
 import java.util.Map;
 
 /**
@@ -8,6 +9,7 @@ import java.util.Map;
  */
 public final class ApiProblem extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final int status;
     private final String type;
@@ -43,6 +45,13 @@ public final class ApiProblem extends RuntimeException {
 
     public static ApiProblem conflict(String detail) {
         return new ApiProblem(409, "/problems/conflict", "Conflict", detail, null, null);
+    }
+
+    /** An opaque id (12 hex digits) under which the server log holds an error's details. */
+    public static String errorId() {
+        byte[] b = new byte[6];
+        RANDOM.nextBytes(b);
+        return java.util.HexFormat.of().formatHex(b);
     }
 
     public int status() {

@@ -3,7 +3,6 @@ package org.lichain.server;
 import org.lichain.dataset.InvalidInputException;
 import io.javalin.http.Context;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -34,18 +33,7 @@ final class CurveApi {
     }
 
     void curve(Context ctx) {
-        String monthText = Params.text(ctx, "month");
-        YearMonth month = null;
-        if (monthText != null) {
-            try {
-                month = YearMonth.parse(monthText);
-            } catch (DateTimeParseException e) {
-                throw ApiProblem.invalid("month", "'" + Params.clip(monthText) + "' is not a month YYYY-MM");
-            }
-            if (month.getYear() < MIN_YEAR || month.getYear() > MAX_YEAR) {
-                throw ApiProblem.invalid("month", month + " is outside " + MIN_YEAR + ".." + MAX_YEAR);
-            }
-        }
+        YearMonth month = Params.optionalMonth(ctx, "month", MIN_YEAR, MAX_YEAR);
         int year = month != null ? month.getYear() : Params.requiredInt(ctx, "year", MIN_YEAR, MAX_YEAR);
         Double usd = Params.optionalNonNegative(ctx, "price_usd", MAX_PRICE_USD);
         Double cny = Params.optionalNonNegative(ctx, "price_cny_incl_vat", MAX_PRICE_USD * 10);

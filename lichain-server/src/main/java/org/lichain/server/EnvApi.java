@@ -1,11 +1,12 @@
 package org.lichain.server;
 
+import static org.lichain.environment.EnvironmentLedger.HISTORICAL_FROM_YEAR;
+
 import org.lichain.dataset.InvalidInputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,8 +28,6 @@ import org.lichain.world.World;
  * pure functions of the immutable world and cached per (year, basis).
  */
 final class EnvApi {
-    /** First year of the ledger (stocks accumulate from here), as in {@code lichain env}. */
-    static final int LEDGER_FROM_YEAR = 2018;
     /** GB 3838-2002 thallium limit for drinking-water sources, µg/L (the profile's reference line). */
     static final double TL_LIMIT_UG_PER_L = 0.1;
 
@@ -52,8 +51,7 @@ final class EnvApi {
     }
 
     private EnvironmentLedger ledger(int toYear, ProductionSeries.Basis basis) {
-        return ledgers.computeIfAbsent(toYear + "|" + basis, k -> EnvironmentLedger.compute(world,
-                ProductionSeries.historical(world, Math.min(LEDGER_FROM_YEAR, toYear), toYear, basis)));
+        return ledgers.computeIfAbsent(toYear + "|" + basis, k -> EnvironmentLedger.historical(world, toYear, basis));
     }
 
     static double round(double v, int digits) {
@@ -62,7 +60,7 @@ final class EnvApi {
 
     void river(Context ctx) {
         RiverNetwork n = network();
-        int year = Params.intOr(ctx, "year", LEDGER_FROM_YEAR, 2040, 2023);
+        int year = Params.intOr(ctx, "year", HISTORICAL_FROM_YEAR, 2040, 2023);
         int month = Params.intOr(ctx, "month", 1, 12, 7);
         ObjectNode o = Json.object();
         o.set("reaches", RiverJson.reaches(n));
@@ -105,7 +103,7 @@ final class EnvApi {
 
     void footprint(Context ctx) {
         network();
-        int year = Params.requiredInt(ctx, "year", LEDGER_FROM_YEAR, 2040);
+        int year = Params.requiredInt(ctx, "year", HISTORICAL_FROM_YEAR, 2040);
         String region = Params.text(ctx, "region");
         String reg = region == null ? "world" : region;
         try {
@@ -122,19 +120,7 @@ final class EnvApi {
 
     void plan(Context ctx) {
         RiverNetwork n = network();
-        String text = Params.text(ctx, "month");
-        if (text == null) {
-            throw ApiProblem.invalid("month", "is required (YYYY-MM)");
-        }
-        YearMonth m;
-        try {
-            m = YearMonth.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalid("month", "'" + Params.clip(text) + "' is not a month YYYY-MM");
-        }
-        if (m.getYear() < LEDGER_FROM_YEAR || m.getYear() > 2040) {
-            throw ApiProblem.invalid("month", m + " is outside " + LEDGER_FROM_YEAR + "..2040");
-        }
+        YearMonth m = Params.requiredMonth(ctx, "month", HISTORICAL_FROM_YEAR, 2040);
         Double days = Params.optionalNonNegative(ctx, "inspector_days", 1000);
         EnvironmentLedger l = ledger(m.getYear(), ProductionSeries.Basis.REPORTED_ELSE_CAPACITY);
         // the attached store: its alerts count as past exceedances, its attribution fixes the visits it must make

@@ -2,7 +2,6 @@ package org.lichain.server;
 
 import io.javalin.http.Context;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.lichain.market.ForecastJson;
@@ -38,16 +37,10 @@ final class ForecastApi {
             throw new ApiProblem(422, "/problems/model-input", "No price record",
                     "the dataset has no prices_monthly.csv: there is nothing to forecast from", null, null);
         }
-        String text = Params.text(ctx, "origin");
-        YearMonth origin;
-        if (text == null) {
+        YearMonth origin = Params.optionalMonth(ctx, "origin");
+        if (origin == null) {
             origin = record.lastKey();
         } else {
-            try {
-                origin = YearMonth.parse(text);
-            } catch (DateTimeParseException e) {
-                throw ApiProblem.invalid("origin", "'" + Params.clip(text) + "' is not a month YYYY-MM");
-            }
             YearMonth first = RollingForecast.firstOrigin(record);
             if (origin.isBefore(first) || !record.containsKey(origin)) {
                 throw ApiProblem.invalid("origin", origin + " is not a month of the price record from " + first

@@ -1,5 +1,7 @@
 package org.lichain.server;
 
+import static org.lichain.environment.EnvironmentLedger.HISTORICAL_FROM_YEAR;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
@@ -59,7 +61,7 @@ final class GroundwaterApi {
             }
             return GroundwaterModel.givenStack(stockT, "stock_t");
         }
-        GroundwaterModel.SiteStack st = GroundwaterModel.stackOf(world, s, year, EnvApi.LEDGER_FROM_YEAR);
+        GroundwaterModel.SiteStack st = GroundwaterModel.stackOf(world, s, year, HISTORICAL_FROM_YEAR);
         if (!(st.stack().stockT() > 0)) {
             throw ApiProblem.invalid("stock_t", "asset " + s.asset() + " has no residue stock in the ledger by the end "
                     + "of " + year + "; give stock_t");
@@ -86,7 +88,7 @@ final class GroundwaterApi {
 
     void groundwater(Context ctx) {
         GroundwaterSite s = site(ctx);
-        int year = Params.intOr(ctx, "year", EnvApi.LEDGER_FROM_YEAR, 2035, 2023);
+        int year = Params.intOr(ctx, "year", HISTORICAL_FROM_YEAR, 2035, 2023);
         int years = Params.intOr(ctx, "years", 1, 100, 30);
         String sc = Params.text(ctx, "scenario");
         SourceTerm.Scenario scenario;
@@ -133,7 +135,7 @@ final class GroundwaterApi {
         GroundwaterSite s = site(ctx);
         int n = s.points(GroundwaterSite.PointKind.WELL, GroundwaterSite.PointKind.CANDIDATE).size();
         int wells = Params.requiredInt(ctx, "wells", 1, n);
-        int year = Params.intOr(ctx, "year", EnvApi.LEDGER_FROM_YEAR, 2035, 2023);
+        int year = Params.intOr(ctx, "year", HISTORICAL_FROM_YEAR, 2035, 2023);
         int trials = Params.intOr(ctx, "trials", 10, 20_000, 2000);
         int seed = Params.intOr(ctx, "seed", 0, Integer.MAX_VALUE, 15);
         GroundwaterModel.SiteStack st = stack(ctx, s, year);
@@ -154,13 +156,16 @@ final class GroundwaterApi {
         if (observed != null && observed <= 0) {
             throw ApiProblem.invalid("observed_ug_per_l", "must be positive");
         }
-        IncidentReplay.Result r;
-        try {
-            r = IncidentReplay.replay(network(), IncidentReplay.jinjiang2022(observed == null ? 0.22 : observed), 0.3);
-        } catch (NoSuchElementException | org.lichain.dataset.InvalidInputException e) {
-            // a dataset without the Jinjiang stations or outfalls (RiverNetwork.get refuses unknown ids)
-            throw ApiProblem.notAvailable("replay", e.getMessage());
+        RiverNetwork n = network();
+        IncidentReplay.Incident incident = IncidentReplay.jinjiang2022(observed == null ? 0.22 : observed);
+        if (n.findStation(incident.station()).isEmpty()) {
+            // a dataset without the station the incident was observed at: not a client error
+            throw ApiProblem.notAvailable("replay", org.lichain.dataset.KnownIds.message(incident.station(),
+                    n.stations().stream().map(RiverNetwork.Station::id).toList(), null, "station",
+                    "list them with 'lichain env river'"));
         }
+        // the loader checked every station's reach and standard, so the replay finds all it looks up
+        IncidentReplay.Result r = IncidentReplay.replay(n, incident, 0.3);
         ObjectNode o = Json.object();
         GroundwaterJson.replay(o, r);
         ctx.contentType("application/json").result(Json.bytes(o));

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -145,15 +144,11 @@ final class JobsApi {
         if (!v.isTextual()) {
             throw ApiProblem.invalid("scenario." + key, "must be a month string YYYY-MM");
         }
-        try {
-            YearMonth m = YearMonth.parse(v.asText());
-            if (m.getYear() < 2000 || m.getYear() > 2100) {
-                throw ApiProblem.invalid("scenario." + key, "'" + m + "' is outside 2000..2100");
-            }
-            return m;
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalid("scenario." + key, "'" + Params.clip(v.asText()) + "' is not a month YYYY-MM");
+        YearMonth m = Params.parseMonth("scenario." + key, v.asText());
+        if (m.getYear() < 2000 || m.getYear() > 2100) {
+            throw ApiProblem.invalid("scenario." + key, "'" + m + "' is outside 2000..2100");
         }
+        return m;
     }
 
     void list(Context ctx) {

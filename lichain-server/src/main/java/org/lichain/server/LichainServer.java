@@ -353,18 +353,9 @@ public final class LichainServer implements AutoCloseable {
      */
     private static ApiProblem logged500(Context ctx, Throwable e, String what, String type, String title,
                                         java.util.function.Function<String, String> detail) {
-        String id = errorId();
+        String id = ApiProblem.errorId();
         LOG.error("{} {} on {} {}: {}", what, id, ctx.method(), Params.clip(ctx.path()), e.getMessage(), e);
         return new ApiProblem(500, type, title, detail.apply(id), null, Map.of("error_id", id));
-    }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    /** An opaque id (12 hex digits) under which the server log holds an error's details. */
-    public static String errorId() {
-        byte[] b = new byte[6];
-        RANDOM.nextBytes(b);
-        return java.util.HexFormat.of().formatHex(b);
     }
 
     static ApiProblem tooLarge(long limit) {

@@ -1,5 +1,7 @@
 package org.lichain.server;
 
+import static org.lichain.environment.EnvironmentLedger.HISTORICAL_FROM_YEAR;
+
 import org.lichain.dataset.InvalidInputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,10 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.lichain.environment.AlertPages;
 import org.lichain.environment.Alerts;
 import org.lichain.environment.Attribution;
-import org.lichain.environment.EnvironmentLedger;
 import org.lichain.environment.MeasurementCsv;
 import org.lichain.environment.MonitoringStore;
-import org.lichain.environment.ProductionSeries;
 import org.lichain.environment.RiverNetwork;
 import org.lichain.report.environment.EnvJson;
 import org.lichain.world.World;
@@ -54,7 +54,7 @@ final class MonitoringApi {
 
     /** Alerts over measurements, with the ledger's discharges (as {@code /api/env/alerts}). */
     List<Alerts.Alert> alerts(List<MonitoringStore.Measurement> ms, Alerts.Options options) {
-        int maxYear = ms.stream().mapToInt(m -> m.time().getYear()).max().orElse(EnvApi.LEDGER_FROM_YEAR);
+        int maxYear = ms.stream().mapToInt(m -> m.time().getYear()).max().orElse(HISTORICAL_FROM_YEAR);
         return Alerts.evaluate(network(), ms, options, discharge(maxYear)); // the ledger is cached per year
     }
 
@@ -136,10 +136,8 @@ final class MonitoringApi {
 
     /** The ledger's monthly discharges through {@code maxYear}, computed once per year (the world is immutable). */
     private java.util.function.BiFunction<RiverNetwork.Outfall, java.time.YearMonth, Double> discharge(int maxYear) {
-        int y = Math.max(maxYear, EnvApi.LEDGER_FROM_YEAR);
-        return discharges.computeIfAbsent(y, k -> Alerts.ledgerDischarge(EnvironmentLedger.compute(world,
-                ProductionSeries.historical(world, EnvApi.LEDGER_FROM_YEAR, k,
-                        ProductionSeries.Basis.REPORTED_ELSE_CAPACITY))));
+        int y = Math.max(maxYear, HISTORICAL_FROM_YEAR);
+        return discharges.computeIfAbsent(y, k -> Alerts.historicalDischarge(world, k));
     }
 
     /**
@@ -160,11 +158,11 @@ final class MonitoringApi {
         } catch (InvalidInputException e) {
             throw ApiProblem.invalid("cursor", e.getMessage());
         }
-        AlertPages.Page p = null; // no store yet: an empty last page
+        AlertPages.Page p = new AlertPages.Page(List.of(), null, 0, 0); // no store yet: an empty last page
         if (Files.exists(db)) {
             lock.lock();
             try (MonitoringStore store = openStore()) {
-                p = AlertPages.page(n, o, store, cursor, limit, EnvApi.LEDGER_FROM_YEAR, this::discharge);
+                p = AlertPages.page(n, o, store, cursor, limit, HISTORICAL_FROM_YEAR, this::discharge);
             } finally {
                 lock.unlock();
             }

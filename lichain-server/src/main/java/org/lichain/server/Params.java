@@ -1,6 +1,8 @@
 package org.lichain.server;
 
 import io.javalin.http.Context;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -45,6 +47,38 @@ final class Params {
             throw ApiProblem.invalid(name, i + " is outside " + min + ".." + max);
         }
         return i;
+    }
+
+    /** The month {@code name} (YYYY-MM); null when absent. */
+    static YearMonth optionalMonth(Context ctx, String name) {
+        String v = text(ctx, name);
+        return v == null ? null : parseMonth(name, v);
+    }
+
+    /** The month {@code name} (YYYY-MM) of a year from {@code minYear} to {@code maxYear}; null when absent. */
+    static YearMonth optionalMonth(Context ctx, String name, int minYear, int maxYear) {
+        YearMonth m = optionalMonth(ctx, name);
+        if (m != null && (m.getYear() < minYear || m.getYear() > maxYear)) {
+            throw ApiProblem.invalid(name, m + " is outside " + minYear + ".." + maxYear);
+        }
+        return m;
+    }
+
+    /** As {@link #optionalMonth(Context, String, int, int)}, and required. */
+    static YearMonth requiredMonth(Context ctx, String name, int minYear, int maxYear) {
+        if (text(ctx, name) == null) {
+            throw ApiProblem.invalid(name, "is required (YYYY-MM)");
+        }
+        return optionalMonth(ctx, name, minYear, maxYear);
+    }
+
+    /** {@code v} as a month YYYY-MM; a 400 naming {@code name} otherwise. */
+    static YearMonth parseMonth(String name, String v) {
+        try {
+            return YearMonth.parse(v);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalid(name, "'" + clip(v) + "' is not a month YYYY-MM");
+        }
     }
 
     static Double optionalNonNegative(Context ctx, String name, double max) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import org.lichain.operations.InfeasibleScheduleException;
@@ -50,19 +49,7 @@ final class ScheduleApi {
         if (!PlantModels.hasModel(a)) {
             throw ApiProblem.invalid("plant", a.id() + " sells concentrate and has no chemical plant to schedule");
         }
-        String monthText = Params.text(ctx, "month");
-        if (monthText == null) {
-            throw ApiProblem.invalid("month", "is required (YYYY-MM)");
-        }
-        YearMonth month;
-        try {
-            month = YearMonth.parse(monthText);
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalid("month", "'" + Params.clip(monthText) + "' is not a month YYYY-MM");
-        }
-        if (month.getYear() < CurveApi.MIN_YEAR || month.getYear() > CurveApi.MAX_YEAR) {
-            throw ApiProblem.invalid("month", month + " is outside " + CurveApi.MIN_YEAR + ".." + CurveApi.MAX_YEAR);
-        }
+        YearMonth month = Params.requiredMonth(ctx, "month", CurveApi.MIN_YEAR, CurveApi.MAX_YEAR);
         String tariffId = Params.text(ctx, "tariff");
         Tariff tariff = null;
         if (tariffId != null) {

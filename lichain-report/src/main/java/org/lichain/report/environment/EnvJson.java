@@ -119,21 +119,26 @@ public final class EnvJson {
         }
     }
 
+    /** Alerts and the incidents they group into, as {@code env alerts --json} gives them: "alerts", "incidents". */
+    public static void alertsAndIncidents(ObjectNode root, List<Alerts.Alert> list,
+                                          org.lichain.environment.groundwater.GroundwaterSites sites) {
+        alerts(root.putArray("alerts"), list, sites);
+        incidents(root.putArray("incidents"), Alerts.incidents(list));
+    }
+
     /**
      * One page of alerts ({@link org.lichain.environment.AlertPages}) as {@code env alerts --limit --json} and
      * {@code GET /api/env/alerts} give it: alerts, incidents, measurements, page {limit, measurements_scanned,
-     * next_cursor}. {@code p} null: no store yet (an empty last page).
+     * next_cursor}.
      */
     public static void alertPage(ObjectNode root, org.lichain.environment.AlertPages.Page p, int limit,
                                  org.lichain.environment.groundwater.GroundwaterSites sites) {
-        List<Alerts.Alert> list = p == null ? List.of() : p.alerts();
-        alerts(root.putArray("alerts"), list, sites);
-        incidents(root.putArray("incidents"), Alerts.incidents(list));
-        root.put("measurements", p == null ? 0 : p.measurements());
+        alertsAndIncidents(root, p.alerts(), sites);
+        root.put("measurements", p.measurements());
         ObjectNode page = root.putObject("page");
         page.put("limit", limit);
-        page.put("measurements_scanned", p == null ? 0 : p.scanned());
-        page.put("next_cursor", p == null || p.next() == null ? null : p.next().encode());
+        page.put("measurements_scanned", p.scanned());
+        page.put("next_cursor", p.next() == null ? null : p.next().encode());
     }
 
     /** Alerts grouped by incident (stations, time span, count, largest multiple of the limit, common upstream). */

@@ -190,7 +190,7 @@ public final class JobManager implements AutoCloseable {
         } catch (org.lichain.dataset.InvalidInputException e) {
             job.finish(job.cancelled() ? Job.State.CANCELLED : Job.State.FAILED, null, e.getMessage());
         } catch (Exception e) {
-            String errorId = org.lichain.server.LichainServer.errorId();
+            String errorId = org.lichain.server.ApiProblem.errorId();
             LOG.error("job {} failed with internal error {}", job.id(), errorId, e);
             job.finish(job.cancelled() ? Job.State.CANCELLED : Job.State.FAILED, null,
                     "internal error " + errorId + ": the server's log holds the details under this id");
